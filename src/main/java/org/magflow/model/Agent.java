@@ -1,0 +1,100 @@
+package org.magflow.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A participant in the supply chain that holds stock and buys: a producer or a demand sector.
+ *
+ * <p>Buyers follow an order-up-to rule at every clearing: they order enough to bring their inventory
+ * position (stock plus material on its way, less what they owe) up to their expected use over the target
+ * cover, the expected lead time and the review interval. The expected lead time learns from arrivals, so a
+ * buyer facing new delays orders further ahead, as real buyers did in 2025.
+ */
+public abstract sealed class Agent permits Producer, DemandSector {
+  /** How fast the expected lead time follows observed ones: the weight of each new arrival. */
+  private static final double LEAD_TIME_LEARNING = 0.2;
+
+  final int index;
+  final String id;
+  final String name;
+  final Region region;
+  final List<String> tags;
+  final Inventory inventory;
+  final double[] inTransit;
+  final double[] targetCoverDays;
+  final double[] leadDays;
+
+  Agent(int index, String id, String name, Region region, List<String> tags, int commodities, int regions) {
+    this.index = index;
+    this.id = Objects.requireNonNull(id, "id");
+    this.name = Objects.requireNonNull(name, "name");
+    this.region = Objects.requireNonNull(region, "region");
+    this.tags = List.copyOf(tags);
+    this.inventory = new Inventory(commodities, regions);
+    this.inTransit = new double[commodities];
+    this.targetCoverDays = new double[commodities];
+    this.leadDays = new double[commodities];
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Region region() {
+    return region;
+  }
+
+  public List<String> tags() {
+    return tags;
+  }
+
+  /** Higher is served first when supply is short. */
+  abstract int priority();
+
+  /** Tonnes per day of commodity {@code c} this agent expects to use. */
+  abstract double expectedUsePerDay(int c);
+
+  /** Whether this agent buys commodity {@code c} at all. */
+  abstract boolean buys(int c);
+
+  /** Tonnes of {@code c} owed to this agent's own customers and not yet served (backlog). */
+  double owed(int c) {
+    return 0;
+  }
+
+  /** The stock of {@code c} this agent aims to hold. */
+  double targetStock(int c) {
+    return expectedUsePerDay(c) * targetCoverDays[c];
+  }
+
+  /** The quantity to order at a clearing that recurs every {@code reviewDays}. */
+  double orderQuantity(int c, double reviewDays) {
+    double use = expectedUsePerDay(c);
+    double wanted = use * (targetCoverDays[c] + leadDays[c] + reviewDays);
+    double position = inventory.tonnes(c) + inTransit[c] - owed(c);
+    return Math.max(0, wanted - position);
+  }
+
+  void expectLeadDays(int c, double days) {
+    leadDays[c] = days;
+  }
+
+  /** Stocks an arriving shipment and learns from how long it took. */
+  void receive(int c, double tonnes, double[] origin, double leadTimeDays) {
+    inventory.add(c, tonnes, origin);
+    inTransit[c] = Math.max(0, inTransit[c] - tonnes);
+    leadDays[c] += LEAD_TIME_LEARNING * (leadTimeDays - leadDays[c]);
+  }
+
+  /** Sets an opening stock and the cover this agent aims for. */
+  void openStock(int c, double tonnes, double coverDays, double[] origin) {
+    inventory.add(c, tonnes, origin);
+    targetCoverDays[c] = coverDays;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "[" + id + "]";
+  }
+}

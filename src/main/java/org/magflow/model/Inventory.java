@@ -1,0 +1,51 @@
+package org.magflow.model;
+
+/**
+ * An agent's stock of each commodity, with the mass-weighted origin of each.
+ *
+ * <p>Removing material leaves the origin mix of what stays unchanged; adding mixes in proportion to mass.
+ * Quantities never go below zero: a removal larger than the stock is a programming error.
+ */
+final class Inventory {
+  /** Below this many tonnes (a milligram) a stock is treated as empty, to absorb rounding. */
+  static final double EPSILON_TONNES = 1e-9;
+
+  private final double[] tonnes;
+  private final double[][] origin;
+
+  Inventory(int commodities, int regions) {
+    tonnes = new double[commodities];
+    origin = new double[commodities][];
+    for (int c = 0; c < commodities; c++) origin[c] = Origin.empty(regions);
+  }
+
+  double tonnes(int c) {
+    return tonnes[c];
+  }
+
+  /** The origin mix of commodity {@code c}, live: callers must not modify it. */
+  double[] origin(int c) {
+    return origin[c];
+  }
+
+  void add(int c, double quantity, double[] addedOrigin) {
+    if (!(quantity >= 0)) throw new IllegalArgumentException("cannot add " + quantity + " t");
+    Origin.mixInto(origin[c], tonnes[c], addedOrigin, quantity);
+    tonnes[c] += quantity;
+  }
+
+  /** Removes {@code quantity} of commodity {@code c}; returns a copy of its origin mix. */
+  double[] take(int c, double quantity) {
+    double[] taken = origin[c].clone();
+    remove(c, quantity);
+    return taken;
+  }
+
+  /** Removes {@code quantity} of commodity {@code c} without copying its origin. */
+  void remove(int c, double quantity) {
+    if (!(quantity >= 0) || quantity > tonnes[c] + EPSILON_TONNES) {
+      throw new IllegalStateException("cannot remove " + quantity + " t from a stock of " + tonnes[c] + " t");
+    }
+    tonnes[c] = Math.max(0, tonnes[c] - quantity);
+  }
+}

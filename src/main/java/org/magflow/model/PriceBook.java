@@ -1,0 +1,68 @@
+package org.magflow.model;
+
+import java.util.List;
+
+/**
+ * The price of every commodity in every price zone, and the rule that moves it.
+ *
+ * <p>The rule, applied at each clearing for each zone and commodity: the <i>indicated</i> price is
+ * <pre>reference × coverRatio^(−coverExponent) × (1 + shortagePremium × unfilledShare)</pre>
+ * where {@code coverRatio} is the stock held by the zone's agents over the stock they aim for, and
+ * {@code unfilledShare} the part of the zone's orders that went unfilled. The price moves toward the
+ * indicated price with time constant {@code adjustmentDays} and stays within
+ * [{@code minMultiple}, {@code maxMultiple}] × reference, so it is never negative. A balanced zone (stocks
+ * on target, orders filled) sits at its reference; a zone cut off from supply bids its price up as its cover
+ * runs down, while a zone whose exports are blocked sees stock back up and its price fall.
+ */
+public final class PriceBook {
+
+  /** The price-adjustment rule's parameters; see the class comment. */
+  public record Rule(double coverExponent, double shortagePremium, double adjustmentDays, double minMultiple,
+                     double maxMultiple) {}
+
+  private final Rule rule;
+  private final List<String> zones;
+  private final double[][] reference;
+  private final double[][] price;
+
+  /** @param referenceUsdPerKg reference prices by zone, then commodity */
+  public PriceBook(Rule rule, List<String> zones, double[][] referenceUsdPerKg) {
+    this.rule = rule;
+    this.zones = List.copyOf(zones);
+    this.reference = new double[referenceUsdPerKg.length][];
+    this.price = new double[referenceUsdPerKg.length][];
+    for (int z = 0; z < referenceUsdPerKg.length; z++) {
+      reference[z] = referenceUsdPerKg[z].clone();
+      price[z] = referenceUsdPerKg[z].clone();
+    }
+  }
+
+  public List<String> zones() {
+    return zones;
+  }
+
+  public double reference(int zone, int c) {
+    return reference[zone][c];
+  }
+
+  public double price(int zone, int c) {
+    return price[zone][c];
+  }
+
+  /** The price over its reference. */
+  public double multiple(int zone, int c) {
+    return price[zone][c] / reference[zone][c];
+  }
+
+  /** Moves one price by the rule after a clearing, {@code days} after the previous one. */
+  void update(int zone, int c, double coverRatio, double unfilledShare, double days) {
+    double cover = Math.max(coverRatio, 1e-6);
+    double indicated = reference[zone][c] * Math.pow(cover, -rule.coverExponent())
+        * (1 + rule.shortagePremium() * unfilledShare);
+    double p = price[zone][c];
+    p += (indicated - p) * (1 - Math.exp(-days / rule.adjustmentDays()));
+    double lo = reference[zone][c] * rule.minMultiple();
+    double hi = reference[zone][c] * rule.maxMultiple();
+    price[zone][c] = Math.min(hi, Math.max(lo, p));
+  }
+}

@@ -1,0 +1,185 @@
+package org.magflow.model;
+
+import java.util.List;
+import org.magflow.units.Units;
+
+/**
+ * A firm or an aggregate of firms that mines, separates or makes, with its plants and its stocks.
+ *
+ * <p>Production is pulled by sales: each plant aims its run rate at the orders its owner has been receiving
+ * plus what the owner's own plants use, adding enough to keep the target cover of finished stock. The run
+ * rate follows that aim with a lag (plants do not stop or restart in a day), which is why unsold output backs
+ * up when an export door closes. What can run is capped by the available capacity times a utilisation
+ * ceiling that rises with the realised price ({@link SupplyResponse}), and by the inputs in stock.
+ */
+public final class Producer extends Agent {
+  /** Buyers of inputs rank between low-priority and high-priority demand sectors when supply is short. */
+  static final int INPUT_BUYER_PRIORITY = 50;
+
+  /**
+   * How a producer's output responds to price.
+   *
+   * @param normalUtilisation share of capacity that runs when the realised price equals the reference
+   * @param priceElasticity elasticity of the utilisation ceiling to the realised price multiple
+   * @param maxCoverDays days of sales above which the producer makes no more
+   * @param adjustmentDays time constant with which plants move their run rate toward what sales call for
+   */
+  public record SupplyResponse(double normalUtilisation, double priceElasticity, double maxCoverDays,
+                               double adjustmentDays) {}
+
+  /** How fast the sales signal follows the orders received: its time constant in days. */
+  private static final double SALES_SMOOTHING_DAYS = 28;
+
+  final List<Facility> facilities;
+  final SupplyResponse supply;
+  /** Smoothed tonnes per day that buyers asked this producer for, per commodity. */
+  final double[] requestedPerDay;
+  private final boolean[] sells;
+  private final boolean[] uses;
+
+  public Producer(int index, String id, String name, Region region, List<String> tags, List<Facility> facilities,
+                  SupplyResponse supply, int commodities, int regions) {
+    super(index, id, name, region, tags, commodities, regions);
+    this.facilities = List.copyOf(facilities);
+    this.supply = supply;
+    this.requestedPerDay = new double[commodities];
+    this.sells = new boolean[commodities];
+    this.uses = new boolean[commodities];
+    for (Facility f : facilities) {
+      for (int c = 0; c < commodities; c++) {
+        if (f.recipe.output(c) > 0) sells[c] = true;
+        if (f.recipe.input(c) > 0) uses[c] = true;
+      }
+    }
+  }
+
+  public List<Facility> facilities() {
+    return facilities;
+  }
+
+  @Override
+  int priority() {
+    return INPUT_BUYER_PRIORITY;
+  }
+
+  @Override
+  boolean buys(int c) {
+    return uses[c];
+  }
+
+  /** Whether any of this producer's plants makes commodity {@code c}. */
+  boolean makes(int c) {
+    return sells[c];
+  }
+
+  /** Whether a plant making {@code c} has capacity available at {@code now}. */
+  boolean canMake(int c, double now) {
+    for (Facility f : facilities) if (f.recipe.output(c) > 0 && f.capacity.availableAt(now) > 0) return true;
+    return false;
+  }
+
+  @Override
+  double expectedUsePerDay(int c) {
+    double use = 0;
+    for (Facility f : facilities) use += f.plannedPerDay * f.recipe.input(c);
+    return use;
+  }
+
+  /** The stock this producer aims for: input cover for its plants, finished cover for its sales. */
+  @Override
+  double targetStock(int c) {
+    return (expectedUsePerDay(c) + requestedPerDay[c]) * targetCoverDays[c];
+  }
+
+  /** Tonnes of {@code c} this producer will sell now: its stock above what its own plants need to keep. */
+  double offer(int c) {
+    double keep = expectedUsePerDay(c) * targetCoverDays[c];
+    return Math.max(0, inventory.tonnes(c) - keep);
+  }
+
+  /** Takes note of the tonnes per day buyers asked for at the latest clearing. */
+  void noteRequests(int c, double tonnesPerDay, double reviewDays) {
+    requestedPerDay[c] += (tonnesPerDay - requestedPerDay[c]) * (1 - Math.exp(-reviewDays / SALES_SMOOTHING_DAYS));
+  }
+
+  /**
+   * Runs every plant for the {@code days} starting at {@code now}.
+   *
+   * @param revenueMultiple the realised price multiple of each plant's outputs, by plant
+   * @param production receives what was made and used
+   */
+  void produce(double now, double days, double[] revenueMultiple, ProductionLog production) {
+    int commodities = inTransit.length;
+    int regions = inventory.origin(0).length / Origin.STAGES;
+    double[] capacityOf = new double[facilities.size()];
+    double[] potential = new double[commodities]; // tonnes per day of each output all plants could make
+    for (int i = 0; i < facilities.size(); i++) {
+      Facility f = facilities.get(i);
+      capacityOf[i] = Units.perDay(f.capacity.availableAt(now));
+      for (int c = 0; c < commodities; c++) potential[c] += capacityOf[i] * f.recipe.output(c);
+    }
+    for (int i = 0; i < facilities.size(); i++) {
+      Facility f = facilities.get(i);
+      Recipe recipe = f.recipe;
+      // What sales call for: refill finished stock to cover, shared among the plants making it in proportion
+      // to how much of it each could make, so a heavy-rich separator covers the heavy oxides' demand.
+      double aimPerDay = 0;
+      boolean glut = true;
+      for (int c = 0; c < commodities; c++) {
+        double yield = recipe.output(c);
+        if (yield <= 0) continue;
+        double ratePerDay = requestedPerDay[c] + expectedUsePerDay(c);
+        double gap = ratePerDay * (days + targetCoverDays[c]) - inventory.tonnes(c);
+        double share = potential[c] > 0 ? capacityOf[i] * yield / potential[c] : 0;
+        aimPerDay = Math.max(aimPerDay, gap * share / yield / days);
+        if (inventory.tonnes(c) < supply.maxCoverDays() * ratePerDay) glut = false;
+      }
+      double ceiling = Math.min(1, supply.normalUtilisation() * Math.pow(revenueMultiple[i], supply.priceElasticity()));
+      double canRunPerDay = capacityOf[i] * ceiling;
+      f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - Math.exp(-days / supply.adjustmentDays()));
+      f.plannedPerDay = Math.max(0, Math.min(f.plannedPerDay, canRunPerDay)); // a plan never exceeds what can run
+      double activity = glut ? 0 : f.plannedPerDay * days;
+      for (int c = 0; c < commodities; c++) {
+        double need = recipe.input(c);
+        if (need > 0) activity = Math.min(activity, inventory.tonnes(c) / need);
+      }
+      production.capacity(this, f, capacityOf[i] * days, now, days);
+      if (activity > Inventory.EPSILON_TONNES) run(f, activity, now, days, commodities, regions, production);
+    }
+  }
+
+  /** Turns inputs into outputs; outputs inherit the inputs' mass-weighted origin plus this plant's stage. */
+  private void run(Facility f, double activity, double now, double days, int commodities, int regions,
+                   ProductionLog production) {
+    Recipe recipe = f.recipe;
+    double[] origin = Origin.empty(regions);
+    double inputTonnes = 0;
+    for (int c = 0; c < commodities; c++) {
+      double used = activity * recipe.input(c);
+      if (used <= 0) continue;
+      Origin.mixInto(origin, inputTonnes, inventory.origin(c), used);
+      inputTonnes += used;
+      inventory.remove(c, used);
+      production.used(this, c, used, now, days);
+    }
+    Origin.stamp(origin, recipe.stage(), f.site.index(), regions);
+    for (int c = 0; c < commodities; c++) {
+      double made = activity * recipe.output(c);
+      if (made <= 0) continue;
+      inventory.add(c, made, origin);
+      production.produced(this, c, made, now, days);
+    }
+    production.ran(this, f, activity, now, days);
+  }
+
+  /** Receives what plants make and use, for the ledger and the reports. */
+  interface ProductionLog {
+    void used(Producer p, int c, double tonnes, double now, double days);
+
+    void produced(Producer p, int c, double tonnes, double now, double days);
+
+    void ran(Producer p, Facility f, double activityTonnes, double now, double days);
+
+    void capacity(Producer p, Facility f, double availableActivityTonnes, double now, double days);
+  }
+}

@@ -1,0 +1,56 @@
+package org.magflow.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A production step: tonnes of each commodity used and made per tonne of activity.
+ *
+ * <p>Arrays are indexed by {@link Commodity#index()}; a zero means the commodity is not involved.
+ */
+public final class Recipe {
+  private final String id;
+  private final Stage stage;
+  private final double[] inputs;
+  private final double[] outputs;
+
+  public Recipe(String id, Stage stage, double[] inputs, double[] outputs) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.stage = Objects.requireNonNull(stage, "stage");
+    if (inputs.length != outputs.length) throw new IllegalArgumentException("inputs and outputs differ in length");
+    this.inputs = inputs.clone();
+    this.outputs = outputs.clone();
+  }
+
+  /** The same recipe with other output yields, e.g. for a deposit richer in heavy rare earths. */
+  public Recipe withOutputs(double[] outputs) {
+    return new Recipe(id, stage, inputs, outputs);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  /** Tonnes of commodity {@code c} used per tonne of activity. */
+  public double input(int c) {
+    return inputs[c];
+  }
+
+  /** Tonnes of commodity {@code c} made per tonne of activity. */
+  public double output(int c) {
+    return outputs[c];
+  }
+
+  public int commodityCount() {
+    return inputs.length;
+  }
+
+  @Override
+  public String toString() {
+    return "Recipe[" + id + ", " + stage + ", in=" + Arrays.toString(inputs) + ", out=" + Arrays.toString(outputs) + "]";
+  }
+}

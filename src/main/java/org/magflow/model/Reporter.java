@@ -1,0 +1,262 @@
+package org.magflow.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.magflow.event.EventSink;
+import org.magflow.event.Metrics;
+import org.magflow.event.Observation;
+
+/**
+ * Turns a run into tidy time-series rows, one reporting period at a time.
+ *
+ * <p>A weekly process's flow belongs to the week it covers, so a flow recorded for the interval
+ * {@code [now, now + days)} is split across reporting periods in proportion to overlap. Without this, a month
+ * with five clearings would show 25% more trade than one with four. Every flow is recorded at or before the
+ * start of its interval, so a period's totals are complete when it closes. Levels (stocks, prices) are read
+ * when the period closes. Flows before the first period (the warm-up) are not reported.
+ */
+final class Reporter {
+  private final double[] periodStart;
+  private final double[] periodEnd;
+  private final LocalDate[] periodLastDay;
+  private final SupplyChain world;
+  private final EventSink sink;
+
+  private final List<Observation> keys = new ArrayList<>(); // a template row per flow; value unused
+  private final List<Boolean> emitOnlyOnceSeen = new ArrayList<>();
+  private boolean[] seen = new boolean[0];
+  private final double[][] totals;
+
+  final int[][] production;
+  final int[][] inputUse;
+  final int[][] throughput;
+  final int[][] capacityAvailable;
+  final int[][] delivered;
+  final int[] demand;
+  final int[] consumption;
+  final int[] shortage;
+  final int[][][] shipped;
+
+  /**
+   * @param periodStart simulation time at which each reporting period starts
+   * @param periodEnd simulation time at which each period ends (the next one's start)
+   * @param periodLastDay the last day of each period, the date its rows carry
+   */
+  Reporter(SupplyChain world, double[] periodStart, double[] periodEnd, LocalDate[] periodLastDay, EventSink sink) {
+    this.world = world;
+    this.periodStart = periodStart.clone();
+    this.periodEnd = periodEnd.clone();
+    this.periodLastDay = periodLastDay.clone();
+    this.sink = sink;
+    this.totals = new double[periodEnd.length][];
+    int commodities = world.commodities.size();
+    int regions = world.regions.size();
+    int stages = Stage.values().length;
+
+    production = new int[world.producers.size()][commodities];
+    inputUse = new int[world.producers.size()][commodities];
+    throughput = new int[world.producers.size()][stages];
+    capacityAvailable = new int[world.producers.size()][stages];
+    for (Producer p : world.producers) {
+      int i = world.producers.indexOf(p);
+      for (Commodity c : world.commodities) {
+        production[i][c.index()] = p.makes(c.index()) ? key(Metrics.PRODUCTION, p, "", c.id(), "", Metrics.TONNES) : -1;
+        inputUse[i][c.index()] = p.buys(c.index()) ? key(Metrics.INPUT_USE, p, "", c.id(), "", Metrics.TONNES) : -1;
+      }
+      for (Stage s : Stage.values()) {
+        boolean has = p.facilities.stream().anyMatch(f -> f.recipe.stage() == s);
+        throughput[i][s.ordinal()] = has ? key(Metrics.THROUGHPUT, p, "", "", s.id(), Metrics.TONNES) : -1;
+        capacityAvailable[i][s.ordinal()] = has ? hiddenKey() : -1;
+      }
+    }
+    delivered = new int[world.agents.size()][commodities];
+    for (Agent a : world.agents) {
+      for (Commodity c : world.commodities) {
+        delivered[a.index][c.index()] = a.buys(c.index())
+            ? key(Metrics.DELIVERED, a, "", c.id(), sectorOf(a), Metrics.TONNES) : -1;
+      }
+    }
+    demand = new int[world.sectors.size()];
+    consumption = new int[world.sectors.size()];
+    shortage = new int[world.sectors.size()];
+    for (int i = 0; i < world.sectors.size(); i++) {
+      DemandSector s = world.sectors.get(i);
+      String commodity = world.commodities.get(s.commodity).id();
+      demand[i] = key(Metrics.DEMAND, s, "", commodity, s.sector, Metrics.TONNES);
+      consumption[i] = key(Metrics.CONSUMPTION, s, "", commodity, s.sector, Metrics.TONNES);
+      shortage[i] = key(Metrics.SHORTAGE, s, "", commodity, s.sector, Metrics.TONNES);
+    }
+    shipped = new int[regions][regions][commodities];
+    for (Region from : world.regions) {
+      for (Region to : world.regions) {
+        for (Commodity c : world.commodities) {
+          shipped[from.index()][to.index()][c.index()] = keys.size();
+          keys.add(row(Metrics.SHIPPED, "", from.id(), to.id(), c.id(), "", Metrics.TONNES));
+          emitOnlyOnceSeen.add(true);
+        }
+      }
+    }
+    seen = new boolean[keys.size()];
+  }
+
+  private int key(String metric, Agent agent, String partner, String commodity, String sector, String unit) {
+    keys.add(row(metric, agent.id, agent.region.id(), partner, commodity, sector, unit));
+    emitOnlyOnceSeen.add(false);
+    return keys.size() - 1;
+  }
+
+  /** A flow that is accumulated for a derived metric but not written itself. */
+  private int hiddenKey() {
+    keys.add(null);
+    emitOnlyOnceSeen.add(false);
+    return keys.size() - 1;
+  }
+
+  private static Observation row(String metric, String agent, String region, String partner, String commodity,
+                                 String sector, String unit) {
+    return new Observation(LocalDate.EPOCH, metric, agent, region, partner, commodity, sector, 0, unit);
+  }
+
+  private static String sectorOf(Agent a) {
+    return a instanceof DemandSector s ? s.sector : "";
+  }
+
+  /** Adds {@code tonnes} that flowed evenly over {@code [start, start + days)}; {@code days} may be 0. */
+  void flow(int key, double start, double days, double tonnes) {
+    if (key < 0 || tonnes == 0) return;
+    if (days <= 0) {
+      int k = periodAt(start);
+      if (k >= 0) add(k, key, tonnes);
+      return;
+    }
+    double end = start + days;
+    for (int k = Math.max(0, periodAt(start)); k < periodEnd.length && periodStart[k] < end; k++) {
+      double overlap = Math.min(end, periodEnd[k]) - Math.max(start, periodStart[k]);
+      if (overlap > 0) add(k, key, tonnes * overlap / days);
+    }
+  }
+
+  private void add(int period, int key, double tonnes) {
+    if (totals[period] == null) totals[period] = new double[keys.size()];
+    totals[period][key] += tonnes;
+  }
+
+  /** The period containing time {@code t}, or -1 if before the first; the last period if after the end. */
+  private int periodAt(double t) {
+    if (t < periodStart[0]) return -1;
+    int i = Arrays.binarySearch(periodEnd, t);
+    int k = i >= 0 ? i + 1 : -i - 1;
+    return Math.min(k, periodEnd.length - 1);
+  }
+
+  /** Writes the rows of period {@code k}: its flows, then the levels at its end. */
+  void closePeriod(int k) {
+    LocalDate date = periodLastDay[k];
+    double[] values = totals[k] != null ? totals[k] : new double[keys.size()];
+    totals[k] = null; // a closed period is never touched again
+    for (int key = 0; key < keys.size(); key++) {
+      Observation template = keys.get(key);
+      if (template == null) continue;
+      if (values[key] != 0) seen[key] = true;
+      if (emitOnlyOnceSeen.get(key) && !seen[key]) continue;
+      emit(date, template, values[key]);
+    }
+    double now = periodEnd[k];
+    emitProducerLevels(date, values, now);
+    emitStocks(date);
+    emitSectorLevels(date);
+    emitPrices(date);
+    emitOrigins(date);
+  }
+
+  private void emit(LocalDate date, Observation t, double value) {
+    sink.accept(new Observation(date, t.metric(), t.agent(), t.region(), t.partner(), t.commodity(), t.sector(),
+        value, t.unit()));
+  }
+
+  private void emit(LocalDate date, String metric, String agent, String region, String partner, String commodity,
+                    String sector, double value, String unit) {
+    sink.accept(new Observation(date, metric, agent, region, partner, commodity, sector, value, unit));
+  }
+
+  private void emitProducerLevels(LocalDate date, double[] values, double now) {
+    for (int i = 0; i < world.producers.size(); i++) {
+      Producer p = world.producers.get(i);
+      for (Stage s : Stage.values()) {
+        if (throughput[i][s.ordinal()] < 0) continue;
+        double installed = 0;
+        for (Facility f : p.facilities) if (f.recipe.stage() == s) installed += f.capacity.installedAt(now - 1e-9);
+        emit(date, Metrics.CAPACITY, p.id, p.region.id(), "", "", s.id(), installed, Metrics.TONNES_PER_YEAR);
+        double possible = values[capacityAvailable[i][s.ordinal()]];
+        double ran = values[throughput[i][s.ordinal()]];
+        emit(date, Metrics.UTILISATION, p.id, p.region.id(), "", "", s.id(), possible > 0 ? ran / possible : 0,
+            Metrics.SHARE);
+      }
+    }
+  }
+
+  private void emitStocks(LocalDate date) {
+    for (Agent a : world.agents) {
+      for (Commodity c : world.commodities) {
+        int ci = c.index();
+        boolean relevant = a.buys(ci) || (a instanceof Producer p && p.makes(ci)) || a.inventory.tonnes(ci) > 0;
+        if (!relevant) continue;
+        double stock = a.inventory.tonnes(ci);
+        emit(date, Metrics.INVENTORY, a.id, a.region.id(), "", c.id(), sectorOf(a), stock, Metrics.TONNES);
+        double use = a.buys(ci) ? a.expectedUsePerDay(ci) : 0;
+        if (use > 0) {
+          emit(date, Metrics.COVER_DAYS, a.id, a.region.id(), "", c.id(), sectorOf(a), stock / use, Metrics.DAYS);
+        }
+      }
+    }
+  }
+
+  private void emitSectorLevels(LocalDate date) {
+    for (DemandSector s : world.sectors) {
+      String commodity = world.commodities.get(s.commodity).id();
+      emit(date, Metrics.BACKLOG, s.id, s.region.id(), "", commodity, s.sector, s.backlog, Metrics.TONNES);
+      emit(date, Metrics.SUBSTITUTION, s.id, s.region.id(), "", commodity, s.sector, s.substitution,
+          Metrics.SHARE);
+    }
+  }
+
+  private void emitPrices(LocalDate date) {
+    PriceBook prices = world.prices;
+    for (int z = 0; z < prices.zones().size(); z++) {
+      for (Commodity c : world.commodities) {
+        emit(date, Metrics.PRICE, "", prices.zones().get(z), "", c.id(), "", prices.price(z, c.index()),
+            Metrics.USD_PER_KG);
+      }
+    }
+  }
+
+  /** Mass-weighted origin of all stock held in each region, per commodity and stage; zero shares omitted. */
+  private void emitOrigins(LocalDate date) {
+    int regions = world.regions.size();
+    for (Region holder : world.regions) {
+      for (Commodity c : world.commodities) {
+        double held = 0;
+        double[] mix = Origin.empty(regions);
+        for (Agent a : world.agents) {
+          if (a.region.index() != holder.index()) continue;
+          double t = a.inventory.tonnes(c.index());
+          if (t <= 0) continue;
+          Origin.mixInto(mix, held, a.inventory.origin(c.index()), t);
+          held += t;
+        }
+        if (held <= 0) continue;
+        for (Stage s : Stage.values()) {
+          for (Region origin : world.regions) {
+            double share = Origin.share(mix, s, origin.index(), regions);
+            if (share > 0) {
+              emit(date, Metrics.ORIGIN_SHARE, "", holder.id(), origin.id(), c.id(), s.originLabel(), share,
+                  Metrics.SHARE);
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,319 @@
+package org.magflow.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.magflow.event.EventSink;
+import org.magflow.event.PolicyChange;
+import org.magflow.event.PriceReference;
+import org.magflow.kernel.Simulation;
+import org.magflow.policy.Policy;
+import org.magflow.policy.TradeRules;
+import org.magflow.units.SimCalendar;
+import org.magflow.units.Units;
+
+/**
+ * The simulated supply chain: its agents, market, prices and policies, run once on the event kernel.
+ *
+ * <p>The run starts {@code warmupDays} before the scenario start so that stocks, pipelines and sales signals
+ * settle before anything is reported; policies already in force at the start apply during the warm-up too.
+ * Recurring processes run at their own intervals; on a day when several are due they run in the order of
+ * {@link Phase}. A {@code SupplyChain} is single-use: build a new one for each run.
+ */
+public final class SupplyChain implements Producer.ProductionLog, DemandSector.ConsumptionLog {
+
+  /** The order of same-day events: a period closes before the day's events, policies apply before trade. */
+  enum Phase { REPORT, POLICY, ARRIVAL, PRODUCTION, CONSUMPTION, CLEARING }
+
+  /** How often each recurring process runs, in days, and how long a reporting period is. */
+  public record Clock(int productionDays, int clearingDays, int consumptionDays, Reporting reporting) {}
+
+  /** The length of a reporting period. */
+  public enum Reporting {
+    DAILY, WEEKLY, MONTHLY, QUARTERLY;
+
+    LocalDate next(LocalDate periodStart) {
+      return switch (this) {
+        case DAILY -> periodStart.plusDays(1);
+        case WEEKLY -> periodStart.plusWeeks(1);
+        case MONTHLY -> periodStart.withDayOfMonth(1).plusMonths(1);
+        case QUARTERLY -> periodStart.withDayOfMonth(1).minusMonths((periodStart.getMonthValue() - 1) % 3).plusMonths(3);
+      };
+    }
+  }
+
+  final LocalDate start;
+  final LocalDate end;
+  final Clock clock;
+  final SimCalendar calendar;
+  final List<Commodity> commodities;
+  final List<Region> regions;
+  final List<Producer> producers;
+  final List<DemandSector> sectors;
+  final List<Agent> agents;
+  final RouteTable routes;
+  final PriceBook prices;
+  final List<Policy> policies;
+  final DemandSector.DemandResponse demandResponse;
+  final Ledger ledger;
+  private final Simulation sim = new Simulation();
+  private final Market market;
+  private final List<Policy> active = new ArrayList<>();
+  private Reporter reporter;
+  private EventSink sink;
+  private boolean ran;
+
+  /**
+   * @param calendar maps dates to simulation time; its day 0 is the start of the warm-up, which lasts until
+   *     {@code start}
+   * @param producers agents 0..P-1, in the order of their {@code index}
+   * @param sectors agents P.., in the order of their {@code index}
+   */
+  public SupplyChain(SimCalendar calendar, LocalDate start, LocalDate end, Clock clock, List<Commodity> commodities,
+                     List<Region> regions,
+                     List<Producer> producers, List<DemandSector> sectors, RouteTable routes, PriceBook prices,
+                     List<Policy> policies, DemandSector.DemandResponse demandResponse) {
+    this.start = Objects.requireNonNull(start, "start");
+    this.end = Objects.requireNonNull(end, "end");
+    this.clock = clock;
+    this.calendar = Objects.requireNonNull(calendar, "calendar");
+    if (calendar.start().isAfter(start)) throw new IllegalArgumentException("the warm-up cannot start after the start");
+    this.commodities = List.copyOf(commodities);
+    this.regions = List.copyOf(regions);
+    this.producers = List.copyOf(producers);
+    this.sectors = List.copyOf(sectors);
+    List<Agent> all = new ArrayList<>(producers);
+    all.addAll(sectors);
+    this.agents = List.copyOf(all);
+    for (int i = 0; i < agents.size(); i++) {
+      if (agents.get(i).index != i) throw new IllegalArgumentException("agent " + agents.get(i) + " has index "
+          + agents.get(i).index + ", expected " + i);
+    }
+    this.routes = routes;
+    this.prices = prices;
+    this.policies = List.copyOf(policies);
+    this.demandResponse = demandResponse;
+    this.ledger = new Ledger(commodities.size());
+    this.market = new Market(this);
+  }
+
+  /** The simulation time at which the scenario starts (the end of the warm-up). */
+  double scenarioStart() {
+    return calendar.toSimTime(start);
+  }
+
+  /**
+   * Sets an agent's opening stock (at the start of the warm-up) and its target cover. Opening stock is
+   * recorded as having gone through every stage in the holder's own region; the warm-up replaces it with
+   * traded material before the scenario start.
+   */
+  public void openStock(Agent agent, int c, double tonnes, double targetCoverDays) {
+    if (ran) throw new IllegalStateException("the run has started");
+    double[] origin = Origin.empty(regions.size());
+    for (Stage stage : stagesBehind(c)) Origin.stamp(origin, stage, agent.region.index(), regions.size());
+    agent.openStock(c, tonnes, targetCoverDays, origin);
+    ledger.initial[c] += tonnes;
+  }
+
+  /** The stages material of commodity {@code c} has been through, from the recipes that make it. */
+  private List<Stage> stagesBehind(int c) {
+    List<Stage> stages = new ArrayList<>();
+    collectStages(c, stages, 0);
+    return stages;
+  }
+
+  private void collectStages(int c, List<Stage> stages, int depth) {
+    if (depth > commodities.size()) return; // recipe cycles are rejected by validation; this only guards
+    for (Producer p : producers) {
+      for (Facility f : p.facilities) {
+        if (f.recipe.output(c) <= 0) continue;
+        if (!stages.contains(f.recipe.stage())) stages.add(f.recipe.stage());
+        for (int in = 0; in < commodities.size(); in++) {
+          if (f.recipe.input(in) > 0) collectStages(in, stages, depth + 1);
+        }
+      }
+    }
+  }
+
+  /** Runs the whole horizon, sending every event to {@code events}. */
+  public void run(EventSink events) {
+    if (ran) throw new IllegalStateException("a SupplyChain runs once; build a new one");
+    ran = true;
+    this.sink = events;
+    double endTime = calendar.endOf(end);
+    schedulePeriods(endTime);
+    for (int z = 0; z < prices.zones().size(); z++) {
+      for (Commodity c : commodities) {
+        sink.accept(new PriceReference(prices.zones().get(z), c.id(), prices.reference(z, c.index())));
+      }
+    }
+    initialiseLeadTimesAndPlans();
+    schedulePolicies(endTime);
+    recurring(clock.productionDays(), Phase.PRODUCTION, endTime, this::produce);
+    recurring(clock.consumptionDays(), Phase.CONSUMPTION, endTime, this::consume);
+    recurring(clock.clearingDays(), Phase.CLEARING, endTime, this::clear);
+    sim.runUntil(endTime);
+    ledger.audit(commodities, agents).forEach(sink::accept);
+  }
+
+  private void recurring(int intervalDays, Phase phase, double endTime, java.util.function.DoubleConsumer step) {
+    sim.scheduleRecurring(0, phase.ordinal(), now -> {
+      step.accept(now);
+      double next = now + intervalDays;
+      return next < endTime ? next : Double.NaN;
+    });
+  }
+
+  private void schedulePeriods(double endTime) {
+    List<Double> starts = new ArrayList<>();
+    List<Double> ends = new ArrayList<>();
+    List<LocalDate> lastDays = new ArrayList<>();
+    LocalDate afterEnd = end.plusDays(1);
+    for (LocalDate from = start; from.isBefore(afterEnd); ) {
+      LocalDate next = clock.reporting().next(from);
+      if (next.isAfter(afterEnd)) next = afterEnd;
+      starts.add(calendar.toSimTime(from));
+      ends.add(calendar.toSimTime(next));
+      lastDays.add(next.minusDays(1));
+      from = next;
+    }
+    double[] periodEnd = ends.stream().mapToDouble(Double::doubleValue).toArray();
+    reporter = new Reporter(this, starts.stream().mapToDouble(Double::doubleValue).toArray(), periodEnd,
+        lastDays.toArray(LocalDate[]::new), sink);
+    for (int k = 0; k < periodEnd.length; k++) {
+      int period = k;
+      sim.scheduleAt(Math.min(periodEnd[k], endTime), Phase.REPORT.ordinal(), () -> reporter.closePeriod(period));
+    }
+  }
+
+  /** Buyers first expect the transit time from their cheapest source; plants start at normal utilisation. */
+  private void initialiseLeadTimesAndPlans() {
+    for (Agent buyer : agents) {
+      for (Commodity c : commodities) {
+        if (!buyer.buys(c.index())) continue;
+        double best = Double.POSITIVE_INFINITY;
+        double transit = 0;
+        for (Producer p : producers) {
+          if (p == buyer || !p.makes(c.index())) continue;
+          double freight = routes.freightUsdPerKg(p.region.index(), buyer.region.index());
+          if (freight < best) {
+            best = freight;
+            transit = routes.transitDays(p.region.index(), buyer.region.index());
+          }
+        }
+        buyer.expectLeadDays(c.index(), transit);
+      }
+    }
+    for (Producer p : producers) {
+      for (Facility f : p.facilities) {
+        f.plannedPerDay = Units.perDay(f.capacity.availableAt(0)) * p.supply.normalUtilisation();
+      }
+    }
+  }
+
+  private void schedulePolicies(double endTime) {
+    double scenarioStart = scenarioStart();
+    for (Policy policy : policies) {
+      double on = Math.max(0, calendar.toSimTime(policy.start()));
+      double off = policy.end() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(policy.end());
+      if (off <= scenarioStart || on >= endTime || off <= on) continue;
+      if (on <= scenarioStart) {
+        setActive(policy, true, policy.start().isBefore(start) ? start : policy.start());
+      } else {
+        sim.scheduleAt(on, Phase.POLICY.ordinal(), () -> setActive(policy, true, policy.start()));
+      }
+      if (off < endTime) sim.scheduleAt(off, Phase.POLICY.ordinal(), () -> setActive(policy, false, policy.end()));
+    }
+  }
+
+  private void setActive(Policy policy, boolean on, LocalDate date) {
+    if (on) active.add(policy);
+    else active.remove(policy);
+    List<Policy> inScenarioOrder = policies.stream().filter(active::contains).toList();
+    market.apply(TradeRules.of(inScenarioOrder));
+    sink.accept(new PolicyChange(date, policy.name(), policy.type(), on));
+  }
+
+  private void produce(double now) {
+    double days = clock.productionDays();
+    for (Producer p : producers) {
+      double[] revenueMultiple = new double[p.facilities.size()];
+      for (int i = 0; i < revenueMultiple.length; i++) revenueMultiple[i] = revenueMultiple(p, p.facilities.get(i));
+      p.produce(now, days, revenueMultiple, this);
+    }
+  }
+
+  /** The value of a plant's output at current prices over its value at reference prices, in its home zone. */
+  private double revenueMultiple(Producer p, Facility f) {
+    int zone = p.region.zone();
+    double atPrice = 0;
+    double atReference = 0;
+    for (Commodity c : commodities) {
+      double yield = f.recipe.output(c.index());
+      if (yield <= 0) continue;
+      atPrice += yield * prices.price(zone, c.index());
+      atReference += yield * prices.reference(zone, c.index());
+    }
+    return atReference > 0 ? atPrice / atReference : 1;
+  }
+
+  private void consume(double now) {
+    double days = clock.consumptionDays();
+    double years = Units.years(now - scenarioStart());
+    for (DemandSector s : sectors) {
+      s.consume(days, years, prices.multiple(s.region.zone(), s.commodity), demandResponse, this, now);
+    }
+  }
+
+  private void clear(double now) {
+    for (Commodity c : commodities) market.clear(c.index(), now, clock.clearingDays());
+  }
+
+  /** Sends {@code tonnes} of {@code c} from a producer to a buyer; it arrives after the route's transit time. */
+  void ship(int seller, int buyer, int c, double tonnes, double now, double reviewDays) {
+    Producer from = producers.get(seller);
+    Agent to = agents.get(buyer);
+    double[] origin = from.inventory.take(c, tonnes);
+    to.inTransit[c] += tonnes;
+    ledger.inTransit[c] += tonnes;
+    reporter.flow(reporter.shipped[from.region.index()][to.region.index()][c], now, reviewDays, tonnes);
+    double transit = routes.transitDays(from.region.index(), to.region.index());
+    sim.schedule(transit, Phase.ARRIVAL.ordinal(), () -> {
+      ledger.inTransit[c] -= tonnes;
+      to.receive(c, tonnes, origin, transit);
+      reporter.flow(reporter.delivered[to.index][c], sim.now(), reviewDays, tonnes);
+    });
+  }
+
+  @Override
+  public void used(Producer p, int c, double tonnes, double now, double days) {
+    ledger.used[c] += tonnes;
+    reporter.flow(reporter.inputUse[p.index][c], now, days, tonnes);
+  }
+
+  @Override
+  public void produced(Producer p, int c, double tonnes, double now, double days) {
+    ledger.produced[c] += tonnes;
+    reporter.flow(reporter.production[p.index][c], now, days, tonnes);
+  }
+
+  @Override
+  public void ran(Producer p, Facility f, double activityTonnes, double now, double days) {
+    reporter.flow(reporter.throughput[p.index][f.recipe.stage().ordinal()], now, days, activityTonnes);
+  }
+
+  @Override
+  public void capacity(Producer p, Facility f, double availableActivityTonnes, double now, double days) {
+    reporter.flow(reporter.capacityAvailable[p.index][f.recipe.stage().ordinal()], now, days, availableActivityTonnes);
+  }
+
+  @Override
+  public void consumed(DemandSector s, double demand, double used, double shortfall, double now, double days) {
+    ledger.consumed[s.commodity] += used;
+    int i = s.index - producers.size();
+    reporter.flow(reporter.demand[i], now, days, demand);
+    reporter.flow(reporter.consumption[i], now, days, used);
+    reporter.flow(reporter.shortage[i], now, days, shortfall);
+  }
+}

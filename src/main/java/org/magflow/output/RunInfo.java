@@ -1,0 +1,30 @@
+package org.magflow.output;
+
+import java.util.Objects;
+
+/**
+ * How a run came about: program version, scenario, seed, when it started, how long it took and the command.
+ *
+ * @param magflowVersion the version of magflow that ran it
+ * @param scenarioFile the scenario file as the user gave it (empty if it had none)
+ * @param scenarioSha256 the SHA-256 of the scenario file's bytes, in lower-case hex
+ * @param seed the master seed
+ * @param replication the replication index, from 0
+ * @param startedAt when the run started, as an ISO-8601 instant ({@code 2026-01-05T09:30:00Z})
+ * @param wallSeconds the wall-clock time the run took
+ * @param javaVersion the {@code java.version} of the JVM that ran it
+ * @param command the command line that started it
+ */
+public record RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256,
+                      long seed, int replication, String startedAt, double wallSeconds, String javaVersion,
+                      String command) {
+  public RunInfo {
+    Objects.requireNonNull(magflowVersion, "magflowVersion");
+    Objects.requireNonNull(scenarioName, "scenarioName");
+    Objects.requireNonNull(scenarioFile, "scenarioFile");
+    Objects.requireNonNull(scenarioSha256, "scenarioSha256");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(javaVersion, "javaVersion");
+    Objects.requireNonNull(command, "command");
+  }
+}

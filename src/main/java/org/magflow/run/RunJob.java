@@ -1,0 +1,91 @@
+package org.magflow.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+import org.magflow.output.ResultFolder;
+import org.magflow.output.RunInfo;
+import org.magflow.output.RunJson;
+import org.magflow.output.RunSummary;
+import org.magflow.output.SummaryJson;
+import org.magflow.output.TimeSeriesCsv;
+import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.ScenarioDefaults;
+import org.magflow.scenario.ScenarioLoader;
+import org.magflow.scenario.ScenarioSpec;
+import org.magflow.scenario.ScenarioWriter;
+
+/**
+ * {@code magflow run}: loads a scenario file, runs it and writes its result folder.
+ *
+ * <p>The steps are kept apart: parse and validate, apply defaults, build and run, check conservation, write.
+ * Everything is written into a temporary folder that replaces the previous result only once complete, so
+ * a failed or interrupted run never leaves a half-written folder and never destroys an earlier result.
+ */
+public final class RunJob {
+  /** The scenario as run, with every default filled in. */
+  public static final String RESOLVED_SCENARIO = "scenario.resolved.json";
+
+  /**
+   * What to run.
+   *
+   * @param outDir the result folder, or null for {@code resultsRoot/<scenario name>}
+   * @param seed the master seed, or null for the scenario's own
+   * @param command the command line, recorded in run.json
+   */
+  public record Request(Path scenarioFile, Path outDir, Path resultsRoot, Long seed, String command) {}
+
+  /** What a run produced and where it went. */
+  public record Result(Path outDir, RunSummary summary, double wallSeconds) {}
+
+  /** Runs the request; bad input throws {@link InputException} before anything is written. */
+  public Result run(Request request) throws InputException, IOException {
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    ScenarioSpec scenario = load(request.scenarioFile());
+    long seed = request.seed() != null ? request.seed() : scenario.seed();
+    String file = request.scenarioFile().toString();
+    ScenarioRun.Outcome outcome = new ScenarioRun().execute(scenario, file, seed, 0);
+    RunSummary summary = outcome.summary();
+    if (!summary.conserved()) {
+      throw new IllegalStateException("material is not conserved; this is a bug in magflow: "
+          + summary.conservation().stream().filter(c -> !c.balanced()).map(Object::toString)
+              .collect(Collectors.joining("; ")));
+    }
+    Path outDir = request.outDir() != null
+        ? request.outDir()
+        : ResultFolder.resolveInside(request.resultsRoot(), scenario.name());
+    String sha256 = sha256(request.scenarioFile());
+    ResultFolder.replace(outDir, dir -> {
+      new TimeSeriesCsv().write(outcome.run(), dir.resolve(TimeSeriesCsv.FILE_NAME));
+      new SummaryJson().write(summary, dir.resolve(SummaryJson.FILE_NAME));
+      new ScenarioWriter().write(scenario, dir.resolve(RESOLVED_SCENARIO));
+      double wallSeconds = (System.nanoTime() - t0) / 1e9;
+      new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file, sha256, seed, 0,
+          started.truncatedTo(ChronoUnit.MILLIS).toString(), wallSeconds, System.getProperty("java.version"),
+          request.command()), dir.resolve(RunJson.FILE_NAME));
+    });
+    return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Parses, validates and fills defaults; throws with every problem found. */
+  public static ScenarioSpec load(Path file) throws InputException {
+    LoadResult loaded = new ScenarioLoader().load(file);
+    if (!loaded.ok()) throw new InputException(loaded.problems());
+    return ScenarioDefaults.apply(loaded.scenario());
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package org.magflow.scenario;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.magflow.model.CapacitySchedule;
+import org.magflow.model.Commodity;
+import org.magflow.model.DemandSector;
+import org.magflow.model.Facility;
+import org.magflow.model.PriceBook;
+import org.magflow.model.Producer;
+import org.magflow.model.Recipe;
+import org.magflow.model.Region;
+import org.magflow.model.RouteTable;
+import org.magflow.model.Stage;
+import org.magflow.model.SupplyChain;
+import org.magflow.policy.DestinationThrottle;
+import org.magflow.policy.Policy;
+import org.magflow.random.RandomStreams;
+import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
+import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
+import org.magflow.scenario.ScenarioSpec.DemandSpec;
+import org.magflow.scenario.ScenarioSpec.FacilitySpec;
+import org.magflow.scenario.ScenarioSpec.OutageSpec;
+import org.magflow.scenario.ScenarioSpec.ProducerSpec;
+import org.magflow.scenario.ScenarioSpec.RouteSpec;
+import org.magflow.scenario.ScenarioSpec.StockSpec;
+import org.magflow.units.SimCalendar;
+
+/**
+ * Builds a fresh, runnable supply chain from a validated scenario whose defaults have been applied.
+ *
+ * <p>This is where ids become indices, dates become simulation times and file units become model units;
+ * the model never sees a spec. Each call builds a new object graph, so runs never share state.
+ */
+public final class ModelBuilder {
+
+  /**
+   * Builds the model of {@code scenario}.
+   *
+   * @param scenario a spec that passed {@link ScenarioValidator} and went through {@link ScenarioDefaults}
+   * @param streams the random streams of this run
+   */
+  public SupplyChain build(ScenarioSpec scenario, RandomStreams streams) {
+    LocalDate start = scenario.start();
+    SimCalendar calendar = new SimCalendar(start.minusDays(scenario.clock().warmupDays()));
+
+    List<Commodity> commodities = new ArrayList<>();
+    Map<String, Integer> commodityIndex = new HashMap<>();
+    for (var c : scenario.commodities()) {
+      commodityIndex.put(c.id(), commodities.size());
+      commodities.add(new Commodity(commodities.size(), c.id(), c.name() == null ? c.id() : c.name(),
+          c.unit() == null ? "t" : c.unit()));
+    }
+    int nc = commodities.size();
+
+    List<String> zones = new ArrayList<>();
+    List<Region> regions = new ArrayList<>();
+    Map<String, Region> regionById = new HashMap<>();
+    for (var r : scenario.regions()) {
+      if (!zones.contains(r.priceZone())) zones.add(r.priceZone());
+      Region region = new Region(regions.size(), r.id(), r.name() == null ? r.id() : r.name(),
+          zones.indexOf(r.priceZone()), r.priceZone());
+      regions.add(region);
+      regionById.put(r.id(), region);
+    }
+    int nr = regions.size();
+
+    Map<String, Recipe> recipes = new HashMap<>();
+    for (var r : scenario.recipes()) {
+      recipes.put(r.id(), new Recipe(r.id(), Stage.fromId(r.stage()), amounts(r.inputs(), commodityIndex, nc),
+          amounts(r.outputs(), commodityIndex, nc)));
+    }
+
+    List<Producer> producers = new ArrayList<>();
+    Map<String, Integer> producerIndex = new HashMap<>();
+    for (ProducerSpec p : scenario.producers()) {
+      List<Facility> facilities = new ArrayList<>();
+      for (FacilitySpec f : p.facilities()) {
+        Recipe recipe = recipes.get(f.recipe());
+        if (!f.yields().isEmpty()) {
+          double[] outputs = new double[nc];
+          for (int c = 0; c < nc; c++) outputs[c] = recipe.output(c);
+          f.yields().forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
+          recipe = recipe.withOutputs(outputs);
+        }
+        facilities.add(new Facility(f.id(), recipe, regionById.get(f.region()), schedule(f, calendar, start)));
+      }
+      var s = p.supply();
+      producerIndex.put(p.id(), producers.size());
+      producers.add(new Producer(producers.size(), p.id(), p.name() == null ? p.id() : p.name(),
+          regionById.get(p.region()), p.tags(), facilities,
+          new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays()),
+          nc, nr));
+    }
+
+    List<DemandSector> sectors = new ArrayList<>();
+    for (DemandSpec d : scenario.demand()) {
+      int[] suppliers = d.suppliers().stream().mapToInt(x -> producerIndex.get(x.producer())).toArray();
+      double[] shares = d.suppliers().stream().mapToDouble(x -> x.share()).toArray();
+      sectors.add(new DemandSector(producers.size() + sectors.size(), d.id(), d.name() == null ? d.id() : d.name(),
+          regionById.get(d.region()), d.sector(), commodityIndex.get(d.commodity()),
+          new DemandSector.DemandCurve(d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity()),
+          d.priority(), "backlog".equals(d.unmet()), suppliers, shares, d.tags(),
+          streams.stream("demand/" + d.id()), nc, nr));
+    }
+
+    var clock = scenario.clock();
+    var rule = scenario.market().priceRule();
+    double[][] reference = new double[zones.size()][nc];
+    for (var p : scenario.market().referencePrices()) {
+      reference[zones.indexOf(p.zone())][commodityIndex.get(p.commodity())] = p.usdPerKg();
+    }
+    var response = scenario.demandResponse();
+    SupplyChain chain = new SupplyChain(calendar, start, scenario.end(),
+        new SupplyChain.Clock(clock.productionDays(), clock.clearingDays(), clock.consumptionDays(),
+            SupplyChain.Reporting.valueOf(clock.reporting().toUpperCase(Locale.ROOT))),
+        commodities, regions, producers, sectors, routes(scenario.trade(), regions, regionById),
+        new PriceBook(new PriceBook.Rule(rule.coverExponent(), rule.shortagePremium(), rule.adjustmentDays(),
+            rule.minMultiple(), rule.maxMultiple()), zones, reference),
+        policies(scenario.policies()),
+        new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
+            response.substitutionRatePerYear(), response.noise()));
+
+    for (int i = 0; i < producers.size(); i++) {
+      for (Map.Entry<String, StockSpec> e : scenario.producers().get(i).stocks().entrySet()) {
+        chain.openStock(producers.get(i), commodityIndex.get(e.getKey()), e.getValue().initialTonnes(),
+            e.getValue().targetCoverDays());
+      }
+    }
+    for (int i = 0; i < sectors.size(); i++) {
+      DemandSpec d = scenario.demand().get(i);
+      chain.openStock(sectors.get(i), commodityIndex.get(d.commodity()), d.stock().initialTonnes(),
+          d.stock().targetCoverDays());
+    }
+    return chain;
+  }
+
+  private static double[] amounts(Map<String, Double> byId, Map<String, Integer> commodityIndex, int nc) {
+    double[] amounts = new double[nc];
+    byId.forEach((id, amount) -> amounts[commodityIndex.get(id)] = amount);
+    return amounts;
+  }
+
+  /** A plant whose first capacity point is on or before the start has that capacity throughout the warm-up. */
+  private static CapacitySchedule schedule(FacilitySpec f, SimCalendar calendar, LocalDate start) {
+    List<CapacityPointSpec> points = f.capacity();
+    boolean existing = !points.get(0).date().isAfter(start);
+    int offset = existing ? 1 : 0;
+    double[] times = new double[points.size() + offset];
+    double[] tonnes = new double[points.size() + offset];
+    if (existing) {
+      times[0] = Double.NEGATIVE_INFINITY;
+      tonnes[0] = points.get(0).tonnesPerYear();
+    }
+    for (int i = 0; i < points.size(); i++) {
+      times[i + offset] = calendar.toSimTime(points.get(i).date());
+      tonnes[i + offset] = points.get(i).tonnesPerYear();
+    }
+    List<OutageSpec> outages = f.outages();
+    double[] from = new double[outages.size()];
+    double[] to = new double[outages.size()];
+    double[] available = new double[outages.size()];
+    for (int i = 0; i < outages.size(); i++) {
+      from[i] = calendar.toSimTime(outages.get(i).from());
+      to[i] = calendar.toSimTime(outages.get(i).to());
+      available[i] = outages.get(i).availableFraction();
+    }
+    return new CapacitySchedule(times, tonnes, from, to, available);
+  }
+
+  private static RouteTable routes(ScenarioSpec.TradeSpec trade, List<Region> regions, Map<String, Region> byId) {
+    int n = regions.size();
+    double[][] transit = new double[n][n];
+    double[][] freight = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        var lane = i == j ? trade.domestic() : trade.otherwise();
+        transit[i][j] = lane.transitDays();
+        freight[i][j] = lane.freightUsdPerKg();
+      }
+    }
+    for (RouteSpec r : trade.routes()) {
+      int from = byId.get(r.from()).index();
+      int to = byId.get(r.to()).index();
+      transit[from][to] = r.transitDays();
+      freight[from][to] = r.freightUsdPerKg();
+      if (!r.oneWay()) {
+        transit[to][from] = r.transitDays();
+        freight[to][from] = r.freightUsdPerKg();
+      }
+    }
+    return new RouteTable(transit, freight);
+  }
+
+  private static List<Policy> policies(List<PolicySpec> specs) {
+    List<Policy> policies = new ArrayList<>();
+    for (PolicySpec spec : specs) policies.add(policy(spec));
+    return policies;
+  }
+
+  /** The model's form of a policy; a new spec family must be added here, as the sealed interface forces. */
+  private static Policy policy(PolicySpec spec) {
+    if (spec instanceof DestinationThrottleSpec t) {
+      return new DestinationThrottle(t.name(), t.start(), t.end(), t.exporter(), Set.copyOf(t.destinations()),
+          Set.copyOf(t.commodities()), t.cut());
+    }
+    throw new IllegalArgumentException("no model for policy type " + spec.getClass().getSimpleName());
+  }
+}

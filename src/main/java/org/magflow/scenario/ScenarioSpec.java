@@ -1,0 +1,149 @@
+package org.magflow.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A scenario file as written: the world at the start date, how it behaves, and the policies that hit it.
+ *
+ * <p>Spec records are plain data bound by Jackson. Numbers are boxed so that a missing field binds to null
+ * and the validator can report it with its path; {@code ModelBuilder} accepts only a validated spec, and the
+ * model never sees a spec. {@code scenarios/reference.yaml} documents every field.
+ */
+public record ScenarioSpec(
+    String name,
+    String description,
+    LocalDate start,
+    LocalDate end,
+    Long seed,
+    ClockSpec clock,
+    List<CommoditySpec> commodities,
+    List<RegionSpec> regions,
+    MarketSpec market,
+    TradeSpec trade,
+    List<RecipeSpec> recipes,
+    List<ProducerSpec> producers,
+    List<DemandSpec> demand,
+    DemandResponseSpec demandResponse,
+    List<PolicySpec> policies) {
+
+  /** The same scenario with other policies; with none, it is the scenario's no-policy counterfactual. */
+  public ScenarioSpec withPolicies(List<PolicySpec> newPolicies) {
+    return new ScenarioSpec(name, description, start, end, seed, clock, commodities, regions, market, trade, recipes,
+        producers, demand, demandResponse, newPolicies);
+  }
+
+  /**
+   * How often the recurring processes run. Optional; every field has a default.
+   *
+   * @param reporting the reporting period: daily, weekly, monthly or quarterly
+   * @param warmupDays days simulated before the start, unreported, so stocks and pipelines settle
+   */
+  public record ClockSpec(Integer productionDays, Integer clearingDays, Integer consumptionDays, String reporting,
+                          Integer warmupDays) {}
+
+  /** A traded material. */
+  public record CommoditySpec(String id, String name, String unit) {}
+
+  /** A country or group of countries; its price zone decides which market price its buyers pay. */
+  public record RegionSpec(String id, String name, String priceZone) {}
+
+  /** Reference prices and the rule that moves prices with the balance of each zone. */
+  public record MarketSpec(PriceRuleSpec priceRule, List<ReferencePriceSpec> referencePrices) {}
+
+  /**
+   * The price-adjustment rule; optional, each field has a default.
+   *
+   * @param coverExponent how strongly the zone's stock cover against target moves the indicated price
+   * @param shortagePremium how much a fully unfilled order book adds to the indicated price (×(1+premium))
+   * @param adjustmentDays time constant with which the price moves toward the indicated price
+   * @param minMultiple floor on the price, as a multiple of the reference
+   * @param maxMultiple cap on the price, as a multiple of the reference
+   */
+  public record PriceRuleSpec(Double coverExponent, Double shortagePremium, Double adjustmentDays,
+                              Double minMultiple, Double maxMultiple) {}
+
+  /** The price of a commodity in a zone when the market is balanced. */
+  public record ReferencePriceSpec(String commodity, String zone, Double usdPerKg) {}
+
+  /**
+   * Transit times and freight between regions.
+   *
+   * @param domestic the lane within one region
+   * @param otherwise the lane between two regions with no listed route (written {@code default} in files)
+   */
+  public record TradeSpec(LaneSpec domestic, @JsonProperty("default") LaneSpec otherwise, List<RouteSpec> routes) {}
+
+  /** Transit and freight of a lane with no listed route. */
+  public record LaneSpec(Double transitDays, Double freightUsdPerKg) {}
+
+  /** A route between two regions; it applies both ways unless {@code oneWay} is true. */
+  public record RouteSpec(String from, String to, Double transitDays, Double freightUsdPerKg, Boolean oneWay) {}
+
+  /**
+   * A production step: tonnes of inputs used and outputs made per tonne of activity. Capacities are in tonnes
+   * of activity per year, so a recipe is written per tonne of its main input (separation) or output (mining,
+   * magnet making).
+   *
+   * @param stage mining, separation or manufacturing; origin records note where each stage happened
+   */
+  public record RecipeSpec(String id, String stage, java.util.Map<String, Double> inputs,
+                           java.util.Map<String, Double> outputs) {}
+
+  /** A firm or an aggregate of firms that mines, separates or makes. */
+  public record ProducerSpec(String id, String name, String region, List<String> tags,
+                             List<FacilitySpec> facilities, java.util.Map<String, StockSpec> stocks,
+                             SupplySpec supply) {}
+
+  /**
+   * A plant running one recipe.
+   *
+   * @param region where the plant stands, if not the producer's region (origin records use it)
+   * @param capacity installed capacity over time: linear between points, zero before the first point,
+   *     constant after the last
+   * @param yields per-facility output yields replacing the recipe's outputs (deposit-specific)
+   */
+  public record FacilitySpec(String id, String recipe, String region, List<CapacityPointSpec> capacity,
+                             List<OutageSpec> outages, java.util.Map<String, Double> yields) {}
+
+  /** Installed capacity on a date, tonnes of activity per year. */
+  public record CapacityPointSpec(LocalDate date, Double tonnesPerYear) {}
+
+  /** A window during which only {@code availableFraction} of capacity can run. */
+  public record OutageSpec(LocalDate from, LocalDate to, Double availableFraction, String reason) {}
+
+  /** An opening stock and the stock the holder aims to keep, as days of its expected use or sales. */
+  public record StockSpec(Double initialTonnes, Double targetCoverDays) {}
+
+  /**
+   * How a producer's output responds to its price. Optional; each field has a default.
+   *
+   * @param normalUtilisation the share of capacity run when the realised price equals the reference
+   * @param priceElasticity elasticity of the utilisation ceiling to realised price over reference
+   * @param maxCoverDays days of sales above which the producer stops making more
+   * @param adjustmentDays time constant with which plants move their run rate toward what sales call for
+   */
+  public record SupplySpec(Double normalUtilisation, Double priceElasticity, Double maxCoverDays,
+                           Double adjustmentDays) {}
+
+  /** Buyers of one commodity in one region and sector. */
+  public record DemandSpec(String id, String name, String region, String sector, String commodity,
+                           Double baseTonnesPerYear, Double growthPerYear, Double priceElasticity,
+                           Integer priority, String unmet, StockSpec stock, List<SupplierShareSpec> suppliers,
+                           List<String> tags) {}
+
+  /** A share of a sector's orders placed first with a named producer (a contract or an established tie). */
+  public record SupplierShareSpec(String producer, Double share) {}
+
+  /**
+   * Scenario-wide demand response. Optional; each field has a default.
+   *
+   * @param substitutionThresholdMultiple price multiple above which buyers start substituting and thrifting
+   * @param substitutionMaxShare the share of demand that substitution can remove at most
+   * @param substitutionRatePerYear the fastest substitution grows, as a share of demand per year
+   * @param noise coefficient of variation of each consumption step's demand (0 for none)
+   */
+  public record DemandResponseSpec(Double substitutionThresholdMultiple, Double substitutionMaxShare,
+                                   Double substitutionRatePerYear, Double noise) {}
+}
