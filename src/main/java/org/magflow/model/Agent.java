@@ -24,6 +24,9 @@ public abstract sealed class Agent permits Producer, DemandSector {
   final double[] inTransit;
   final double[] targetCoverDays;
   final double[] leadDays;
+  /** Producer indices and shares of orders placed first with each (contracts, established ties). */
+  int[] suppliers = new int[0];
+  double[] supplierShares = new double[0];
 
   Agent(int index, String id, String name, Region region, List<String> tags, int commodities, int regions) {
     this.index = index;
@@ -63,17 +66,31 @@ public abstract sealed class Agent permits Producer, DemandSector {
     return 0;
   }
 
-  /** The stock of {@code c} this agent aims to hold. */
+  /** The stock of {@code c} this agent aims to hold for its own use. */
   double targetStock(int c) {
     return expectedUsePerDay(c) * targetCoverDays[c];
   }
 
+  /** Stock plus material on its way, less what is owed: what the order-up-to rule steers. */
+  double position(int c) {
+    return inventory.tonnes(c) + inTransit[c] - owed(c);
+  }
+
+  /** The position this agent orders up to at a clearing that recurs every {@code reviewDays}. */
+  double targetPosition(int c, double reviewDays) {
+    return expectedUsePerDay(c) * (targetCoverDays[c] + leadDays[c] + reviewDays);
+  }
+
   /** The quantity to order at a clearing that recurs every {@code reviewDays}. */
   double orderQuantity(int c, double reviewDays) {
-    double use = expectedUsePerDay(c);
-    double wanted = use * (targetCoverDays[c] + leadDays[c] + reviewDays);
-    double position = inventory.tonnes(c) + inTransit[c] - owed(c);
-    return Math.max(0, wanted - position);
+    return Math.max(0, targetPosition(c, reviewDays) - position(c));
+  }
+
+  /** Sets the shares of this agent's orders placed first with named producers. */
+  void preferSuppliers(int[] producerIndices, double[] shares) {
+    if (producerIndices.length != shares.length) throw new IllegalArgumentException("one share per supplier");
+    suppliers = producerIndices.clone();
+    supplierShares = shares.clone();
   }
 
   void expectLeadDays(int c, double days) {

@@ -39,9 +39,6 @@ public final class DemandSector extends Agent {
   final DemandCurve curve;
   final int priority;
   final boolean backlogUnmet;
-  /** Producer agent indices and shares of orders placed first with each (contracts, established ties). */
-  final int[] suppliers;
-  final double[] supplierShares;
   private final RandomGenerator noise;
   double substitution;
   double backlog;
@@ -57,8 +54,7 @@ public final class DemandSector extends Agent {
     this.curve = curve;
     this.priority = priority;
     this.backlogUnmet = backlogUnmet;
-    this.suppliers = suppliers.clone();
-    this.supplierShares = supplierShares.clone();
+    preferSuppliers(suppliers, supplierShares);
     this.noise = noise;
     this.plannedPerDay = Units.perDay(curve.baseTonnesPerYear());
   }

@@ -11,8 +11,9 @@ import org.magflow.policy.TradeRules;
  * Clears one commodity among all buyers and sellers, and moves the zone prices after it.
  *
  * <p>Each clearing: buyers order by their order-up-to rule; producers offer the stock they hold above their
- * own plants' needs. A demand sector's order is split into lines: a line per supplier share (a contract or
- * an established tie), which tries that supplier first, and a spot line for the rest. A line then tries
+ * own plants' needs. A buyer's order is split into lines: a line per supplier share (a contract or an
+ * established tie) of a supplier that makes the commodity, which tries that supplier first, and a spot line
+ * for the rest. A line then tries
  * sellers by lowest landed cost (zone price plus freight), among the routes the policies in force allow.
  * When a seller is asked for more than it has, the highest-priority buyers are served first and equal
  * priorities are served pro rata; an unfilled remainder moves on to the buyer's next seller. Fills become
@@ -75,13 +76,12 @@ final class Market {
       if (quantity <= EPSILON_TONNES) continue;
       int[] byCost = sellersByLandedCost(buyer, c);
       double spot = quantity;
-      if (buyer instanceof DemandSector sector) {
-        for (int i = 0; i < sector.suppliers.length; i++) {
-          double share = quantity * sector.supplierShares[i];
-          if (share <= EPSILON_TONNES) continue;
-          lines.add(new Line(buyer, share, preferring(sector.suppliers[i], byCost), regions));
-          spot -= share;
-        }
+      for (int i = 0; i < buyer.suppliers.length; i++) {
+        if (!world.producers.get(buyer.suppliers[i]).makes(c)) continue; // an offtake covers what the supplier makes
+        double share = quantity * buyer.supplierShares[i];
+        if (share <= EPSILON_TONNES) continue;
+        lines.add(new Line(buyer, share, preferring(buyer.suppliers[i], byCost), regions));
+        spot -= share;
       }
       if (spot > EPSILON_TONNES) lines.add(new Line(buyer, spot, byCost, regions));
     }
@@ -89,16 +89,18 @@ final class Market {
     return lines;
   }
 
-  /** Sellers of {@code c} other than the buyer, cheapest landed cost first, then in agent order. */
+  /**
+   * Sellers of {@code c} other than the buyer, cheapest landed cost first, then in agent order. The landed
+   * cost is the price in the seller's zone plus freight: a zone with a glut becomes the cheapest source for
+   * buyers elsewhere, which is what ties zone prices together when trade is free.
+   */
   private int[] sellersByLandedCost(Agent buyer, int c) {
-    int zone = buyer.region.zone();
-    double price = world.prices.price(zone, c);
     List<Producer> sellers = new ArrayList<>();
     for (Producer p : world.producers) {
       if (p != buyer && (p.makes(c) || p.inventory.tonnes(c) > 0)) sellers.add(p);
     }
-    sellers.sort(Comparator.comparingDouble(
-        (Producer p) -> price + world.routes.freightUsdPerKg(p.region.index(), buyer.region.index())));
+    sellers.sort(Comparator.comparingDouble((Producer p) -> world.prices.price(p.region.zone(), c)
+        + world.routes.freightUsdPerKg(p.region.index(), buyer.region.index())));
     return sellers.stream().mapToInt(p -> p.index).toArray();
   }
 
@@ -165,17 +167,33 @@ final class Market {
     }
   }
 
-  /** Moves each zone's price with its stock cover and the share of its orders left unfilled. */
+  /**
+   * Moves each zone's price with its balance after the clearing: buyers' inventory positions against the
+   * positions they order up to, and the share of their orders left unfilled (scarcity); and sellers' unsold
+   * stock above their own needs and sales cover, in units of the buyers' target positions (glut). A buyer
+   * whose orders are filled is exactly on target, so a market where every order is met sits at its
+   * reference price. See {@link PriceBook} for the rule.
+   */
   private void updatePrices(int c, List<Line> lines, double reviewDays) {
     int zones = world.prices.zones().size();
-    double[] stock = new double[zones];
+    double[] position = new double[zones];
     double[] target = new double[zones];
+    double[] sellerSurplus = new double[zones];
     double[] ordered = new double[zones];
     double[] filled = new double[zones];
     for (Agent a : world.agents) {
       int z = a.region.zone();
-      stock[z] += a.inventory.tonnes(c);
-      target[z] += a.targetStock(c);
+      boolean sells = a instanceof Producer p && p.makes(c);
+      if (a.buys(c)) {
+        double aim = a.targetPosition(c, reviewDays);
+        // a plant that also makes this input counts its stock toward its own need first
+        position[z] += sells ? Math.min(a.position(c), aim) : a.position(c);
+        target[z] += aim;
+      }
+      if (sells) {
+        double own = a.buys(c) ? a.targetStock(c) : 0;
+        sellerSurplus[z] += Math.max(0, a.inventory.tonnes(c) - own - ((Producer) a).salesTarget(c));
+      }
     }
     for (Line line : lines) {
       int z = line.buyer.region.zone();
@@ -183,9 +201,10 @@ final class Market {
       filled[z] += line.quantity - line.remaining;
     }
     for (int z = 0; z < zones; z++) {
-      double cover = target[z] > 0 ? stock[z] / target[z] : 1;
+      if (target[z] <= 0) continue; // no buyers in the zone: nothing to price against
+      double cover = Math.max(0, position[z]) / target[z];
       double unfilled = ordered[z] > 0 ? Math.max(0, 1 - filled[z] / ordered[z]) : 0;
-      world.prices.update(z, c, cover, unfilled, reviewDays);
+      world.prices.update(z, c, cover, unfilled, sellerSurplus[z] / target[z], reviewDays);
     }
   }
 

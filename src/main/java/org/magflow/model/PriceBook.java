@@ -6,13 +6,17 @@ import java.util.List;
  * The price of every commodity in every price zone, and the rule that moves it.
  *
  * <p>The rule, applied at each clearing for each zone and commodity: the <i>indicated</i> price is
- * <pre>reference × coverRatio^(−coverExponent) × (1 + shortagePremium × unfilledShare)</pre>
- * where {@code coverRatio} is the stock held by the zone's agents over the stock they aim for, and
- * {@code unfilledShare} the part of the zone's orders that went unfilled. The price moves toward the
- * indicated price with time constant {@code adjustmentDays} and stays within
- * [{@code minMultiple}, {@code maxMultiple}] × reference, so it is never negative. A balanced zone (stocks
- * on target, orders filled) sits at its reference; a zone cut off from supply bids its price up as its cover
- * runs down, while a zone whose exports are blocked sees stock back up and its price fall.
+ * <pre>reference × cover^(−coverExponent) × (1 + shortagePremium × unfilled) × (1 + glut)^(−coverExponent)</pre>
+ * where {@code cover} is the zone's buyers' inventory position (stock plus material on its way, less what
+ * they owe) after the clearing over the position they order up to, {@code unfilled} the share of their
+ * orders left unfilled, and {@code glut} the stock the zone's sellers hold above their own needs and sales
+ * cover, in units of the buyers' target position. The price moves toward the indicated price with time
+ * constant {@code adjustmentDays} and stays within [{@code minMultiple}, {@code maxMultiple}] × reference, so it
+ * is never negative. A balanced zone (buyers on target, orders filled, no unsold surplus) sits at its
+ * reference. A zone cut off from supply bids its price up as its buyers' cover runs down and orders go
+ * unfilled; a zone whose exports are blocked sees unsold stock back up with its sellers and its price fall.
+ * Buyers rank sellers by the price in the seller's zone plus freight, so a cheap zone draws buyers from
+ * others and, where trade is free, zone prices stay within freight of each other.
  */
 public final class PriceBook {
 
@@ -55,10 +59,10 @@ public final class PriceBook {
   }
 
   /** Moves one price by the rule after a clearing, {@code days} after the previous one. */
-  void update(int zone, int c, double coverRatio, double unfilledShare, double days) {
+  void update(int zone, int c, double coverRatio, double unfilledShare, double glut, double days) {
     double cover = Math.max(coverRatio, 1e-6);
     double indicated = reference[zone][c] * Math.pow(cover, -rule.coverExponent())
-        * (1 + rule.shortagePremium() * unfilledShare);
+        * (1 + rule.shortagePremium() * unfilledShare) * Math.pow(1 + glut, -rule.coverExponent());
     double p = price[zone][c];
     p += (indicated - p) * (1 - Math.exp(-days / rule.adjustmentDays()));
     double lo = reference[zone][c] * rule.minMultiple();

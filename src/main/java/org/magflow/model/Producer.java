@@ -53,6 +53,11 @@ public final class Producer extends Agent {
     }
   }
 
+  /** Places the given shares of this producer's input orders first with the named producers (offtakes). */
+  public void buyFirstFrom(int[] producerIndices, double[] shares) {
+    preferSuppliers(producerIndices, shares);
+  }
+
   public List<Facility> facilities() {
     return facilities;
   }
@@ -85,10 +90,9 @@ public final class Producer extends Agent {
     return use;
   }
 
-  /** The stock this producer aims for: input cover for its plants, finished cover for its sales. */
-  @Override
-  double targetStock(int c) {
-    return (expectedUsePerDay(c) + requestedPerDay[c]) * targetCoverDays[c];
+  /** The finished stock this producer aims to hold for its customers, beyond what its own plants need. */
+  double salesTarget(int c) {
+    return requestedPerDay[c] * targetCoverDays[c];
   }
 
   /** Tonnes of {@code c} this producer will sell now: its stock above what its own plants need to keep. */

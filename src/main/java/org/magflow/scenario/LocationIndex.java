@@ -173,7 +173,9 @@ final class LocationIndex {
       if (m.getContext() != null) {
         message.append(" (").append(oneLine(m.getContext()));
         Mark c = m.getContextMark();
-        if (c != null) message.append(" at line ").append(c.getLine() + 1).append(", column ").append(c.getColumn() + 1);
+        if (c != null) {
+          message.append(" at line ").append(c.getLine() + 1).append(", column ").append(c.getColumn() + 1);
+        }
         message.append(')');
       }
       return problem(file, "", at, message.toString());

@@ -98,6 +98,12 @@ public final class ModelBuilder {
           nc, nr));
     }
 
+    for (int i = 0; i < producers.size(); i++) {
+      var shares = scenario.producers().get(i).suppliers();
+      producers.get(i).buyFirstFrom(shares.stream().mapToInt(x -> producerIndex.get(x.producer())).toArray(),
+          shares.stream().mapToDouble(x -> x.share()).toArray());
+    }
+
     List<DemandSector> sectors = new ArrayList<>();
     for (DemandSpec d : scenario.demand()) {
       int[] suppliers = d.suppliers().stream().mapToInt(x -> producerIndex.get(x.producer())).toArray();

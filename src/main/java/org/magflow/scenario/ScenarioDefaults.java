@@ -38,10 +38,10 @@ public final class ScenarioDefaults {
   /** How often metrics are reported. */
   public static final String REPORTING = "monthly";
   /**
-   * Days simulated, unreported, before the start so stocks, pipelines and sales signals settle: about six
-   * time constants of the 28-day price and sales smoothing, and longer than any sea route.
+   * Days simulated, unreported, before the start so stocks, pipelines and sales signals settle: a year,
+   * about thirteen time constants of the 28-day price and sales smoothing and ten times the longest sea route.
    */
-  public static final int WARMUP_DAYS = 180;
+  public static final int WARMUP_DAYS = 365;
 
   /** Price rule: the exponent of cover against target in the indicated price. */
   public static final double COVER_EXPONENT = 1.0;
@@ -139,13 +139,15 @@ public final class ScenarioDefaults {
             map(f.yields()))),
         map(p.stocks()),
         new SupplySpec(or(s.normalUtilisation(), NORMAL_UTILISATION), or(s.priceElasticity(), SUPPLY_PRICE_ELASTICITY),
-            or(s.maxCoverDays(), MAX_COVER_DAYS), or(s.adjustmentDays(), SUPPLY_ADJUSTMENT_DAYS)));
+            or(s.maxCoverDays(), MAX_COVER_DAYS), or(s.adjustmentDays(), SUPPLY_ADJUSTMENT_DAYS)),
+        list(p.suppliers(), Function.identity()));
   }
 
   private static DemandResponseSpec demandResponse(DemandResponseSpec r) {
     if (r == null) r = new DemandResponseSpec(null, null, null, null);
     return new DemandResponseSpec(or(r.substitutionThresholdMultiple(), SUBSTITUTION_THRESHOLD_MULTIPLE),
-        or(r.substitutionMaxShare(), SUBSTITUTION_MAX_SHARE), or(r.substitutionRatePerYear(), SUBSTITUTION_RATE_PER_YEAR),
+        or(r.substitutionMaxShare(), SUBSTITUTION_MAX_SHARE),
+        or(r.substitutionRatePerYear(), SUBSTITUTION_RATE_PER_YEAR),
         or(r.noise(), NOISE));
   }
 

@@ -2,7 +2,6 @@ package org.magflow.scenario;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -102,7 +101,9 @@ public final class ScenarioLoader {
   /** Reads, checks and validates a {@code .yaml}, {@code .yml} or {@code .json} scenario file. */
   public LoadResult load(Path file) {
     String label = file.toString();
-    if (Files.isDirectory(file)) return LoadResult.failed(label, "is a directory; expected a .yaml, .yml or .json file");
+    if (Files.isDirectory(file)) {
+      return LoadResult.failed(label, "is a directory; expected a .yaml, .yml or .json file");
+    }
     if (!Files.exists(file)) return LoadResult.failed(label, "no such file");
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean json = name.endsWith(".json");
@@ -168,9 +169,11 @@ public final class ScenarioLoader {
     LocationIndex.Scan scan;
     JsonNode tree;
     try {
-      scan = LocationIndex.scan(createParser(text, json), fileLabel, MAX_NESTING_DEPTH);
+      scan = LocationIndex.scan(json ? jsonFactory.createParser(text) : yamlFactory.createParser(text), fileLabel,
+          MAX_NESTING_DEPTH);
       if (scan.fatal()) return LoadResult.failed(sorted(scan.problems()));
-      tree = mapper.readTree(json ? jsonFactory.createParser(text) : new YamlSpecialFloats(yamlFactory.createParser(text)));
+      tree = mapper.readTree(json ? jsonFactory.createParser(text)
+          : new YamlSpecialFloats(yamlFactory.createParser(text)));
     } catch (JacksonException e) {
       return LoadResult.failed(List.of(LocationIndex.syntaxProblem(fileLabel, e, !json)));
     } catch (IOException e) {
@@ -196,10 +199,6 @@ public final class ScenarioLoader {
     List<Problem> placed = problems.stream().map(index::place).toList();
     if (placed.isEmpty()) return LoadResult.loaded(bound.spec());
     return LoadResult.failed(sorted(placed));
-  }
-
-  private JsonParser createParser(String text, boolean json) throws IOException {
-    return json ? jsonFactory.createParser(text) : yamlFactory.createParser(text);
   }
 
   private static List<Problem> sorted(List<Problem> problems) {

@@ -91,10 +91,14 @@ public record ScenarioSpec(
   public record RecipeSpec(String id, String stage, java.util.Map<String, Double> inputs,
                            java.util.Map<String, Double> outputs) {}
 
-  /** A firm or an aggregate of firms that mines, separates or makes. */
+  /**
+   * A firm or an aggregate of firms that mines, separates or makes.
+   *
+   * @param suppliers shares of its input purchases placed first with named producers (offtake contracts)
+   */
   public record ProducerSpec(String id, String name, String region, List<String> tags,
                              List<FacilitySpec> facilities, java.util.Map<String, StockSpec> stocks,
-                             SupplySpec supply) {}
+                             SupplySpec supply, List<SupplierShareSpec> suppliers) {}
 
   /**
    * A plant running one recipe.
@@ -133,7 +137,7 @@ public record ScenarioSpec(
                            Integer priority, String unmet, StockSpec stock, List<SupplierShareSpec> suppliers,
                            List<String> tags) {}
 
-  /** A share of a sector's orders placed first with a named producer (a contract or an established tie). */
+  /** A share of a buyer's orders placed first with a named producer (a contract or an established tie). */
   public record SupplierShareSpec(String producer, Double share) {}
 
   /**

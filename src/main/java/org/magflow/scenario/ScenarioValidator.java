@@ -144,10 +144,9 @@ public final class ScenarioValidator {
       Set<String> zones = regions == null ? null : priceZones(s.regions());
       recipes = idList("recipes", s.recipes(), "recipe", "recipes", false, RecipeSpec::id);
       producers = s.producers() == null ? null : new Ids("producer", "producers");
-      if (producers != null) { // collected first: demand sectors name their suppliers
-        for (ProducerSpec p : s.producers()) {
-          if (p != null && p.id() != null) producers.firstPath().putIfAbsent(p.id(), "");
-        }
+      for (int i = 0; producers != null && i < s.producers().size(); i++) { // first: demand names suppliers
+        ProducerSpec p = s.producers().get(i);
+        if (p != null && p.id() != null) producers.firstPath().putIfAbsent(p.id(), FieldPaths.index("producers", i));
       }
       Ids agents = new Ids("agent", "agents"); // producers and demand sectors share one namespace in outputs
       market(s.market(), zones);
@@ -387,7 +386,9 @@ public final class ScenarioValidator {
             problem(path + ".facilities", "too many facilities: " + fs.size() + "; at most "
                 + MAX_FACILITIES_PER_PRODUCER + " per producer");
           }
-          for (int j = 0; j < fs.size(); j++) facility(FieldPaths.index(path + ".facilities", j), fs.get(j), facilities);
+          for (int j = 0; j < fs.size(); j++) {
+            facility(FieldPaths.index(path + ".facilities", j), fs.get(j), facilities);
+          }
         }
         if (p.stocks() != null) {
           for (Map.Entry<String, StockSpec> e : p.stocks().entrySet()) {
@@ -397,6 +398,15 @@ public final class ScenarioValidator {
           }
         }
         supply(path + ".supply", p.supply());
+        suppliers(path + ".suppliers", p.suppliers());
+        if (p.suppliers() != null && p.id() != null) {
+          for (int k = 0; k < p.suppliers().size(); k++) {
+            SupplierShareSpec share = p.suppliers().get(k);
+            if (share != null && p.id().equals(share.producer())) {
+              problem(FieldPaths.index(path + ".suppliers", k) + ".producer", "a producer cannot supply itself");
+            }
+          }
+        }
       }
     }
 
@@ -558,7 +568,9 @@ public final class ScenarioValidator {
         for (int k = 0; k < goods.size(); k++) {
           String entry = FieldPaths.index(path + ".commodities", k);
           String commodity = ref(entry, goods.get(k), commodities);
-          if (commodity != null && !seen.add(commodity)) problem(entry, "commodity '" + commodity + "' is listed twice");
+          if (commodity != null && !seen.add(commodity)) {
+            problem(entry, "commodity '" + commodity + "' is listed twice");
+          }
         }
       }
       number(path + ".cut", t.cut(), Bound.FRACTION, true);

@@ -38,7 +38,7 @@ import java.util.TreeSet;
  */
 final class SpecBinder {
   /** More type errors than this are not worth a rebind each: the file is probably not a scenario. */
-  static final int MAX_TYPE_ERRORS = 200;
+  static final int MAX_TYPE_ERRORS = 100;
 
   /**
    * What binding found.
@@ -59,7 +59,8 @@ final class SpecBinder {
     Map<String, Problem> unknownFields = new LinkedHashMap<>(); // by path: each rebind meets them again
     List<Problem> typeErrors = new ArrayList<>();
     List<String> removed = new ArrayList<>();
-    ObjectReader reader = mapper.readerFor(ScenarioSpec.class).withHandler(new UnknownFieldRecorder(file, unknownFields));
+    ObjectReader reader = mapper.readerFor(ScenarioSpec.class)
+        .withHandler(new UnknownFieldRecorder(file, unknownFields));
     ScenarioSpec spec = null;
     while (true) {
       try {

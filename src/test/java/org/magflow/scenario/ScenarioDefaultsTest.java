@@ -46,6 +46,7 @@ class ScenarioDefaultsTest {
   void apply_absentListsAndMaps_becomeEmpty() {
     var producer = filled.producers().get(1);
     assertEquals(List.of(), producer.tags());
+    assertEquals(List.of(), producer.suppliers());
     assertEquals(List.of(), producer.facilities().get(0).outages());
     assertEquals(java.util.Map.of(), producer.facilities().get(0).yields());
     assertEquals(java.util.Map.of(), filled.recipes().get(0).inputs());
@@ -72,7 +73,7 @@ class ScenarioDefaultsTest {
     assertEquals("", m.description());
     assertEquals(List.of(), m.policies());
     assertEquals(new DemandResponseSpec(1.5, 0.3, 0.10, 0.0), m.demandResponse());
-    assertEquals(new ClockSpec(7, 7, 7, "monthly", 180), m.clock());
+    assertEquals(new ClockSpec(7, 7, 7, "monthly", 365), m.clock());
   }
 
   @Test
