@@ -46,6 +46,8 @@ public final class CapacitySchedule {
 
   /** Installed capacity at time {@code t}, tonnes per year, ignoring outages. */
   public double installedAt(double t) {
+    if (Double.isNaN(t)) throw new IllegalArgumentException("time is NaN");
+    t += 0.0; // -0.0 becomes 0.0, which binary search would otherwise order before a point at 0.0
     if (t < times[0]) return 0;
     int last = times.length - 1;
     if (t >= times[last]) return tonnesPerYear[last];

@@ -10,7 +10,8 @@ import org.magflow.units.Units;
  * <p>Demand grows at a steady rate, responds at once to the zone price through a short-run elasticity, and
  * slowly through substitution and thrifting when prices stay high ({@link DemandResponse}). Each step the
  * sector draws on its own stock; what it cannot cover is lost (a car not built) or kept as a backlog (a
- * defence order waits), which is served first when material arrives.
+ * defence order waits), which is served first when material arrives. Its shortage in a step is the demand
+ * it could not meet net of backlog it caught up on, so a tonne short is counted once.
  */
 public final class DemandSector extends Agent {
 
@@ -102,10 +103,10 @@ public final class DemandSector extends Agent {
     double stock = inventory.tonnes(commodity);
     double owedBefore = backlog;
     double used = Math.min(stock, owedBefore + demand);
-    double servedBacklog = Math.min(used, owedBefore);
-    double shortfall = demand - (used - servedBacklog);
+    // what went unmet this step, net: a backlog sector catching up on old orders is not short again
+    double shortfall = Math.max(0, demand - used);
     if (used > 0) inventory.remove(commodity, used);
-    backlog = backlogUnmet ? owedBefore - servedBacklog + shortfall : 0;
+    backlog = backlogUnmet ? owedBefore + demand - used : 0;
     log.consumed(this, demand, used, shortfall, now, days);
   }
 

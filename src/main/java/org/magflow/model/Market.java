@@ -2,6 +2,7 @@ package org.magflow.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
@@ -10,21 +11,29 @@ import org.magflow.policy.TradeRules;
 /**
  * Clears one commodity among all buyers and sellers, and moves the zone prices after it.
  *
- * <p>Each clearing: buyers order by their order-up-to rule; producers offer the stock they hold above their
- * own plants' needs. A buyer's order is split into lines: a line per supplier share (a contract or an
- * established tie) of a supplier that makes the commodity, which tries that supplier first, and a spot line
- * for the rest. A line then tries
- * sellers by lowest landed cost (zone price plus freight), among the routes the policies in force allow.
- * When a seller is asked for more than it has, the highest-priority buyers are served first and equal
- * priorities are served pro rata; an unfilled remainder moves on to the buyer's next seller. Fills become
- * shipments that arrive after the route's transit time.
+ * <p>Each clearing: buyers order by their order-up-to rule; producers offer the stock they hold above the
+ * position their own plants order up to. A buyer's order is split into lines: a line per supplier share (a
+ * contract or an established tie) of a supplier that makes the commodity, which tries that supplier first,
+ * and a spot line for the rest. A line then tries sellers by lowest landed cost (the seller's zone price plus
+ * freight), among the routes the policies in force allow. When a seller, or a throttled lane, is asked for
+ * more than it can give, the highest-priority buyers are served first and equal priorities pro rata; an
+ * unfilled remainder moves on to the buyer's next seller. Fills become shipments that arrive after the
+ * route's transit time.
+ *
+ * <p>A throttle cuts what a buyer can get, not just what it asks for: while a lane (exporting region,
+ * destination region, commodity) is cut, each order line may take from that region's sellers at most the
+ * allowed share of the line's <i>normal</i> size (its buyer's expected use over the review interval, times
+ * the line's share of the order), however much the buyer orders in a panic. The cut stays a fraction of
+ * normal trade as demand grows, and works from the first day.
  */
 final class Market {
   private static final double EPSILON_TONNES = Inventory.EPSILON_TONNES;
+  /** Allocation rounds within one priority class; each round fills or moves every active line. */
+  private static final int MAX_ROUNDS = 1000;
 
   private final SupplyChain world;
   private final int regions;
-  /** [commodity][exporter region][destination region]: share of an order the policies let through. */
+  /** [commodity][exporter region][destination region]: share of normal trade the policies let through. */
   private final double[][][] allowed;
 
   Market(SupplyChain world) {
@@ -46,10 +55,10 @@ final class Market {
   }
 
   /** Clears commodity {@code c} at {@code now}; clearings recur every {@code reviewDays}. */
-  void clear(int c, double now, double reviewDays) {
+  void clear(int c, double now, double reviewDays, double shippingDays) {
     List<Producer> producers = world.producers;
     double[] available = new double[producers.size()];
-    for (Producer p : producers) available[p.index] = p.offer(c);
+    for (Producer p : producers) available[p.index] = p.offer(c, reviewDays);
 
     List<Line> lines = orderLines(c, reviewDays);
     double[] requested = new double[producers.size()];
@@ -63,7 +72,7 @@ final class Market {
     }
     registerUnaskedDemand(lines, c, now, requested);
     for (Producer p : producers) if (p.makes(c)) p.noteRequests(c, requested[p.index] / reviewDays, reviewDays);
-    fills.forEach((key, tonnes) -> world.ship((int) (key >>> 32), (int) (long) key, c, tonnes, now, reviewDays));
+    fills.forEach((key, tonnes) -> world.ship((int) (key >>> 32), (int) (long) key, c, tonnes, now, shippingDays));
     updatePrices(c, lines, reviewDays);
   }
 
@@ -74,16 +83,19 @@ final class Market {
       if (!buyer.buys(c)) continue;
       double quantity = buyer.orderQuantity(c, reviewDays);
       if (quantity <= EPSILON_TONNES) continue;
+      double normal = buyer.expectedUsePerDay(c) * reviewDays;
       int[] byCost = sellersByLandedCost(buyer, c);
-      double spot = quantity;
+      double spotShare = 1;
       for (int i = 0; i < buyer.suppliers.length; i++) {
         if (!world.producers.get(buyer.suppliers[i]).makes(c)) continue; // an offtake covers what the supplier makes
-        double share = quantity * buyer.supplierShares[i];
-        if (share <= EPSILON_TONNES) continue;
-        lines.add(new Line(buyer, share, preferring(buyer.suppliers[i], byCost), regions));
-        spot -= share;
+        double share = buyer.supplierShares[i];
+        if (quantity * share <= EPSILON_TONNES) continue;
+        lines.add(new Line(buyer, quantity * share, normal * share, preferring(buyer.suppliers[i], byCost), regions));
+        spotShare -= share;
       }
-      if (spot > EPSILON_TONNES) lines.add(new Line(buyer, spot, byCost, regions));
+      if (quantity * spotShare > EPSILON_TONNES) {
+        lines.add(new Line(buyer, quantity * spotShare, normal * spotShare, byCost, regions));
+      }
     }
     lines.sort(Comparator.comparingInt((Line l) -> -l.priority)); // stable: agent order within a priority
     return lines;
@@ -114,11 +126,11 @@ final class Market {
 
   /**
    * Allocates among lines of equal priority: in rounds, each line asks its current seller; a seller asked
-   * for more than it has fills each ask pro rata and is then empty, so unfilled lines move on.
+   * for more than it has fills each ask pro rata and is then used up, so unfilled lines move on.
    */
   private void allocate(List<Line> lines, int c, double[] available, double[] requested, TreeMap<Long, Double> fills) {
     double[] asked = new double[available.length];
-    while (true) {
+    for (int round = 0; round < MAX_ROUNDS; round++) {
       Arrays.fill(asked, 0);
       boolean anyAsk = false;
       for (Line line : lines) {
@@ -128,43 +140,65 @@ final class Market {
         if (s < 0) continue;
         int exporter = world.producers.get(s).region.index();
         line.ask = Math.min(line.remaining, line.allowance(exporter, allowed[c][exporter][line.buyer.region.index()]));
-        line.everAsked = true;
+        line.askedSellers.set(s);
         asked[s] += line.ask;
         anyAsk = true;
       }
       if (!anyAsk) return;
+      double[] given = new double[available.length];
       for (Line line : lines) {
         if (line.ask <= 0) continue;
         int s = line.prefs[line.pos];
-        double filled = asked[s] <= available[s] ? line.ask : line.ask * available[s] / asked[s];
+        double filled = line.ask * Math.min(1, available[s] / asked[s]);
         line.take(filled, world.producers.get(s).region.index());
+        given[s] += filled;
         if (filled > 0) fills.merge(((long) s << 32) | line.buyer.index, filled, Double::sum);
       }
       for (int s = 0; s < available.length; s++) {
-        if (asked[s] <= 0) continue;
         requested[s] += asked[s];
-        available[s] = asked[s] >= available[s] ? 0 : available[s] - asked[s];
+        available[s] = remainder(available[s], given[s]);
+      }
+    }
+  }
+
+  /** What is left after giving; a resource given all it had is used up exactly, so rounding leaves no dust. */
+  private static double remainder(double had, double given) {
+    return given >= had * (1 - 1e-12) ? 0 : had - given;
+  }
+
+  /**
+   * Sellers hear of demand they could meet even when they had nothing to sell, or a new plant, or any seller
+   * that ran empty, would never plan output and would stay empty. Each line tells its first seller able to
+   * make the commodity on an open lane what it wants (its contract customers), and a line left unfilled
+   * tells the first such seller it may still take from what it lacks; sellers the line asked have heard it.
+   */
+  private void registerUnaskedDemand(List<Line> lines, int c, double now, double[] requested) {
+    for (Line line : lines) {
+      int first = firstCapableSeller(line, c, now, false);
+      if (first >= 0 && !line.asked(first)) requested[first] += line.quantity;
+      if (line.remaining > EPSILON_TONNES) {
+        int next = firstCapableSeller(line, c, now, true);
+        if (next >= 0 && next != first) requested[next] += line.remaining;
       }
     }
   }
 
   /**
-   * A line that found every seller empty still tells its first allowed seller able to make the commodity what
-   * it wanted; otherwise empty sellers would never hear of demand, never plan output and stay empty.
+   * The first seller in the line's order able to make {@code c} on an open lane; for an unfilled remainder,
+   * the first such seller the line did not ask and may still take from, which is idle capacity that could
+   * answer a shortage.
    */
-  private void registerUnaskedDemand(List<Line> lines, int c, double now, double[] requested) {
-    for (Line line : lines) {
-      if (line.everAsked) continue;
-      int destination = line.buyer.region.index();
-      for (int s : line.prefs) {
-        Producer seller = world.producers.get(s);
-        int exporter = seller.region.index();
-        if (allowed[c][exporter][destination] > 0 && seller.canMake(c, now)) {
-          requested[s] += line.quantity;
-          break;
-        }
-      }
+  private int firstCapableSeller(Line line, int c, double now, boolean forRemainder) {
+    int destination = line.buyer.region.index();
+    for (int s : line.prefs) {
+      Producer seller = world.producers.get(s);
+      int exporter = seller.region.index();
+      double share = allowed[c][exporter][destination];
+      boolean open = share > 0
+          && (!forRemainder || (!line.asked(s) && line.allowance(exporter, share) > EPSILON_TONNES));
+      if (open && seller.canMake(c, now)) return s;
     }
+    return -1;
   }
 
   /**
@@ -191,8 +225,8 @@ final class Market {
         target[z] += aim;
       }
       if (sells) {
-        double own = a.buys(c) ? a.targetStock(c) : 0;
-        sellerSurplus[z] += Math.max(0, a.inventory.tonnes(c) - own - ((Producer) a).salesTarget(c));
+        Producer p = (Producer) a;
+        sellerSurplus[z] += Math.max(0, p.offer(c, reviewDays) - p.salesTarget(c));
       }
     }
     for (Line line : lines) {
@@ -213,23 +247,26 @@ final class Market {
     final Agent buyer;
     final int priority;
     final double quantity;
+    /** The line's size in a normal review interval: what a throttle's allowed share is a share of. */
+    final double normal;
     final int[] prefs;
     final double[] filledFrom; // tonnes filled from each exporting region, for throttles
+    final BitSet askedSellers = new BitSet();
     double remaining;
     double ask;
-    boolean everAsked;
     int pos;
 
-    Line(Agent buyer, double quantity, int[] prefs, int regions) {
+    Line(Agent buyer, double quantity, double normal, int[] prefs, int regions) {
       this.buyer = buyer;
       this.priority = buyer.priority();
       this.quantity = quantity;
+      this.normal = normal;
       this.remaining = quantity;
       this.prefs = prefs;
       this.filledFrom = new double[regions];
     }
 
-    /** The first seller still worth asking: it has stock, and the line's allowance from its region is left. */
+    /** The first seller still worth asking: it has stock and the line may still take from its region. */
     int currentSeller(double[] available, double[][] allowed, SupplyChain world) {
       int destination = buyer.region.index();
       while (pos < prefs.length) {
@@ -243,9 +280,13 @@ final class Market {
       return -1;
     }
 
-    /** What this line may still take from an exporting region under a throttle letting {@code share} through. */
+    /** What this line may still take from an exporting region that lets through {@code share} of normal trade. */
     double allowance(int exporter, double share) {
-      return share >= 1 ? remaining : Math.max(0, quantity * share - filledFrom[exporter]);
+      return share >= 1 ? remaining : Math.max(0, share * normal - filledFrom[exporter]);
+    }
+
+    boolean asked(int seller) {
+      return askedSellers.get(seller);
     }
 
     void take(double tonnes, int exporter) {

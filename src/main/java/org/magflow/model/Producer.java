@@ -7,12 +7,18 @@ import org.magflow.units.Units;
  * A firm or an aggregate of firms that mines, separates or makes, with its plants and its stocks.
  *
  * <p>Production is pulled by sales: each plant aims its run rate at the orders its owner has been receiving
- * plus what the owner's own plants use, adding enough to keep the target cover of finished stock. The run
- * rate follows that aim with a lag (plants do not stop or restart in a day), which is why unsold output backs
- * up when an export door closes. What can run is capped by the available capacity times a utilisation
- * ceiling that rises with the realised price ({@link SupplyResponse}), and by the inputs in stock.
+ * plus what the owner's own plants use, adding enough to keep the target cover of finished stock. When its
+ * outputs fetch well above their reference price ({@value #PUSH_PRICE_MULTIPLE}x or more), a plant also runs
+ * at all it can without waiting for orders and sells into the scarce market: price reaches every producer,
+ * orders only those buyers already know. The run rate follows the aim with a lag (plants do not stop or
+ * restart in a day), which is why unsold output backs up when an export door closes. What can run is capped
+ * by the available capacity times a utilisation ceiling that rises with the realised price
+ * ({@link SupplyResponse}), and by the inputs in stock.
  */
 public final class Producer extends Agent {
+  /** The realised price multiple at which plants run at all they can, without waiting for orders. */
+  static final double PUSH_PRICE_MULTIPLE = 1.25;
+
   /** Buyers of inputs rank between low-priority and high-priority demand sectors when supply is short. */
   static final int INPUT_BUYER_PRIORITY = 50;
 
@@ -95,10 +101,13 @@ public final class Producer extends Agent {
     return requestedPerDay[c] * targetCoverDays[c];
   }
 
-  /** Tonnes of {@code c} this producer will sell now: its stock above what its own plants need to keep. */
-  double offer(int c) {
-    double keep = expectedUsePerDay(c) * targetCoverDays[c];
-    return Math.max(0, inventory.tonnes(c) - keep);
+  /**
+   * Tonnes of {@code c} this producer will sell at a clearing: what it holds above the position its own plants
+   * order up to, so it never sells what it would buy back at the same clearing.
+   */
+  double offer(int c, double reviewDays) {
+    double stock = inventory.tonnes(c);
+    return Math.min(stock, Math.max(0, position(c) - targetPosition(c, reviewDays)));
   }
 
   /** Takes note of the tonnes per day buyers asked for at the latest clearing. */
@@ -136,10 +145,12 @@ public final class Producer extends Agent {
         double gap = ratePerDay * (days + targetCoverDays[c]) - inventory.tonnes(c);
         double share = potential[c] > 0 ? capacityOf[i] * yield / potential[c] : 0;
         aimPerDay = Math.max(aimPerDay, gap * share / yield / days);
-        if (inventory.tonnes(c) < supply.maxCoverDays() * ratePerDay) glut = false;
+        double stock = inventory.tonnes(c);
+        if (stock <= 0 || stock < supply.maxCoverDays() * ratePerDay) glut = false; // an empty store is never a glut
       }
       double ceiling = Math.min(1, supply.normalUtilisation() * Math.pow(revenueMultiple[i], supply.priceElasticity()));
       double canRunPerDay = capacityOf[i] * ceiling;
+      if (revenueMultiple[i] >= PUSH_PRICE_MULTIPLE) aimPerDay = Math.max(aimPerDay, canRunPerDay);
       f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - Math.exp(-days / supply.adjustmentDays()));
       f.plannedPerDay = Math.max(0, Math.min(f.plannedPerDay, canRunPerDay)); // a plan never exceeds what can run
       double activity = glut ? 0 : f.plannedPerDay * days;

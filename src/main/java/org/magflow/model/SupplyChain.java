@@ -62,6 +62,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   private final List<Policy> active = new ArrayList<>();
   private Reporter reporter;
   private EventSink sink;
+  private double endTime;
   private boolean ran;
 
   /**
@@ -141,7 +142,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     if (ran) throw new IllegalStateException("a SupplyChain runs once; build a new one");
     ran = true;
     this.sink = events;
-    double endTime = calendar.endOf(end);
+    endTime = calendar.endOf(end);
     schedulePeriods(endTime);
     for (int z = 0; z < prices.zones().size(); z++) {
       for (Commodity c : commodities) {
@@ -235,8 +236,13 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     sink.accept(new PolicyChange(date, policy.name(), policy.type(), on));
   }
 
+  /** The days a step starting now covers: its interval, cut short at the end of the horizon. */
+  private double daysLeft(double now, double intervalDays) {
+    return Math.min(intervalDays, endTime - now);
+  }
+
   private void produce(double now) {
-    double days = clock.productionDays();
+    double days = daysLeft(now, clock.productionDays());
     for (Producer p : producers) {
       double[] revenueMultiple = new double[p.facilities.size()];
       for (int i = 0; i < revenueMultiple.length; i++) revenueMultiple[i] = revenueMultiple(p, p.facilities.get(i));
@@ -259,7 +265,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   }
 
   private void consume(double now) {
-    double days = clock.consumptionDays();
+    double days = daysLeft(now, clock.consumptionDays());
     double years = Units.years(now - scenarioStart());
     for (DemandSector s : sectors) {
       s.consume(days, years, prices.multiple(s.region.zone(), s.commodity), demandResponse, this, now);
@@ -267,22 +273,26 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   }
 
   private void clear(double now) {
-    for (Commodity c : commodities) market.clear(c.index(), now, clock.clearingDays());
+    double shippingDays = daysLeft(now, clock.clearingDays());
+    for (Commodity c : commodities) market.clear(c.index(), now, clock.clearingDays(), shippingDays);
   }
 
-  /** Sends {@code tonnes} of {@code c} from a producer to a buyer; it arrives after the route's transit time. */
-  void ship(int seller, int buyer, int c, double tonnes, double now, double reviewDays) {
+  /**
+   * Sends {@code tonnes} of {@code c} from a producer to a buyer; it arrives after the route's transit time.
+   * A clearing's trade is reported as flowing evenly over the {@code days} until the next one.
+   */
+  void ship(int seller, int buyer, int c, double tonnes, double now, double days) {
     Producer from = producers.get(seller);
     Agent to = agents.get(buyer);
     double[] origin = from.inventory.take(c, tonnes);
     to.inTransit[c] += tonnes;
     ledger.inTransit[c] += tonnes;
-    reporter.flow(reporter.shipped[from.region.index()][to.region.index()][c], now, reviewDays, tonnes);
+    reporter.flow(reporter.shipped[from.region.index()][to.region.index()][c], now, days, tonnes);
     double transit = routes.transitDays(from.region.index(), to.region.index());
     sim.schedule(transit, Phase.ARRIVAL.ordinal(), () -> {
       ledger.inTransit[c] -= tonnes;
       to.receive(c, tonnes, origin, transit);
-      reporter.flow(reporter.delivered[to.index][c], sim.now(), reviewDays, tonnes);
+      reporter.flow(reporter.delivered[to.index][c], sim.now(), Math.max(0, daysLeft(sim.now(), days)), tonnes);
     });
   }
 

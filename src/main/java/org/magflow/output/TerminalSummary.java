@@ -102,11 +102,11 @@ public final class TerminalSummary {
       lines.add("Exports: no counterfactual run to compare with");
       return;
     }
-    // "Largest" by what would have flowed without the policies, so a flow a policy stopped still shows.
+    // The flows the policies changed most, in tonnes either way: what a reader asks first of a shock.
     var largest = summary.exportFlows().stream()
-        .sorted(Comparator.comparingDouble((Export e) -> Objects.requireNonNullElse(e.counterfactualTonnes(), 0.0))
-            .reversed().thenComparing(Export::exporter).thenComparing(Export::destination)
-            .thenComparing(Export::commodity))
+        .sorted(Comparator.comparingDouble((Export e) -> -Math.abs(
+                Objects.requireNonNullElse(e.counterfactualTonnes(), 0.0) - e.tonnes()))
+            .thenComparing(Export::exporter).thenComparing(Export::destination).thenComparing(Export::commodity))
         .toList();
     var table = new Table("Exports vs no-policy run", "commodity", "t", "no-policy t", "drop %", "worst %",
         "worst period");

@@ -25,12 +25,19 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -38,9 +45,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  * column.
  *
  * <p>The steps: check the file (exists, size, UTF-8); walk its tokens once to index where every field starts
- * and to catch syntax errors; bind the tree to {@link ScenarioSpec}, collecting unknown fields and wrong
- * types; then run {@link ScenarioValidator}. A loader holds its own parser configuration and no other state,
- * so one instance may load many files, from any thread.
+ * and to catch syntax errors; follow {@code extends} to the base files, which get the same checks, and merge
+ * their trees (see {@link ScenarioSpec}); bind the tree to {@link ScenarioSpec}, collecting unknown fields and
+ * wrong types; run {@link ScenarioValidator}; and place each problem in the file that wrote its value. A loader
+ * holds its own parser configuration and no other state, so one instance may load many files, from any thread.
  */
 public final class ScenarioLoader {
   /** The largest scenario file read, 10 MiB; the largest real scenario is a few hundred KiB. */
@@ -49,6 +57,10 @@ public final class ScenarioLoader {
   public static final int MAX_NESTING_DEPTH = 64;
   /** The most YAML aliases to collections SnakeYAML composes (billion-laughs guard; aliases are refused anyway). */
   static final int MAX_YAML_ALIASES = 50;
+  /** The most bases one chain of {@code extends} may pass through (a file, its base, ... up to 8 bases). */
+  public static final int MAX_EXTENDS_DEPTH = 8;
+  /** The top-level field naming a base scenario; it is read and removed before binding. */
+  static final String EXTENDS = "extends";
 
   private final YAMLFactory yamlFactory;
   private final JsonFactory jsonFactory;
@@ -98,35 +110,76 @@ public final class ScenarioLoader {
         .build();
   }
 
-  /** Reads, checks and validates a {@code .yaml}, {@code .yml} or {@code .json} scenario file. */
+  /**
+   * Reads, checks and validates a {@code .yaml}, {@code .yml} or {@code .json} scenario file, following its
+   * {@code extends} chain (see {@link ScenarioSpec} for the merge rule and where problems are reported).
+   */
   public LoadResult load(Path file) {
     String label = file.toString();
-    if (Files.isDirectory(file)) {
-      return LoadResult.failed(label, "is a directory; expected a .yaml, .yml or .json file");
+    Source top;
+    try {
+      top = read(file, label);
+    } catch (Unreadable e) {
+      return e.problem != null ? LoadResult.failed(List.of(e.problem)) : LoadResult.failed(label, e.getMessage());
     }
-    if (!Files.exists(file)) return LoadResult.failed(label, "no such file");
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    boolean json = name.endsWith(".json");
-    if (!json && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
-      return LoadResult.failed(label, "expected a .yaml, .yml or .json file");
+    return resolve(top);
+  }
+
+  /** A scenario file's text, as read, and how problems name it. */
+  private record Source(Path path, String label, String text, boolean json) {}
+
+  /**
+   * Why a file could not be read: a message about the file as a whole, or a problem placed in it (bad UTF-8).
+   */
+  private static final class Unreadable extends Exception {
+    final transient Problem problem;
+
+    Unreadable(String message) {
+      super(message, null, false, false);
+      this.problem = null;
     }
-    if (!Files.isReadable(file)) return LoadResult.failed(label, "cannot read the file: permission denied");
+
+    Unreadable(Problem problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  private static boolean isJson(Path file) {
+    return lowerName(file).endsWith(".json");
+  }
+
+  private static boolean hasScenarioExtension(Path file) {
+    String name = lowerName(file);
+    return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  private static String lowerName(Path file) {
+    return file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** Checks the file (kind, size, UTF-8) and reads its text. */
+  private static Source read(Path file, String label) throws Unreadable {
+    if (Files.isDirectory(file)) throw new Unreadable("is a directory; expected a .yaml, .yml or .json file");
+    if (!Files.exists(file)) throw new Unreadable("no such file");
+    if (!hasScenarioExtension(file)) throw new Unreadable("expected a .yaml, .yml or .json file");
+    if (!Files.isReadable(file)) throw new Unreadable("cannot read the file: permission denied");
     byte[] bytes;
     try {
       long size = Files.size(file);
-      if (size > MAX_FILE_BYTES) return LoadResult.failed(label, tooLarge(size));
+      if (size > MAX_FILE_BYTES) throw new Unreadable(tooLarge(size));
       try (InputStream in = Files.newInputStream(file)) {
         bytes = in.readNBytes((int) MAX_FILE_BYTES + 1); // the file may have grown since it was measured
       }
     } catch (IOException e) {
-      return LoadResult.failed(label, "cannot read the file: " + e);
+      throw new Unreadable("cannot read the file: " + e);
     }
-    if (bytes.length > MAX_FILE_BYTES) return LoadResult.failed(label, tooLarge(bytes.length));
-    if (bytes.length == 0) return LoadResult.failed(label, "the file is empty");
+    if (bytes.length > MAX_FILE_BYTES) throw new Unreadable(tooLarge(bytes.length));
+    if (bytes.length == 0) throw new Unreadable("the file is empty");
     CharBuffer text = CharBuffer.allocate(bytes.length);
     Problem notUtf8 = decodeUtf8(label, bytes, text);
-    if (notUtf8 != null) return LoadResult.failed(List.of(notUtf8));
-    return parse(label, text.flip().toString(), json);
+    if (notUtf8 != null) throw new Unreadable(notUtf8);
+    return new Source(file, label, text.flip().toString(), isJson(file));
   }
 
   private static String tooLarge(long size) {
@@ -158,47 +211,267 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Parses and validates scenario text.
+   * Parses and validates scenario text. With no file system to look in, a scenario that {@code extends}
+   * another is refused: use {@link #load(Path)}.
    *
    * @param fileLabel how problems name the file
    * @param json true for JSON (comments allowed), false for YAML
    */
   public LoadResult parse(String fileLabel, String text, boolean json) {
+    return resolve(new Source(null, fileLabel, text, json));
+  }
+
+  /** A parsed file: its tree and index, or (tree null) the problems that stop it from being used. */
+  private record Parsed(String label, ObjectNode tree, LocationIndex index, List<Problem> problems) {
+    Problem at(String path, String message) {
+      return index.place(new Problem(label, path, 0, 0, message));
+    }
+  }
+
+  /** Reads the text's tokens and tree; every problem comes placed, in the file that holds it. */
+  private Parsed parseTree(String fileLabel, String text, boolean json) {
     if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte-order mark some editors add
-    if (text.isBlank()) return LoadResult.failed(fileLabel, "the file is empty");
+    if (text.isBlank()) return failure(fileLabel, new Problem(fileLabel, "", 0, 0, "the file is empty"));
     LocationIndex.Scan scan;
     JsonNode tree;
     try {
       scan = LocationIndex.scan(json ? jsonFactory.createParser(text) : yamlFactory.createParser(text), fileLabel,
           MAX_NESTING_DEPTH);
-      if (scan.fatal()) return LoadResult.failed(sorted(scan.problems()));
+      if (scan.fatal()) return new Parsed(fileLabel, null, scan.index(), scan.problems());
       tree = mapper.readTree(json ? jsonFactory.createParser(text)
           : new YamlSpecialFloats(yamlFactory.createParser(text)));
     } catch (JacksonException e) {
-      return LoadResult.failed(List.of(LocationIndex.syntaxProblem(fileLabel, e, !json)));
+      return failure(fileLabel, LocationIndex.syntaxProblem(fileLabel, e, !json));
     } catch (IOException e) {
-      return LoadResult.failed(fileLabel, "cannot read the file: " + e.getMessage());
+      return failure(fileLabel, new Problem(fileLabel, "", 0, 0, "cannot read the file: " + e.getMessage()));
     }
     LocationIndex index = scan.index();
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      return LoadResult.failed(fileLabel, "the file holds no scenario, only comments or blank lines");
+      return failure(fileLabel,
+          new Problem(fileLabel, "", 0, 0, "the file holds no scenario, only comments or blank lines"));
     }
     if (!(tree instanceof ObjectNode root)) {
-      return LoadResult.failed(List.of(index.place(new Problem(fileLabel, "", 0, 0,
+      return new Parsed(fileLabel, null, index, List.of(index.place(new Problem(fileLabel, "", 0, 0,
           "expected a scenario (fields such as name, start, end), found " + SpecBinder.describe(tree)))));
     }
-    List<Problem> problems = new ArrayList<>(scan.problems());
-    SpecBinder.Result bound = new SpecBinder(mapper).bind(root, fileLabel);
-    problems.addAll(bound.problems());
+    return new Parsed(fileLabel, root, index, scan.problems());
+  }
+
+  private static Parsed failure(String fileLabel, Problem problem) {
+    return new Parsed(fileLabel, null, null, List.of(problem));
+  }
+
+  /**
+   * Parses the file and every base it extends, merges them (see {@link ScenarioSpec}), binds and validates
+   * the result, and reports each problem in the file and at the line where its value was written.
+   */
+  private LoadResult resolve(Source top) {
+    List<Parsed> chain = new ArrayList<>(); // the file first, then its base, then the base's base, ...
+    List<Path> identities = new ArrayList<>(); // each file's real path, for cycles; null for text
+    List<Problem> problems = new ArrayList<>();
+    Source source = top;
+    while (true) {
+      Parsed parsed = parseTree(source.label(), source.text(), source.json());
+      problems.addAll(parsed.problems());
+      if (parsed.tree() == null) return LoadResult.failed(sorted(problems));
+      chain.add(parsed);
+      identities.add(source.path() == null ? null : identity(source.path()));
+      JsonNode extendsNode = parsed.tree().remove(EXTENDS);
+      if (extendsNode == null) break;
+      Problem refused = null;
+      Source base = null;
+      if (!extendsNode.isTextual() || extendsNode.asText().isBlank()) {
+        refused = parsed.at(EXTENDS, "expected the path of a base scenario file, found "
+            + (extendsNode.isTextual() ? "an empty string" : SpecBinder.describe(extendsNode)));
+      } else if (source.path() == null) {
+        refused = parsed.at(EXTENDS, "extends needs a file on disk: this scenario was given as text, so there is"
+            + " no folder to find '" + extendsNode.asText() + "' in");
+      } else if (chain.size() > MAX_EXTENDS_DEPTH) {
+        refused = parsed.at(EXTENDS, "extends chain deeper than " + MAX_EXTENDS_DEPTH + " bases: "
+            + chainText(top.path(), identities, null) + " -> " + extendsNode.asText());
+      } else {
+        try {
+          base = readBase(source.path(), extendsNode.asText());
+          int seen = identities.indexOf(identity(base.path()));
+          if (seen >= 0) {
+            refused = parsed.at(EXTENDS, "extends cycle: "
+                + chainText(top.path(), identities.subList(seen, identities.size()), identities.get(seen)));
+          }
+        } catch (Unreadable e) {
+          refused = e.problem != null ? e.problem : parsed.at(EXTENDS, e.getMessage());
+        }
+      }
+      if (refused != null) {
+        problems.add(refused);
+        return LoadResult.failed(sorted(problems));
+      }
+      source = base;
+    }
+    Merged merged = Merged.of(chain);
+    SpecBinder.Result bound = new SpecBinder(mapper).bind(merged.tree(), top.label());
+    List<Problem> found = new ArrayList<>(bound.problems());
     if (bound.spec() != null) {
-      for (Problem p : ScenarioValidator.validate(bound.spec(), fileLabel)) {
+      for (Problem p : ScenarioValidator.validate(bound.spec(), top.label())) {
         // a value that failed to bind was taken out; "missing" or "unknown" about it would repeat the error
-        if (bound.removed().stream().noneMatch(r -> FieldPaths.isWithin(p.path(), r))) problems.add(p);
+        if (bound.removed().stream().noneMatch(r -> FieldPaths.isWithin(p.path(), r))) found.add(p);
       }
     }
-    List<Problem> placed = problems.stream().map(index::place).toList();
-    if (placed.isEmpty()) return LoadResult.loaded(bound.spec());
-    return LoadResult.failed(sorted(placed));
+    for (Problem p : found) problems.add(merged.place(p));
+    if (problems.isEmpty()) return LoadResult.loaded(bound.spec());
+    return LoadResult.failed(sorted(problems));
+  }
+
+  /** Reads the base a file extends; a problem with the reference itself comes as a message, unplaced. */
+  private static Source readBase(Path from, String reference) throws Unreadable {
+    Path file;
+    try {
+      file = from.resolveSibling(reference).normalize();
+    } catch (InvalidPathException e) {
+      throw new Unreadable("cannot read base scenario '" + reference + "': not a valid path (" + e.getReason() + ")");
+    }
+    String label = file.toString();
+    if (!hasScenarioExtension(file)) {
+      throw new Unreadable("base scenario '" + reference + "' is not a .yaml, .yml or .json file");
+    }
+    try {
+      return read(file, label);
+    } catch (Unreadable e) {
+      if (e.problem != null) throw e; // bad UTF-8: placed in the base file itself
+      throw new Unreadable("cannot read base scenario '" + reference + "': " + e.getMessage() + " (looked in "
+          + label + ")");
+    }
+  }
+
+  /** The file's real path if it has one, else its absolute normal form. */
+  private static Path identity(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return file.toAbsolutePath().normalize();
+    }
+  }
+
+  /** Files as written relative to the top file's folder, joined by arrows; {@code last} is appended if given. */
+  private static String chainText(Path top, List<Path> files, Path last) {
+    Path folder = identity(top).getParent();
+    List<String> names = new ArrayList<>();
+    for (Path f : files) names.add(relative(folder, f));
+    if (last != null) names.add(relative(folder, last));
+    return String.join(" -> ", names);
+  }
+
+  private static String relative(Path folder, Path file) {
+    try {
+      return folder == null ? file.toString() : folder.relativize(file).toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) { // another root
+      return file.toString();
+    }
+  }
+
+  /**
+   * A chain of files merged into one tree, remembering which file wrote each top-level field and each
+   * policy, so a problem found in the merged scenario can be reported where its value was written.
+   *
+   * @param chain the files, the loaded one first
+   * @param owner for each top-level field, the index in {@code chain} of the file whose value won
+   * @param policies for each merged policy, the file that wrote it and the policy's index in that file
+   */
+  private record Merged(ObjectNode tree, List<Parsed> chain, Map<String, Integer> owner, List<int[]> policies) {
+    private static final String POLICIES = "policies";
+    private static final Pattern POLICY_PATH =
+        Pattern.compile("\\bpolicies\\[(\\d+)\\]((?:\\.[A-Za-z0-9_-]+|\\[\\d+\\])*)");
+
+    static Merged of(List<Parsed> chain) {
+      ObjectNode tree = chain.get(0).tree().objectNode();
+      Map<String, Integer> owner = new HashMap<>();
+      List<int[]> policies = new ArrayList<>();
+      for (int layer = chain.size() - 1; layer >= 0; layer--) { // the deepest base first
+        ObjectNode from = chain.get(layer).tree();
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          String name = field.getKey();
+          JsonNode value = field.getValue();
+          if (name.equals(POLICIES)) {
+            JsonNode before = tree.get(POLICIES);
+            if (value.isNull() && before != null) continue; // an empty "policies:" adds nothing
+            if (value.isArray() && before instanceof ArrayNode list) {
+              for (int k = 0; k < value.size(); k++) {
+                list.add(value.get(k));
+                policies.add(new int[] {layer, k});
+              }
+              owner.put(name, layer);
+              continue;
+            }
+            policies.clear(); // a list replacing a non-list, or a non-list (a type error) replacing anything
+            if (value instanceof ArrayNode list) {
+              for (int k = 0; k < list.size(); k++) policies.add(new int[] {layer, k});
+              value = list.deepCopy(); // later files append to it
+            }
+          }
+          tree.set(name, value);
+          owner.put(name, layer);
+        }
+      }
+      return new Merged(tree, chain, owner, policies);
+    }
+
+    /** The problem, found at a path of the merged tree, placed in the file and at the path where it was written. */
+    Problem place(Problem p) {
+      if (p.line() > 0) return p;
+      int layer = layerOf(p.path());
+      String path = localPath(p.path());
+      String message = chain.size() == 1 ? p.message() : localMessage(p.message(), layer);
+      Parsed file = chain.get(layer);
+      return file.index().place(new Problem(file.label(), path, 0, 0, message));
+    }
+
+    private int layerOf(String path) {
+      int policy = policyIndex(path);
+      if (policy >= 0 && policy < policies.size()) return policies.get(policy)[0];
+      return owner.getOrDefault(topField(path), 0); // not in any file (missing): the loaded file
+    }
+
+    private String localPath(String path) {
+      int policy = policyIndex(path);
+      if (policy < 0 || policy >= policies.size()) return path;
+      String rest = path.substring(path.indexOf(']') + 1);
+      return FieldPaths.index(POLICIES, policies.get(policy)[1]) + rest;
+    }
+
+    /** Rewrites each policy path in a message to its own file's numbering, naming the file if it is another. */
+    private String localMessage(String message, int layer) {
+      Matcher m = POLICY_PATH.matcher(message);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        int policy = Integer.parseInt(m.group(1));
+        String replacement = m.group();
+        if (policy < policies.size()) {
+          int[] at = policies.get(policy);
+          replacement = FieldPaths.index(POLICIES, at[1]) + m.group(2)
+              + (at[0] == layer ? "" : " in " + chain.get(at[0]).label());
+        }
+        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      return m.appendTail(out).toString();
+    }
+
+    /** The index of the merged policy a path lies in, or -1. */
+    private static int policyIndex(String path) {
+      if (!path.startsWith(POLICIES + "[")) return -1;
+      int close = path.indexOf(']');
+      try {
+        return Integer.parseInt(path.substring(POLICIES.length() + 1, close));
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        return -1;
+      }
+    }
+
+    private static String topField(String path) {
+      int dot = path.indexOf('.');
+      int bracket = path.indexOf('[');
+      int cut = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
+      return cut < 0 ? path : path.substring(0, cut);
+    }
   }
 
   private static List<Problem> sorted(List<Problem> problems) {

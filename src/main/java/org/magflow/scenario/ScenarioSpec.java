@@ -10,6 +10,32 @@ import java.util.List;
  * <p>Spec records are plain data bound by Jackson. Numbers are boxed so that a missing field binds to null
  * and the validator can report it with its path; {@code ModelBuilder} accepts only a validated spec, and the
  * model never sees a spec. {@code scenarios/reference.yaml} documents every field.
+ *
+ * <p><b>Extending a base scenario.</b> A file may start from another: a top-level {@code extends: baseline.yaml}
+ * names a base scenario file by a path relative to the extending file's folder (an absolute path is taken as
+ * is), read as YAML or JSON by its extension. {@link ScenarioLoader#load} reads the base, which may itself
+ * extend another through at most {@link ScenarioLoader#MAX_EXTENDS_DEPTH} bases, and merges the files before
+ * binding, so a spec never holds {@code extends}: it is the merged scenario, and so is
+ * {@code scenario.resolved.json}. The merge:
+ * <ul>
+ *   <li>each top-level field the extending file sets replaces the base's whole; nested objects are not merged
+ *       (a child's {@code demandResponse: {noise: 0}} drops the base's other demandResponse fields);
+ *   <li>except {@code policies}: the extending file's policies are appended after the base's (a scenario is a
+ *       base world plus more shocks); an empty or null list adds none. A child cannot remove a base's policy;
+ *       {@link #withPolicies} gives the no-policy counterfactual.
+ * </ul>
+ *
+ * <p>Every file of a chain gets every check a single file gets (size limit per file, UTF-8, syntax, aliases,
+ * nesting, duplicate keys), and each problem names the file and line where its value was written: a problem
+ * in a field taken from a base names the base file, as resolved from the working directory (e.g.
+ * {@code scenarios/baseline.yaml}); a problem in a policy names the file that wrote the policy and numbers the
+ * policy as that file does (the child's first policy is {@code policies[0]}, however many the base has). A
+ * problem about a field as a whole (e.g. a missing reference price) names the file whose value of that top-level
+ * field won; a missing top-level field is reported in the loaded file. A value the extending file overrides is
+ * never bound, so beyond syntax and duplicate keys its problems are not reported. A base that cannot be found
+ * or read, is not {@code .yaml}, {@code .yml} or {@code .json}, closes a cycle, or lies too deep is reported at
+ * the {@code extends} field that names it. {@link ScenarioLoader#parse}, given text and no file, refuses
+ * {@code extends}.
  */
 public record ScenarioSpec(
     String name,

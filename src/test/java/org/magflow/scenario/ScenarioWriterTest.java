@@ -86,7 +86,7 @@ class ScenarioWriterTest {
             "clearingDays": 7,
             "consumptionDays": 7,
             "reporting": "monthly",
-            "warmupDays": 180
+            "warmupDays": 365
           },
           "commodities": [
             {

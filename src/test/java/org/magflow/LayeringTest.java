@@ -1,0 +1,88 @@
+package org.magflow;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layering of STYLE.md, held as tests: each package may use only the packages listed for it, so
+ * the kernel knows nothing of trade and no output can reach into (or change) the model.
+ */
+class LayeringTest {
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMainClasses() {
+    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.magflow");
+  }
+
+  private static void onlyDependsOn(String pkg, String... allowed) {
+    String[] all = new String[allowed.length + 2];
+    all[0] = "java..";
+    all[1] = "org.magflow." + pkg + "..";
+    System.arraycopy(allowed, 0, all, 2, allowed.length);
+    classes().that().resideInAPackage("org.magflow." + pkg + "..").should().onlyDependOnClassesThat()
+        .resideInAnyPackage(all).check(main);
+  }
+
+  @Test
+  void kernel_knowsNothingButTheJdk() {
+    onlyDependsOn("kernel");
+  }
+
+  @Test
+  void units_knowNothingButTheJdk() {
+    onlyDependsOn("units");
+  }
+
+  @Test
+  void random_usesOnlyCommonsMath() {
+    onlyDependsOn("random", "org.apache.commons.math3..");
+  }
+
+  @Test
+  void policy_usesOnlyUnits() {
+    onlyDependsOn("policy", "org.magflow.units..");
+  }
+
+  @Test
+  void event_usesOnlyUnits() {
+    onlyDependsOn("event", "org.magflow.units..");
+  }
+
+  @Test
+  void model_usesKernelUnitsRandomPolicyAndEvents() {
+    onlyDependsOn("model", "org.magflow.kernel..", "org.magflow.units..", "org.magflow.random..",
+        "org.magflow.policy..", "org.magflow.event..", "org.apache.commons.math3..");
+  }
+
+  @Test
+  void output_seesEventsAndUnitsNeverTheModel() {
+    onlyDependsOn("output", "org.magflow.event..", "org.magflow.units..", "com.fasterxml.jackson..",
+        "org.apache.commons.math3..");
+  }
+
+  @Test
+  void scenario_buildsTheModelButNeverRunsOrWrites() {
+    onlyDependsOn("scenario", "org.magflow.model..", "org.magflow.policy..", "org.magflow.units..",
+        "org.magflow.random..", "com.fasterxml.jackson..", "org.yaml.snakeyaml..");
+  }
+
+  @Test
+  void run_composesScenarioModelAndOutput() {
+    onlyDependsOn("run", "org.magflow.scenario..", "org.magflow.model..", "org.magflow.random..",
+        "org.magflow.event..", "org.magflow.output..", "org.magflow.units..");
+  }
+
+  @Test
+  void nothingButTheCli_dependsOnTheCli() {
+    noClasses().that().resideOutsideOfPackage("org.magflow.cli..").should().dependOnClassesThat()
+        .resideInAPackage("org.magflow.cli..").check(main);
+  }
+}

@@ -1,0 +1,108 @@
+package org.magflow.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class InventoryTest {
+  private static final int MAGNET = 0;
+  private static final int OXIDE = 1;
+  private static final int CN = 0;
+  private static final int AU = 1;
+  private static final int R = 2;
+  private static final double TOL = 1e-12;
+
+  private static double[] minedIn(int region) {
+    double[] o = Origin.empty(R);
+    Origin.stamp(o, Stage.MINING, region, R);
+    return o;
+  }
+
+  @Test
+  void newInventory_isEmpty() {
+    Inventory inv = new Inventory(2, R);
+    assertEquals(0, inv.tonnes(MAGNET));
+    assertEquals(0, inv.tonnes(OXIDE));
+    assertArrayEquals(Origin.empty(R), inv.origin(MAGNET));
+  }
+
+  @Test
+  void add_accumulatesTonnes_andMixesOriginByMass() {
+    Inventory inv = new Inventory(2, R);
+    inv.add(MAGNET, 10, minedIn(CN));
+    inv.add(MAGNET, 30, minedIn(AU));
+    assertEquals(40, inv.tonnes(MAGNET), TOL);
+    assertEquals(0.25, Origin.share(inv.origin(MAGNET), Stage.MINING, CN, R), TOL);
+    assertEquals(0.75, Origin.share(inv.origin(MAGNET), Stage.MINING, AU, R), TOL);
+    assertEquals(0, inv.tonnes(OXIDE)); // other commodities untouched
+  }
+
+  @Test
+  void take_returnsOriginCopy_andReducesStock_leavingMixUnchanged() {
+    Inventory inv = new Inventory(2, R);
+    inv.add(MAGNET, 10, minedIn(CN));
+    inv.add(MAGNET, 30, minedIn(AU));
+    double[] taken = inv.take(MAGNET, 15);
+    assertEquals(25, inv.tonnes(MAGNET), TOL);
+    assertEquals(0.25, Origin.share(taken, Stage.MINING, CN, R), TOL);
+    assertEquals(0.75, Origin.share(taken, Stage.MINING, AU, R), TOL);
+    assertEquals(0.25, Origin.share(inv.origin(MAGNET), Stage.MINING, CN, R), TOL);
+    taken[0] = 99; // a copy: changing it does not touch the stock
+    assertEquals(0.25, Origin.share(inv.origin(MAGNET), Stage.MINING, CN, R), TOL);
+  }
+
+  @Test
+  void take_wholeStock_leavesZero() {
+    Inventory inv = new Inventory(1, R);
+    inv.add(MAGNET, 12.5, minedIn(CN));
+    inv.take(MAGNET, 12.5);
+    assertEquals(0, inv.tonnes(MAGNET));
+  }
+
+  @Test
+  void remove_moreThanHeld_throws_andLeavesStock() {
+    Inventory inv = new Inventory(1, R);
+    inv.add(MAGNET, 10, minedIn(CN));
+    assertThrows(IllegalStateException.class, () -> inv.remove(MAGNET, 10.001));
+    assertThrows(IllegalStateException.class, () -> inv.take(MAGNET, 11));
+    assertThrows(IllegalStateException.class, () -> inv.remove(MAGNET, 10 + 1e-8)); // above the 1e-9 t slack
+    assertEquals(10, inv.tonnes(MAGNET));
+  }
+
+  @Test
+  void remove_negativeOrNaN_throws() {
+    Inventory inv = new Inventory(1, R);
+    inv.add(MAGNET, 10, minedIn(CN));
+    assertThrows(IllegalStateException.class, () -> inv.remove(MAGNET, -1));
+    assertThrows(IllegalStateException.class, () -> inv.remove(MAGNET, Double.NaN));
+  }
+
+  @Test
+  void add_negativeOrNaN_throws() {
+    Inventory inv = new Inventory(1, R);
+    assertThrows(IllegalArgumentException.class, () -> inv.add(MAGNET, -0.1, minedIn(CN)));
+    assertThrows(IllegalArgumentException.class, () -> inv.add(MAGNET, Double.NaN, minedIn(CN)));
+  }
+
+  @Test
+  void remove_tinyRoundingAboveStock_isClampedToZero() {
+    // 0.1 + 0.2 = 0.30000000000000004; removing 0.1, 0.2 and then a rounding overshoot must not go negative
+    Inventory inv = new Inventory(1, R);
+    inv.add(MAGNET, 0.1, minedIn(CN));
+    inv.add(MAGNET, 0.2, minedIn(CN));
+    inv.remove(MAGNET, 0.3 + 5e-10); // within the 1e-9 t slack
+    assertEquals(0.0, inv.tonnes(MAGNET));
+  }
+
+  @Test
+  void add_afterEmptying_takesOnlyTheNewOrigin() {
+    Inventory inv = new Inventory(1, R);
+    inv.add(MAGNET, 10, minedIn(CN));
+    inv.remove(MAGNET, 10);
+    inv.add(MAGNET, 4, minedIn(AU));
+    assertEquals(1.0, Origin.share(inv.origin(MAGNET), Stage.MINING, AU, R), TOL);
+    assertEquals(0.0, Origin.share(inv.origin(MAGNET), Stage.MINING, CN, R), TOL);
+  }
+}
