@@ -37,6 +37,14 @@ public final class Metrics {
   public static final String COVER_DAYS = "cover_days";
   /** Tonnes that left {@code region} for {@code partner} in the period (same region: domestic trade). */
   public static final String SHIPPED = "shipped";
+  /** Tonnes whose export licence was granted in the period, by exporting region and destination. */
+  public static final String LICENCES_APPROVED = "licences_approved";
+  /** Tonnes whose export licence was refused in the period, by exporting region and destination. */
+  public static final String LICENCES_DENIED = "licences_denied";
+  /** Tonnes awaiting licence review at the period end, by exporting region and destination. */
+  public static final String LICENCES_PENDING = "licences_pending";
+  /** Tonnes destroyed in the period (refused shipments a rule writes off), by exporting region and destination. */
+  public static final String WRITTEN_OFF = "written_off";
   /** Price in a zone ({@code region} column) at the period end, US dollars per kg. */
   public static final String PRICE = "price";
   /**

@@ -1,5 +1,6 @@
 package org.magflow.model;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * cover, the expected lead time and the review interval. The expected lead time learns from arrivals, so a
  * buyer facing new delays orders further ahead, as real buyers did in 2025.
  */
-public abstract sealed class Agent permits Producer, DemandSector {
+public abstract sealed class Agent permits Producer, DemandSector, StockpileHolder {
   /** How fast the expected lead time follows observed ones: the weight of each new arrival. */
   private static final double LEAD_TIME_LEARNING = 0.2;
 
@@ -54,6 +55,36 @@ public abstract sealed class Agent permits Producer, DemandSector {
 
   /** Higher is served first when supply is short. */
   abstract int priority();
+
+  /** The end uses licence rules and bans look at: a demand sector's sector and every tag. */
+  Collection<String> endUses() {
+    return tags;
+  }
+
+  // Selling. Producers and stockpile holders sell; the defaults are those of an agent that never does.
+
+  /** Tonnes of {@code c} this agent offers at a clearing that recurs every {@code reviewDays}. */
+  double offer(int c, double reviewDays) {
+    return 0;
+  }
+
+  /** Whether this agent makes commodity {@code c} (and so may plan output for buyers who ask). */
+  boolean makes(int c) {
+    return false;
+  }
+
+  /** Whether this agent could make {@code c} now, with capacity available. */
+  boolean canMake(int c, double now) {
+    return false;
+  }
+
+  /** Takes note of what buyers asked this agent for at the latest clearing, tonnes per day. */
+  void noteRequests(int c, double tonnesPerDay, double reviewDays) {}
+
+  /** The finished stock this agent aims to hold for its customers. */
+  double salesTarget(int c) {
+    return 0;
+  }
 
   /** Tonnes per day of commodity {@code c} this agent expects to use. */
   abstract double expectedUsePerDay(int c);

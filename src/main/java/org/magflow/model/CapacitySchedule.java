@@ -66,10 +66,15 @@ public final class CapacitySchedule {
 
   /** Capacity that can run at time {@code t}: installed capacity less outages, tonnes per year. */
   public double availableAt(double t) {
-    double available = installedAt(t);
+    return installedAt(t) * outageFactor(t);
+  }
+
+  /** The share of installed capacity that the scheduled outages leave running at time {@code t}. */
+  public double outageFactor(double t) {
+    double factor = 1;
     for (int i = 0; i < outageFrom.length; i++) {
-      if (t >= outageFrom[i] && t < outageTo[i]) available *= outageAvailable[i];
+      if (t >= outageFrom[i] && t < outageTo[i]) factor *= outageAvailable[i];
     }
-    return available;
+    return factor;
   }
 }

@@ -1,5 +1,7 @@
 package org.magflow.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.magflow.units.Units;
@@ -67,6 +69,13 @@ public final class DemandSector extends Agent {
   @Override
   int priority() {
     return priority;
+  }
+
+  @Override
+  Collection<String> endUses() {
+    List<String> uses = new ArrayList<>(tags);
+    uses.add(0, sector);
+    return uses;
   }
 
   @Override

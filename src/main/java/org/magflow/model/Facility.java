@@ -1,8 +1,17 @@
 package org.magflow.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
-/** A plant that runs one recipe at a site, within a capacity that changes over time. */
+/**
+ * A plant that runs one recipe at a site, within a capacity that changes over time.
+ *
+ * <p>Its scheduled capacity (ramps, outages) can be changed by policies in force: capacity events add
+ * expansions, outages and closures; a technology ban delays and derates what the plant adds after the ban
+ * started, including expansions. The model sets these {@link Adjustments} whenever the policies in force
+ * change.
+ */
 public final class Facility {
   final String id;
   final Recipe recipe;
@@ -10,6 +19,7 @@ public final class Facility {
   final CapacitySchedule capacity;
   /** Tonnes of activity per day the plant is set to run; it moves toward what its owner's sales call for. */
   double plannedPerDay;
+  private Adjustments adjustments = Adjustments.NONE;
 
   public Facility(String id, Recipe recipe, Region site, CapacitySchedule capacity) {
     this.id = Objects.requireNonNull(id, "id");
@@ -28,5 +38,62 @@ public final class Facility {
 
   public Region site() {
     return site;
+  }
+
+  /**
+   * What policies do to the plant's capacity.
+   *
+   * @param expansions capacity added by capacity events
+   * @param availableFraction the share left running by outage events (1 for none, 0 for a closure)
+   * @param banStart the simulation time a technology ban on this plant started, or NaN for none
+   * @param banDelayDays how long the ban delays what the plant adds after it started
+   * @param banDerate the share of that addition the ban takes away
+   */
+  record Adjustments(List<Expansion> expansions, double availableFraction, double banStart, double banDelayDays,
+                     double banDerate) {
+    static final Adjustments NONE = new Adjustments(List.of(), 1, Double.NaN, 0, 0);
+
+    boolean banned() {
+      return !Double.isNaN(banStart);
+    }
+  }
+
+  /** Capacity added from {@code start}, reaching {@code tonnesPerYear} after {@code rampDays}. */
+  record Expansion(double start, double tonnesPerYear, double rampDays) {
+    double at(double t) {
+      if (t < start) return 0;
+      return rampDays <= 0 ? tonnesPerYear : tonnesPerYear * Math.min(1, (t - start) / rampDays);
+    }
+  }
+
+  void adjust(Adjustments adjustments) {
+    this.adjustments = adjustments;
+  }
+
+  /** Capacity that can run at {@code now}, tonnes of activity per year, after the policies in force. */
+  double availableAt(double now) {
+    Adjustments a = adjustments;
+    double installed = capacity.installedAt(now);
+    if (a.banned() && now >= a.banStart) {
+      // what the plant adds after the ban started arrives later and smaller; what it had, it keeps
+      double before = capacity.installedAt(a.banStart);
+      double added = Math.max(0, capacity.installedAt(now - a.banDelayDays()) - before) * (1 - a.banDerate());
+      installed = Math.min(installed, before + added);
+    }
+    for (Expansion e : a.expansions()) {
+      boolean slowed = a.banned() && e.start() >= a.banStart();
+      installed += slowed ? e.at(now - a.banDelayDays()) * (1 - a.banDerate()) : e.at(now);
+    }
+    return installed * capacity.outageFactor(now) * a.availableFraction();
+  }
+
+  /** Installed capacity at {@code now} after the policies in force, before outages. */
+  double installedAt(double now) {
+    double outages = capacity.outageFactor(now) * adjustments.availableFraction();
+    return outages > 0 ? availableAt(now) / outages : capacity.installedAt(now);
+  }
+
+  static List<Expansion> expansions() {
+    return new ArrayList<>();
   }
 }

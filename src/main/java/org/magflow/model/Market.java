@@ -6,7 +6,9 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import org.magflow.policy.Policies;
 import org.magflow.policy.TradeRules;
+import org.magflow.units.Units;
 
 /**
  * Clears one commodity among all buyers and sellers, and moves the zone prices after it.
@@ -35,11 +37,15 @@ final class Market {
   private final int regions;
   /** [commodity][exporter region][destination region]: share of normal trade the policies let through. */
   private final double[][][] allowed;
+  /** [commodity][exporter region][destination region]: ad-valorem tariff on the lane. */
+  private final double[][][] tariff;
+  private List<Policies.Quota> quotas = List.of();
 
   Market(SupplyChain world) {
     this.world = world;
     this.regions = world.regions.size();
     this.allowed = new double[world.commodities.size()][regions][regions];
+    this.tariff = new double[world.commodities.size()][regions][regions];
     apply(TradeRules.NONE);
   }
 
@@ -49,45 +55,50 @@ final class Market {
       for (Region from : world.regions) {
         for (Region to : world.regions) {
           allowed[c.index()][from.index()][to.index()] = rules.allowedShare(from.id(), to.id(), c.id());
+          tariff[c.index()][from.index()][to.index()] = rules.tariffRate(from.id(), to.id(), c.id());
         }
       }
     }
+    quotas = rules.quotas();
   }
 
   /** Clears commodity {@code c} at {@code now}; clearings recur every {@code reviewDays}. */
-  void clear(int c, double now, double reviewDays, double shippingDays) {
-    List<Producer> producers = world.producers;
-    double[] available = new double[producers.size()];
-    for (Producer p : producers) available[p.index] = p.offer(c, reviewDays);
+  void clear(int c, double now, double reviewDays, double shippingDays, boolean[][] blocked) {
+    List<Agent> sellers = world.sellers;
+    double[] available = new double[sellers.size()];
+    for (Agent s : sellers) available[s.index] = s.offer(c, reviewDays);
+    List<Budget> budgets = budgets(c, reviewDays);
 
-    List<Line> lines = orderLines(c, reviewDays);
-    double[] requested = new double[producers.size()];
+    List<Line> lines = orderLines(c, reviewDays, blocked);
+    double[] requested = new double[sellers.size()];
     TreeMap<Long, Double> fills = new TreeMap<>(); // (seller, buyer) -> tonnes; sorted keeps shipping order fixed
     int from = 0;
     while (from < lines.size()) {
       int to = from;
       while (to < lines.size() && lines.get(to).priority == lines.get(from).priority) to++;
-      allocate(lines.subList(from, to), c, available, requested, fills);
+      allocate(lines.subList(from, to), c, available, budgets, requested, fills);
       from = to;
     }
     registerUnaskedDemand(lines, c, now, requested);
-    for (Producer p : producers) if (p.makes(c)) p.noteRequests(c, requested[p.index] / reviewDays, reviewDays);
+    for (Agent s : sellers) if (s.makes(c)) s.noteRequests(c, requested[s.index] / reviewDays, reviewDays);
     fills.forEach((key, tonnes) -> world.ship((int) (key >>> 32), (int) (long) key, c, tonnes, now, shippingDays));
     updatePrices(c, lines, reviewDays);
   }
 
   /** The buyers' orders as lines, highest priority first, in agent order within a priority. */
-  private List<Line> orderLines(int c, double reviewDays) {
+  private List<Line> orderLines(int c, double reviewDays, boolean[][] blocked) {
     List<Line> lines = new ArrayList<>();
     for (Agent buyer : world.agents) {
       if (!buyer.buys(c)) continue;
       double quantity = buyer.orderQuantity(c, reviewDays);
       if (quantity <= EPSILON_TONNES) continue;
       double normal = buyer.expectedUsePerDay(c) * reviewDays;
-      int[] byCost = sellersByLandedCost(buyer, c);
+      int[] byCost = sellersByLandedCost(buyer, c, blocked);
       double spotShare = 1;
       for (int i = 0; i < buyer.suppliers.length; i++) {
-        if (!world.producers.get(buyer.suppliers[i]).makes(c)) continue; // an offtake covers what the supplier makes
+        int supplier = buyer.suppliers[i];
+        // an offtake covers what the supplier makes, and lapses while the rules forbid the sale
+        if (!world.sellers.get(supplier).makes(c) || (blocked != null && blocked[supplier][buyer.index])) continue;
         double share = buyer.supplierShares[i];
         if (quantity * share <= EPSILON_TONNES) continue;
         lines.add(new Line(buyer, quantity * share, normal * share, preferring(buyer.suppliers[i], byCost), regions));
@@ -102,18 +113,20 @@ final class Market {
   }
 
   /**
-   * Sellers of {@code c} other than the buyer, cheapest landed cost first, then in agent order. The landed
-   * cost is the price in the seller's zone plus freight: a zone with a glut becomes the cheapest source for
-   * buyers elsewhere, which is what ties zone prices together when trade is free.
+   * Sellers of {@code c} the buyer may buy from, cheapest landed cost first, then in agent order. The landed
+   * cost is the price in the seller's zone, plus any tariff on it, plus freight: a zone with a glut becomes
+   * the cheapest source for buyers elsewhere, which is what ties zone prices together when trade is free.
    */
-  private int[] sellersByLandedCost(Agent buyer, int c) {
-    List<Producer> sellers = new ArrayList<>();
-    for (Producer p : world.producers) {
-      if (p != buyer && (p.makes(c) || p.inventory.tonnes(c) > 0)) sellers.add(p);
+  private int[] sellersByLandedCost(Agent buyer, int c, boolean[][] blocked) {
+    List<Agent> sellers = new ArrayList<>();
+    for (Agent s : world.sellers) {
+      if (s == buyer || (blocked != null && blocked[s.index][buyer.index])) continue;
+      if (s.makes(c) || s.inventory.tonnes(c) > 0) sellers.add(s);
     }
-    sellers.sort(Comparator.comparingDouble((Producer p) -> world.prices.price(p.region.zone(), c)
-        + world.routes.freightUsdPerKg(p.region.index(), buyer.region.index())));
-    return sellers.stream().mapToInt(p -> p.index).toArray();
+    int to = buyer.region.index();
+    sellers.sort(Comparator.comparingDouble((Agent s) -> world.prices.price(s.region.zone(), c)
+        * (1 + tariff[c][s.region.index()][to]) + world.routes.freightUsdPerKg(s.region.index(), to)));
+    return sellers.stream().mapToInt(s -> s.index).toArray();
   }
 
   private static int[] preferring(int first, int[] byCost) {
@@ -125,39 +138,84 @@ final class Market {
   }
 
   /**
-   * Allocates among lines of equal priority: in rounds, each line asks its current seller; a seller asked
-   * for more than it has fills each ask pro rata and is then used up, so unfilled lines move on.
+   * Allocates among lines of equal priority: in rounds, each line asks its current seller; a seller, or an
+   * export quota, asked for more than it can give fills each ask pro rata and is then used up, so unfilled
+   * lines move on.
    */
-  private void allocate(List<Line> lines, int c, double[] available, double[] requested, TreeMap<Long, Double> fills) {
+  private void allocate(List<Line> lines, int c, double[] available, List<Budget> budgets, double[] requested,
+                        TreeMap<Long, Double> fills) {
     double[] asked = new double[available.length];
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Arrays.fill(asked, 0);
+      for (Budget b : budgets) b.asked = 0;
       boolean anyAsk = false;
       for (Line line : lines) {
         line.ask = 0;
         if (line.remaining <= EPSILON_TONNES) continue;
-        int s = line.currentSeller(available, allowed[c], world);
+        int s = line.currentSeller(available, allowed[c], budgets, world);
         if (s < 0) continue;
-        int exporter = world.producers.get(s).region.index();
+        int exporter = world.sellers.get(s).region.index();
         line.ask = Math.min(line.remaining, line.allowance(exporter, allowed[c][exporter][line.buyer.region.index()]));
         line.askedSellers.set(s);
         asked[s] += line.ask;
+        for (Budget b : budgets) if (b.applies(exporter, line.buyer.region.index())) b.asked += line.ask;
         anyAsk = true;
       }
       if (!anyAsk) return;
       double[] given = new double[available.length];
+      for (Budget b : budgets) b.given = 0;
       for (Line line : lines) {
         if (line.ask <= 0) continue;
         int s = line.prefs[line.pos];
-        double filled = line.ask * Math.min(1, available[s] / asked[s]);
-        line.take(filled, world.producers.get(s).region.index());
+        int exporter = world.sellers.get(s).region.index();
+        int destination = line.buyer.region.index();
+        double factor = Math.min(1, available[s] / asked[s]);
+        for (Budget b : budgets) if (b.applies(exporter, destination)) factor = Math.min(factor, b.left / b.asked);
+        double filled = line.ask * factor;
+        line.take(filled, exporter);
         given[s] += filled;
+        for (Budget b : budgets) if (b.applies(exporter, destination)) b.given += filled;
         if (filled > 0) fills.merge(((long) s << 32) | line.buyer.index, filled, Double::sum);
       }
       for (int s = 0; s < available.length; s++) {
         requested[s] += asked[s];
         available[s] = remainder(available[s], given[s]);
       }
+      for (Budget b : budgets) b.left = remainder(b.left, b.given);
+    }
+  }
+
+  /** The export quotas on {@code c} as budgets for one clearing: a year's quota spread evenly. */
+  private List<Budget> budgets(int c, double reviewDays) {
+    String commodity = world.commodities.get(c).id();
+    List<Budget> budgets = new ArrayList<>();
+    for (Policies.Quota q : quotas) {
+      if (!q.commodities().contains(commodity) || world.region(q.exporter()) == null) continue;
+      boolean[] destination = new boolean[regions];
+      for (Region r : world.regions) {
+        destination[r.index()] = !r.id().equals(q.exporter()) && (q.destinations().isEmpty() || q.destinations().contains(r.id()));
+      }
+      budgets.add(new Budget(world.region(q.exporter()).index(), destination, Units.tonnesOver(q.tonnesPerYear(), reviewDays)));
+    }
+    return budgets;
+  }
+
+  /** An export quota's tonnes left at this clearing, for sellers in one region and buyers in some. */
+  private static final class Budget {
+    final int exporter;
+    final boolean[] destination;
+    double left;
+    double asked;
+    double given;
+
+    Budget(int exporter, boolean[] destination, double tonnes) {
+      this.exporter = exporter;
+      this.destination = destination;
+      this.left = tonnes;
+    }
+
+    boolean applies(int from, int to) {
+      return from == exporter && destination[to];
     }
   }
 
@@ -191,7 +249,7 @@ final class Market {
   private int firstCapableSeller(Line line, int c, double now, boolean forRemainder) {
     int destination = line.buyer.region.index();
     for (int s : line.prefs) {
-      Producer seller = world.producers.get(s);
+      Agent seller = world.sellers.get(s);
       int exporter = seller.region.index();
       double share = allowed[c][exporter][destination];
       boolean open = share > 0
@@ -217,17 +275,14 @@ final class Market {
     double[] filled = new double[zones];
     for (Agent a : world.agents) {
       int z = a.region.zone();
-      boolean sells = a instanceof Producer p && p.makes(c);
+      boolean sells = a.makes(c);
       if (a.buys(c)) {
         double aim = a.targetPosition(c, reviewDays);
         // a plant that also makes this input counts its stock toward its own need first
         position[z] += sells ? Math.min(a.position(c), aim) : a.position(c);
         target[z] += aim;
       }
-      if (sells) {
-        Producer p = (Producer) a;
-        sellerSurplus[z] += Math.max(0, p.offer(c, reviewDays) - p.salesTarget(c));
-      }
+      if (sells) sellerSurplus[z] += Math.max(0, a.offer(c, reviewDays) - a.salesTarget(c));
     }
     for (Line line : lines) {
       int z = line.buyer.region.zone();
@@ -266,18 +321,27 @@ final class Market {
       this.filledFrom = new double[regions];
     }
 
-    /** The first seller still worth asking: it has stock and the line may still take from its region. */
-    int currentSeller(double[] available, double[][] allowed, SupplyChain world) {
+    /**
+     * The first seller still worth asking: it has stock, the line may still take from its region, and no
+     * export quota on the lane is used up.
+     */
+    int currentSeller(double[] available, double[][] allowed, List<Budget> budgets, SupplyChain world) {
       int destination = buyer.region.index();
       while (pos < prefs.length) {
         int s = prefs[pos];
-        int exporter = world.producers.get(s).region.index();
-        if (available[s] > EPSILON_TONNES && allowance(exporter, allowed[exporter][destination]) > EPSILON_TONNES) {
+        int exporter = world.sellers.get(s).region.index();
+        if (available[s] > EPSILON_TONNES && allowance(exporter, allowed[exporter][destination]) > EPSILON_TONNES
+            && budgetsLeft(budgets, exporter, destination)) {
           return s;
         }
         pos++;
       }
       return -1;
+    }
+
+    private static boolean budgetsLeft(List<Budget> budgets, int exporter, int destination) {
+      for (Budget b : budgets) if (b.applies(exporter, destination) && b.left <= EPSILON_TONNES) return false;
+      return true;
     }
 
     /** What this line may still take from an exporting region that lets through {@code share} of normal trade. */

@@ -79,13 +79,15 @@ public final class Producer extends Agent {
   }
 
   /** Whether any of this producer's plants makes commodity {@code c}. */
+  @Override
   boolean makes(int c) {
     return sells[c];
   }
 
   /** Whether a plant making {@code c} has capacity available at {@code now}. */
+  @Override
   boolean canMake(int c, double now) {
-    for (Facility f : facilities) if (f.recipe.output(c) > 0 && f.capacity.availableAt(now) > 0) return true;
+    for (Facility f : facilities) if (f.recipe.output(c) > 0 && f.availableAt(now) > 0) return true;
     return false;
   }
 
@@ -97,6 +99,7 @@ public final class Producer extends Agent {
   }
 
   /** The finished stock this producer aims to hold for its customers, beyond what its own plants need. */
+  @Override
   double salesTarget(int c) {
     return requestedPerDay[c] * targetCoverDays[c];
   }
@@ -105,12 +108,14 @@ public final class Producer extends Agent {
    * Tonnes of {@code c} this producer will sell at a clearing: what it holds above the position its own plants
    * order up to, so it never sells what it would buy back at the same clearing.
    */
+  @Override
   double offer(int c, double reviewDays) {
     double stock = inventory.tonnes(c);
     return Math.min(stock, Math.max(0, position(c) - targetPosition(c, reviewDays)));
   }
 
   /** Takes note of the tonnes per day buyers asked for at the latest clearing. */
+  @Override
   void noteRequests(int c, double tonnesPerDay, double reviewDays) {
     requestedPerDay[c] += (tonnesPerDay - requestedPerDay[c]) * (1 - Math.exp(-reviewDays / SALES_SMOOTHING_DAYS));
   }
@@ -128,7 +133,7 @@ public final class Producer extends Agent {
     double[] potential = new double[commodities]; // tonnes per day of each output all plants could make
     for (int i = 0; i < facilities.size(); i++) {
       Facility f = facilities.get(i);
-      capacityOf[i] = Units.perDay(f.capacity.availableAt(now));
+      capacityOf[i] = Units.perDay(f.availableAt(now));
       for (int c = 0; c < commodities; c++) potential[c] += capacityOf[i] * f.recipe.output(c);
     }
     for (int i = 0; i < facilities.size(); i++) {

@@ -38,6 +38,11 @@ final class Reporter {
   final int[] consumption;
   final int[] shortage;
   final int[][][] shipped;
+  final int[][][] licencesApproved;
+  final int[][][] licencesDenied;
+  final int[][][] writtenOff;
+  /** A licence-pending row is written for a lane once any material has waited on it. */
+  private final boolean[][][] pendingSeen;
 
   /**
    * @param periodStart simulation time at which each reporting period starts
@@ -88,17 +93,28 @@ final class Reporter {
       consumption[i] = key(Metrics.CONSUMPTION, s, "", commodity, s.sector, Metrics.TONNES);
       shortage[i] = key(Metrics.SHORTAGE, s, "", commodity, s.sector, Metrics.TONNES);
     }
-    shipped = new int[regions][regions][commodities];
+    shipped = laneKeys(Metrics.SHIPPED);
+    licencesApproved = laneKeys(Metrics.LICENCES_APPROVED);
+    licencesDenied = laneKeys(Metrics.LICENCES_DENIED);
+    writtenOff = laneKeys(Metrics.WRITTEN_OFF);
+    pendingSeen = new boolean[regions][regions][commodities];
+    seen = new boolean[keys.size()];
+  }
+
+  /** A flow per lane (region to partner) and commodity, written once it has been non-zero. */
+  private int[][][] laneKeys(String metric) {
+    int regions = world.regions.size();
+    int[][][] lane = new int[regions][regions][world.commodities.size()];
     for (Region from : world.regions) {
       for (Region to : world.regions) {
         for (Commodity c : world.commodities) {
-          shipped[from.index()][to.index()][c.index()] = keys.size();
-          keys.add(row(Metrics.SHIPPED, "", from.id(), to.id(), c.id(), "", Metrics.TONNES));
+          lane[from.index()][to.index()][c.index()] = keys.size();
+          keys.add(row(metric, "", from.id(), to.id(), c.id(), "", Metrics.TONNES));
           emitOnlyOnceSeen.add(true);
         }
       }
     }
-    seen = new boolean[keys.size()];
+    return lane;
   }
 
   private int key(String metric, Agent agent, String partner, String commodity, String sector, String unit) {
@@ -168,7 +184,24 @@ final class Reporter {
     emitStocks(date);
     emitSectorLevels(date);
     emitPrices(date);
+    emitPendingLicences(date);
     emitOrigins(date);
+  }
+
+  private void emitPendingLicences(LocalDate date) {
+    for (Region from : world.regions) {
+      for (Region to : world.regions) {
+        for (Commodity c : world.commodities) {
+          double pending = world.pendingLicences(from.index(), to.index(), c.index());
+          boolean[] seen = pendingSeen[from.index()][to.index()];
+          if (pending > 0) seen[c.index()] = true;
+          if (seen[c.index()]) {
+            emit(date, Metrics.LICENCES_PENDING, "", from.id(), to.id(), c.id(), "", Math.max(0, pending),
+                Metrics.TONNES);
+          }
+        }
+      }
+    }
   }
 
   private void emit(LocalDate date, Observation t, double value) {
@@ -187,7 +220,7 @@ final class Reporter {
       for (Stage s : Stage.values()) {
         if (throughput[i][s.ordinal()] < 0) continue;
         double installed = 0;
-        for (Facility f : p.facilities) if (f.recipe.stage() == s) installed += f.capacity.installedAt(now - 1e-9);
+        for (Facility f : p.facilities) if (f.recipe.stage() == s) installed += f.installedAt(now - 1e-9);
         emit(date, Metrics.CAPACITY, p.id, p.region.id(), "", "", s.id(), installed, Metrics.TONNES_PER_YEAR);
         double possible = values[capacityAvailable[i][s.ordinal()]];
         double ran = values[throughput[i][s.ordinal()]];

@@ -3,13 +3,16 @@ package org.magflow.model;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.magflow.event.EventSink;
-import org.magflow.event.PolicyChange;
 import org.magflow.event.PriceReference;
+import org.magflow.event.SimEvent;
 import org.magflow.kernel.Simulation;
 import org.magflow.policy.Policy;
 import org.magflow.policy.TradeRules;
+import org.magflow.random.RandomStreams;
 import org.magflow.units.SimCalendar;
 import org.magflow.units.Units;
 
@@ -50,16 +53,20 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   final List<Commodity> commodities;
   final List<Region> regions;
   final List<Producer> producers;
+  final List<StockpileHolder> stockpiles;
   final List<DemandSector> sectors;
+  /** Agents that sell: producers, then stockpile holders; a seller's index is its agent index. */
+  final List<Agent> sellers;
   final List<Agent> agents;
   final RouteTable routes;
   final PriceBook prices;
-  final List<Policy> policies;
   final DemandSector.DemandResponse demandResponse;
   final Ledger ledger;
+  private final Map<String, Region> regionById = new HashMap<>();
   private final Simulation sim = new Simulation();
   private final Market market;
-  private final List<Policy> active = new ArrayList<>();
+  private final PolicyBook policyBook;
+  private final Licensing licensing;
   private Reporter reporter;
   private EventSink sink;
   private double endTime;
@@ -69,12 +76,14 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
    * @param calendar maps dates to simulation time; its day 0 is the start of the warm-up, which lasts until
    *     {@code start}
    * @param producers agents 0..P-1, in the order of their {@code index}
-   * @param sectors agents P.., in the order of their {@code index}
+   * @param stockpiles agents P..P+K-1, holders created for the stockpile policies
+   * @param sectors agents P+K.., in the order of their {@code index}
+   * @param streams the run's random streams (licence reviews draw from them)
    */
   public SupplyChain(SimCalendar calendar, LocalDate start, LocalDate end, Clock clock, List<Commodity> commodities,
-                     List<Region> regions,
-                     List<Producer> producers, List<DemandSector> sectors, RouteTable routes, PriceBook prices,
-                     List<Policy> policies, DemandSector.DemandResponse demandResponse) {
+                     List<Region> regions, List<Producer> producers, List<StockpileHolder> stockpiles,
+                     List<DemandSector> sectors, RouteTable routes, PriceBook prices, List<Policy> policies,
+                     DemandSector.DemandResponse demandResponse, RandomStreams streams) {
     this.start = Objects.requireNonNull(start, "start");
     this.end = Objects.requireNonNull(end, "end");
     this.clock = clock;
@@ -82,9 +91,14 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     if (calendar.start().isAfter(start)) throw new IllegalArgumentException("the warm-up cannot start after the start");
     this.commodities = List.copyOf(commodities);
     this.regions = List.copyOf(regions);
+    for (Region r : regions) regionById.put(r.id(), r);
     this.producers = List.copyOf(producers);
+    this.stockpiles = List.copyOf(stockpiles);
     this.sectors = List.copyOf(sectors);
-    List<Agent> all = new ArrayList<>(producers);
+    List<Agent> selling = new ArrayList<>(producers);
+    selling.addAll(stockpiles);
+    this.sellers = List.copyOf(selling);
+    List<Agent> all = new ArrayList<>(selling);
     all.addAll(sectors);
     this.agents = List.copyOf(all);
     for (int i = 0; i < agents.size(); i++) {
@@ -93,10 +107,29 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     }
     this.routes = routes;
     this.prices = prices;
-    this.policies = List.copyOf(policies);
     this.demandResponse = demandResponse;
     this.ledger = new Ledger(commodities.size());
     this.market = new Market(this);
+    this.policyBook = new PolicyBook(this, policies);
+    this.licensing = new Licensing(this, streams);
+  }
+
+  Market market() {
+    return market;
+  }
+
+  TradeRules rules() {
+    return policyBook.rules();
+  }
+
+  /** The region with this id, or null. */
+  Region region(String id) {
+    return regionById.get(id);
+  }
+
+  /** Sends an event to the run's outputs. */
+  void report(SimEvent event) {
+    sink.accept(event);
   }
 
   /** The simulation time at which the scenario starts (the end of the warm-up). */
@@ -215,25 +248,24 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   private void schedulePolicies(double endTime) {
     double scenarioStart = scenarioStart();
-    for (Policy policy : policies) {
+    List<Policy> policies = policyBook.policies();
+    for (int i = 0; i < policies.size(); i++) {
+      Policy policy = policies.get(i);
+      int index = i;
       double on = Math.max(0, calendar.toSimTime(policy.start()));
       double off = policy.end() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(policy.end());
       if (off <= scenarioStart || on >= endTime || off <= on) continue;
       if (on <= scenarioStart) {
-        setActive(policy, true, policy.start().isBefore(start) ? start : policy.start());
+        // in force before the scenario starts: part of the world the warm-up settles into
+        LocalDate reported = policy.start().isBefore(start) ? start : policy.start();
+        policyBook.switchPolicy(index, true, reported, 0);
       } else {
-        sim.scheduleAt(on, Phase.POLICY.ordinal(), () -> setActive(policy, true, policy.start()));
+        sim.scheduleAt(on, Phase.POLICY.ordinal(), () -> policyBook.switchPolicy(index, true, policy.start(), sim.now()));
       }
-      if (off < endTime) sim.scheduleAt(off, Phase.POLICY.ordinal(), () -> setActive(policy, false, policy.end()));
+      if (off < endTime) {
+        sim.scheduleAt(off, Phase.POLICY.ordinal(), () -> policyBook.switchPolicy(index, false, policy.end(), sim.now()));
+      }
     }
-  }
-
-  private void setActive(Policy policy, boolean on, LocalDate date) {
-    if (on) active.add(policy);
-    else active.remove(policy);
-    List<Policy> inScenarioOrder = policies.stream().filter(active::contains).toList();
-    market.apply(TradeRules.of(inScenarioOrder));
-    sink.accept(new PolicyChange(date, policy.name(), policy.type(), on));
   }
 
   /** The days a step starting now covers: its interval, cut short at the end of the horizon. */
@@ -250,7 +282,10 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     }
   }
 
-  /** The value of a plant's output at current prices over its value at reference prices, in its home zone. */
+  /**
+   * The value of a plant's output at the prices its owner realises (its home zone's, or a guaranteed floor
+   * if higher) over its value at reference prices.
+   */
   private double revenueMultiple(Producer p, Facility f) {
     int zone = p.region.zone();
     double atPrice = 0;
@@ -258,7 +293,9 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     for (Commodity c : commodities) {
       double yield = f.recipe.output(c.index());
       if (yield <= 0) continue;
-      atPrice += yield * prices.price(zone, c.index());
+      double floor = policyBook.priceFloor(p, c.index());
+      double price = prices.price(zone, c.index());
+      atPrice += yield * (Double.isNaN(floor) ? price : Math.max(price, floor));
       atReference += yield * prices.reference(zone, c.index());
     }
     return atReference > 0 ? atPrice / atReference : 1;
@@ -274,26 +311,68 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   private void clear(double now) {
     double shippingDays = daysLeft(now, clock.clearingDays());
-    for (Commodity c : commodities) market.clear(c.index(), now, clock.clearingDays(), shippingDays);
+    policyBook.updateStockpiles(now);
+    for (Commodity c : commodities) {
+      boolean[][] blocked = TradeParties.blocked(this, rules(), c.index());
+      market.clear(c.index(), now, clock.clearingDays(), shippingDays, blocked);
+    }
   }
 
   /**
-   * Sends {@code tonnes} of {@code c} from a producer to a buyer; it arrives after the route's transit time.
-   * A clearing's trade is reported as flowing evenly over the {@code days} until the next one.
+   * Sends {@code tonnes} of {@code c} from a seller to a buyer. Under a licence rule it first waits for its
+   * review; then it departs and arrives after the route's transit time. A clearing's trade is reported as
+   * flowing evenly over the {@code days} until the next one.
    */
   void ship(int seller, int buyer, int c, double tonnes, double now, double days) {
-    Producer from = producers.get(seller);
+    Agent from = sellers.get(seller);
     Agent to = agents.get(buyer);
     double[] origin = from.inventory.take(c, tonnes);
-    to.inTransit[c] += tonnes;
+    to.inTransit[c] += tonnes; // on order from now: buyers plan on it, and the ledger counts it as under way
     ledger.inTransit[c] += tonnes;
+    Licensing.Review review = licensing.review(rules(), from, to, c, origin);
+    if (review == null) {
+      depart(from, to, c, tonnes, origin, now, days, now);
+      return;
+    }
+    int f = from.region.index();
+    int t = to.region.index();
+    licensing.pending[f][t][c] += tonnes;
+    sim.schedule(review.days(), Phase.ARRIVAL.ordinal(), () -> {
+      licensing.pending[f][t][c] -= tonnes;
+      double decided = sim.now();
+      double span = Math.max(0, daysLeft(decided, clock.clearingDays()));
+      if (review.approved()) {
+        reporter.flow(reporter.licencesApproved[f][t][c], decided, span, tonnes);
+        depart(from, to, c, tonnes, origin, decided, span, now);
+      } else {
+        reporter.flow(reporter.licencesDenied[f][t][c], decided, span, tonnes);
+        to.inTransit[c] = Math.max(0, to.inTransit[c] - tonnes);
+        ledger.inTransit[c] -= tonnes;
+        if (review.rule().writeOffDenied()) {
+          ledger.writtenOff[c] += tonnes;
+          reporter.flow(reporter.writtenOff[f][t][c], decided, span, tonnes);
+        } else {
+          from.inventory.add(c, tonnes, origin);
+        }
+      }
+    });
+  }
+
+  /** Puts a shipment on its way; {@code orderedAt} is when it was sold, so buyers learn the whole lead time. */
+  private void depart(Agent from, Agent to, int c, double tonnes, double[] origin, double now, double days,
+                      double orderedAt) {
     reporter.flow(reporter.shipped[from.region.index()][to.region.index()][c], now, days, tonnes);
     double transit = routes.transitDays(from.region.index(), to.region.index());
     sim.schedule(transit, Phase.ARRIVAL.ordinal(), () -> {
       ledger.inTransit[c] -= tonnes;
-      to.receive(c, tonnes, origin, transit);
+      to.receive(c, tonnes, origin, sim.now() - orderedAt);
       reporter.flow(reporter.delivered[to.index][c], sim.now(), Math.max(0, daysLeft(sim.now(), days)), tonnes);
     });
+  }
+
+  /** Tonnes of each commodity awaiting licence review between two regions, for reports. */
+  double pendingLicences(int from, int to, int c) {
+    return licensing.pending[from][to][c];
   }
 
   @Override
@@ -321,7 +400,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   @Override
   public void consumed(DemandSector s, double demand, double used, double shortfall, double now, double days) {
     ledger.consumed[s.commodity] += used;
-    int i = s.index - producers.size();
+    int i = s.index - sellers.size();
     reporter.flow(reporter.demand[i], now, days, demand);
     reporter.flow(reporter.consumption[i], now, days, used);
     reporter.flow(reporter.shortage[i], now, days, shortfall);

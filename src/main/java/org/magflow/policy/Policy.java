@@ -5,10 +5,15 @@ import java.time.LocalDate;
 /**
  * A trade policy in force over a window of dates, in the form the model applies it.
  *
- * <p>Each permitted record says what it does to trade through {@link #applyTo}; a new family that does not
- * implement it does not compile, which is Java 17's way to keep the family exhaustive.
+ * <p>Each family says what it adds to the rules in force through {@link #applyTo}; a new family that does
+ * not implement it does not compile, which is Java 17's way to keep the family exhaustive. Policies speak in
+ * the scenario's ids (regions, commodities, producers, demand sectors, end uses) and dates, never in model
+ * objects.
  */
-public sealed interface Policy permits DestinationThrottle {
+public sealed interface Policy permits Policies.DestinationThrottle, Policies.Quota, Policies.LicenceRegime,
+    Policies.FastTrack, Policies.ExtraterritorialRule, Policies.BuyerBan, Policies.ProcurementBan,
+    Policies.OriginRequirement, Policies.Tariff, Policies.PriceFloor, Policies.Stockpile, Policies.CapacityEvent,
+    Policies.TechnologyBan, Policies.Suspension {
   String name();
 
   /** The family's identifier as written in scenario files, e.g. {@code destination-throttle}. */

@@ -17,11 +17,13 @@ import org.magflow.model.Recipe;
 import org.magflow.model.Region;
 import org.magflow.model.RouteTable;
 import org.magflow.model.Stage;
+import org.magflow.model.StockpileHolder;
 import org.magflow.model.SupplyChain;
-import org.magflow.policy.DestinationThrottle;
+import org.magflow.policy.Delay;
+import org.magflow.policy.Policies;
 import org.magflow.policy.Policy;
 import org.magflow.random.RandomStreams;
-import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
+import org.magflow.scenario.PolicySpec.*;
 import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
 import org.magflow.scenario.ScenarioSpec.DemandSpec;
 import org.magflow.scenario.ScenarioSpec.FacilitySpec;
@@ -104,11 +106,24 @@ public final class ModelBuilder {
           shares.stream().mapToDouble(x -> x.share()).toArray());
     }
 
+    // stockpile policies get holders, agents between the producers and the demand sectors
+    List<StockpileHolder> stockpiles = new ArrayList<>();
+    List<StockpileSpec> stockpileSpecs = new ArrayList<>();
+    for (PolicySpec policy : scenario.policies()) {
+      if (!(policy instanceof StockpileSpec k)) continue;
+      double releaseFrom = k.releaseFrom() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(k.releaseFrom());
+      stockpiles.add(new StockpileHolder(producers.size() + stockpiles.size(), k.name(), regionById.get(k.region()),
+          commodityIndex.get(k.commodity()), k.targetTonnes(), k.buildTonnesPerYear(), releaseFrom,
+          k.releaseTonnesPerYear(), k.priority(), nc, nr));
+      stockpileSpecs.add(k);
+    }
+    int firstSector = producers.size() + stockpiles.size();
+
     List<DemandSector> sectors = new ArrayList<>();
     for (DemandSpec d : scenario.demand()) {
       int[] suppliers = d.suppliers().stream().mapToInt(x -> producerIndex.get(x.producer())).toArray();
       double[] shares = d.suppliers().stream().mapToDouble(x -> x.share()).toArray();
-      sectors.add(new DemandSector(producers.size() + sectors.size(), d.id(), d.name() == null ? d.id() : d.name(),
+      sectors.add(new DemandSector(firstSector + sectors.size(), d.id(), d.name() == null ? d.id() : d.name(),
           regionById.get(d.region()), d.sector(), commodityIndex.get(d.commodity()),
           new DemandSector.DemandCurve(d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity()),
           d.priority(), "backlog".equals(d.unmet()), suppliers, shares, d.tags(),
@@ -125,18 +140,22 @@ public final class ModelBuilder {
     SupplyChain chain = new SupplyChain(calendar, start, scenario.end(),
         new SupplyChain.Clock(clock.productionDays(), clock.clearingDays(), clock.consumptionDays(),
             SupplyChain.Reporting.valueOf(clock.reporting().toUpperCase(Locale.ROOT))),
-        commodities, regions, producers, sectors, routes(scenario.trade(), regions, regionById),
+        commodities, regions, producers, stockpiles, sectors, routes(scenario.trade(), regions, regionById),
         new PriceBook(new PriceBook.Rule(rule.coverExponent(), rule.shortagePremium(), rule.adjustmentDays(),
             rule.minMultiple(), rule.maxMultiple()), zones, reference),
         policies(scenario.policies()),
         new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
-            response.substitutionRatePerYear(), response.noise()));
+            response.substitutionRatePerYear(), response.noise()), streams);
 
     for (int i = 0; i < producers.size(); i++) {
       for (Map.Entry<String, StockSpec> e : scenario.producers().get(i).stocks().entrySet()) {
         chain.openStock(producers.get(i), commodityIndex.get(e.getKey()), e.getValue().initialTonnes(),
             e.getValue().targetCoverDays());
       }
+    }
+    for (int i = 0; i < stockpiles.size(); i++) {
+      StockpileSpec k = stockpileSpecs.get(i);
+      chain.openStock(stockpiles.get(i), commodityIndex.get(k.commodity()), k.initialTonnes(), 0);
     }
     for (int i = 0; i < sectors.size(); i++) {
       DemandSpec d = scenario.demand().get(i);
@@ -209,12 +228,77 @@ public final class ModelBuilder {
     return policies;
   }
 
-  /** The model's form of a policy; a new spec family must be added here, as the sealed interface forces. */
+  /** The model's form of a policy; a new spec family must be added here, as the sealed interfaces force. */
   private static Policy policy(PolicySpec spec) {
     if (spec instanceof DestinationThrottleSpec t) {
-      return new DestinationThrottle(t.name(), t.start(), t.end(), t.exporter(), Set.copyOf(t.destinations()),
+      return new Policies.DestinationThrottle(t.name(), t.start(), t.end(), t.exporter(), Set.copyOf(t.destinations()),
           Set.copyOf(t.commodities()), t.cut());
     }
+    if (spec instanceof QuotaSpec q) {
+      return new Policies.Quota(q.name(), q.start(), q.end(), q.exporter(), Set.copyOf(q.destinations()),
+          Set.copyOf(q.commodities()), q.tonnesPerYear());
+    }
+    if (spec instanceof LicenceRegimeSpec l) {
+      return new Policies.LicenceRegime(l.name(), l.start(), l.end(), l.exporter(), Set.copyOf(l.destinations()),
+          Set.copyOf(l.commodities()), delay(l.reviewDays()), l.approvalProbability(), l.approvalByEndUse(),
+          "write-off".equals(l.denied()));
+    }
+    if (spec instanceof FastTrackSpec f) {
+      return new Policies.FastTrack(f.name(), f.start(), f.end(), Set.copyOf(f.buyers()), Set.copyOf(f.sellers()),
+          delay(f.reviewDays()), f.approvalProbability());
+    }
+    if (spec instanceof ExtraterritorialRuleSpec e) {
+      return new Policies.ExtraterritorialRule(e.name(), e.start(), e.end(), e.exporter(), Set.copyOf(e.commodities()),
+          e.threshold(), delay(e.reviewDays()), e.approvalProbability(), e.approvalByEndUse(),
+          "write-off".equals(e.denied()));
+    }
+    if (spec instanceof EntityBanSpec b) {
+      return new Policies.BuyerBan(b.name(), "entity-ban", b.start(), b.end(), b.exporter(), Set.copyOf(b.entities()),
+          Set.of(), Set.copyOf(b.commodities()), b.worldwide());
+    }
+    if (spec instanceof EndUseBanSpec b) {
+      return new Policies.BuyerBan(b.name(), "end-use-ban", b.start(), b.end(), b.exporter(), Set.of(),
+          Set.copyOf(b.endUses()), Set.copyOf(b.commodities()), b.worldwide());
+    }
+    if (spec instanceof ProcurementBanSpec b) {
+      return new Policies.ProcurementBan(b.name(), b.start(), b.end(), Set.copyOf(b.buyerRegions()),
+          Set.copyOf(b.sellers()), Set.copyOf(b.commodities()));
+    }
+    if (spec instanceof OriginRequirementSpec o) {
+      return new Policies.OriginRequirement(o.name(), o.start(), o.end(), Set.copyOf(o.buyerRegions()),
+          Set.copyOf(o.endUses()), Set.copyOf(o.commodities()), Set.copyOf(o.excludedOrigins()));
+    }
+    if (spec instanceof TariffSpec t) {
+      return new Policies.Tariff(t.name(), t.start(), t.end(), t.importer(), Set.copyOf(t.exporters()),
+          Set.copyOf(t.commodities()), t.adValoremRate());
+    }
+    if (spec instanceof PriceFloorSpec f) {
+      return new Policies.PriceFloor(f.name(), f.start(), f.end(), f.producer(), f.commodity(), f.usdPerKg());
+    }
+    if (spec instanceof StockpileSpec k) {
+      return new Policies.Stockpile(k.name(), k.start(), k.end(), k.region(), k.commodity(), k.initialTonnes(),
+          k.targetTonnes(), k.buildTonnesPerYear(), k.releaseFrom(), k.releaseTonnesPerYear(), k.priority());
+    }
+    if (spec instanceof CapacityEventSpec c) {
+      return new Policies.CapacityEvent(c.name(), c.start(), c.end(), c.facility(), c.kind(), c.tonnesPerYear(),
+          c.rampDays(), c.availableFraction());
+    }
+    if (spec instanceof TechnologyBanSpec t) {
+      return new Policies.TechnologyBan(t.name(), t.start(), t.end(), t.exporter(), Set.copyOf(t.regions()),
+          Set.copyOf(t.stages()), t.delayDays(), t.derate());
+    }
+    if (spec instanceof SuspensionSpec x) {
+      return new Policies.Suspension(x.name(), x.start(), x.end(), x.suspends());
+    }
     throw new IllegalArgumentException("no model for policy type " + spec.getClass().getSimpleName());
+  }
+
+  private static Delay delay(PolicySpec.DurationSpec d) {
+    return switch (d.distribution()) {
+      case "fixed" -> new Delay("fixed", d.days(), 0, 0);
+      case "uniform" -> new Delay("uniform", d.min(), d.max(), 0);
+      case "triangular" -> new Delay("triangular", d.min(), d.mode(), d.max());
+      default -> new Delay("lognormal", d.mean(), d.sd(), 0);
+    };
   }
 }

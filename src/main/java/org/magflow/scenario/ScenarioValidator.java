@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
-import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
+import org.magflow.scenario.PolicySpec.*;
 import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
 import org.magflow.scenario.ScenarioSpec.ClockSpec;
 import org.magflow.scenario.ScenarioSpec.CommoditySpec;
@@ -66,6 +66,12 @@ public final class ScenarioValidator {
   public static final List<String> REPORTING_PERIODS = List.of("daily", "weekly", "monthly", "quarterly");
   /** What happens to demand that is not met. */
   public static final List<String> UNMET_RULES = List.of("lost", "backlog");
+  /** What a licence rule does with denied material. */
+  public static final List<String> DENIED_RULES = List.of("return", "write-off");
+  /** The distributions a duration may follow. */
+  public static final List<String> DISTRIBUTIONS = List.of("fixed", "uniform", "triangular", "lognormal");
+  /** The kinds of capacity event. */
+  public static final List<String> CAPACITY_EVENT_KINDS = List.of("expansion", "outage", "closure");
   /** The stages a recipe may belong to. */
   public static final List<String> STAGES = List.of("mining", "separation", "manufacturing");
 
@@ -119,6 +125,10 @@ public final class ScenarioValidator {
     Ids regions;
     Ids recipes;
     Ids producers;
+    Ids agents;
+    Ids facilities;
+    /** Demand sectors' sectors and every tag: the end uses a policy may name. */
+    Set<String> endUses = new TreeSet<>();
     Map<String, RecipeSpec> recipeById = new HashMap<>();
 
     Check(String file) {
@@ -148,7 +158,7 @@ public final class ScenarioValidator {
         ProducerSpec p = s.producers().get(i);
         if (p != null && p.id() != null) producers.firstPath().putIfAbsent(p.id(), FieldPaths.index("producers", i));
       }
-      Ids agents = new Ids("agent", "agents"); // producers and demand sectors share one namespace in outputs
+      agents = new Ids("agent", "agents"); // producers and demand sectors share one namespace in outputs
       market(s.market(), zones);
       trade(s.trade());
       recipeList(s.recipes());
@@ -160,6 +170,7 @@ public final class ScenarioValidator {
             + MAX_AGENTS);
       }
       demandResponse(s.demandResponse());
+      collectEndUses(s);
       policies(s.policies());
       recipeCycles(s.recipes());
     }
@@ -371,7 +382,7 @@ public final class ScenarioValidator {
 
     void producerList(List<ProducerSpec> list, Ids agents) {
       if (required("producers", list, "a list of producers") == null) return;
-      Ids facilities = new Ids("facility", "facilities");
+      facilities = new Ids("facility", "facilities");
       for (int i = 0; i < list.size(); i++) {
         String path = FieldPaths.index("producers", i);
         ProducerSpec p = element(path, list.get(i), "a producer (id, region, facilities, ...)");
@@ -529,51 +540,244 @@ public final class ScenarioValidator {
 
     // ---- policies ------------------------------------------------------------------------------------------
 
-    void policies(List<PolicySpec> list) {
-      if (list("policies", list, false, false, "a list of policies") == null) return;
-      Ids names = new Ids("policy", "policies");
-      for (int i = 0; i < list.size(); i++) {
-        String path = FieldPaths.index("policies", i);
-        PolicySpec p = element(path, list.get(i), "a policy (name, type, start, ...)");
-        if (p == null) continue;
-        unique(path + ".name", p.name(), names);
-        LocalDate start = date(path + ".start", p.start(), true);
-        if (start != null && p.end() != null && !p.end().isAfter(start)) {
-          problem(path + ".end", "expected a date after start (" + start + "), found " + p.end());
-        }
-        if (p instanceof DestinationThrottleSpec t) {
-          destinationThrottle(path, t);
-        } else {
-          throw new IllegalStateException("no validation for policy type " + p.getClass().getName());
+    void collectEndUses(ScenarioSpec s) {
+      if (s.producers() != null) {
+        for (ProducerSpec p : s.producers()) if (p != null && p.tags() != null) endUses.addAll(nonNull(p.tags()));
+      }
+      if (s.demand() != null) {
+        for (DemandSpec d : s.demand()) {
+          if (d == null) continue;
+          if (d.sector() != null) endUses.add(d.sector());
+          if (d.tags() != null) endUses.addAll(nonNull(d.tags()));
         }
       }
     }
 
-    void destinationThrottle(String path, DestinationThrottleSpec t) {
-      String exporter = ref(path + ".exporter", t.exporter(), regions);
-      List<String> destinations = list(path + ".destinations", t.destinations(), true, true, "a list of region ids");
-      if (destinations != null) {
-        Set<String> seen = new HashSet<>();
-        for (int k = 0; k < destinations.size(); k++) {
-          String entry = FieldPaths.index(path + ".destinations", k);
-          String region = ref(entry, destinations.get(k), regions);
-          if (region == null) continue;
-          if (!seen.add(region)) problem(entry, "region '" + region + "' is listed twice");
-          if (region.equals(exporter)) problem(entry, "the exporter '" + region + "' cannot be its own destination");
+    void policies(List<PolicySpec> list) {
+      if (list("policies", list, false, false, "a list of policies") == null) return;
+      Ids names = new Ids("policy", "policies");
+      for (int i = 0; i < list.size(); i++) {
+        PolicySpec p = list.get(i);
+        if (p != null && p.name() != null) names.firstPath().putIfAbsent(p.name(), FieldPaths.index("policies", i));
+      }
+      Ids seen = new Ids("policy", "policies");
+      for (int i = 0; i < list.size(); i++) {
+        String path = FieldPaths.index("policies", i);
+        PolicySpec p = element(path, list.get(i), "a policy (name, type, start, ...)");
+        if (p == null) continue;
+        unique(path + ".name", p.name(), seen);
+        LocalDate start = date(path + ".start", p.start(), true);
+        if (start != null && p.end() != null && !p.end().isAfter(start)) {
+          problem(path + ".end", "expected a date after start (" + start + "), found " + p.end());
+        }
+        policy(path, p, names);
+      }
+    }
+
+    /** The rules of each family; the sealed interface's permits list is the checklist. */
+    void policy(String path, PolicySpec p, Ids names) {
+      if (p instanceof DestinationThrottleSpec t) {
+        String exporter = ref(path + ".exporter", t.exporter(), regions);
+        regionList(path + ".destinations", t.destinations(), true, exporter);
+        commodityList(path + ".commodities", t.commodities(), true);
+        number(path + ".cut", t.cut(), Bound.FRACTION, true);
+      } else if (p instanceof QuotaSpec q) {
+        String exporter = ref(path + ".exporter", q.exporter(), regions);
+        regionList(path + ".destinations", q.destinations(), false, exporter);
+        commodityList(path + ".commodities", q.commodities(), true);
+        number(path + ".tonnesPerYear", q.tonnesPerYear(), Bound.NON_NEGATIVE, true);
+      } else if (p instanceof LicenceRegimeSpec l) {
+        String exporter = ref(path + ".exporter", l.exporter(), regions);
+        regionList(path + ".destinations", l.destinations(), false, exporter);
+        commodityList(path + ".commodities", l.commodities(), true);
+        licence(path, l.reviewDays(), true, l.approvalProbability(), l.approvalByEndUse(), l.denied());
+      } else if (p instanceof FastTrackSpec f) {
+        agentList(path + ".buyers", f.buyers(), true);
+        producerList(path + ".sellers", f.sellers(), false);
+        licence(path, f.reviewDays(), false, f.approvalProbability(), null, null);
+      } else if (p instanceof ExtraterritorialRuleSpec e) {
+        ref(path + ".exporter", e.exporter(), regions);
+        commodityList(path + ".commodities", e.commodities(), true);
+        number(path + ".threshold", e.threshold(), Bound.FRACTION, false);
+        licence(path, e.reviewDays(), true, e.approvalProbability(), e.approvalByEndUse(), e.denied());
+      } else if (p instanceof EntityBanSpec b) {
+        ref(path + ".exporter", b.exporter(), regions);
+        agentList(path + ".entities", b.entities(), true);
+        commodityList(path + ".commodities", b.commodities(), false);
+      } else if (p instanceof EndUseBanSpec b) {
+        ref(path + ".exporter", b.exporter(), regions);
+        endUseList(path + ".endUses", b.endUses());
+        commodityList(path + ".commodities", b.commodities(), false);
+      } else if (p instanceof ProcurementBanSpec b) {
+        regionList(path + ".buyerRegions", b.buyerRegions(), true, null);
+        producerList(path + ".sellers", b.sellers(), true);
+        commodityList(path + ".commodities", b.commodities(), false);
+      } else if (p instanceof OriginRequirementSpec o) {
+        regionList(path + ".buyerRegions", o.buyerRegions(), true, null);
+        endUseList(path + ".endUses", o.endUses());
+        commodityList(path + ".commodities", o.commodities(), false);
+        regionList(path + ".excludedOrigins", o.excludedOrigins(), true, null);
+      } else if (p instanceof TariffSpec t) {
+        String importer = ref(path + ".importer", t.importer(), regions);
+        regionList(path + ".exporters", t.exporters(), false, importer);
+        commodityList(path + ".commodities", t.commodities(), true);
+        number(path + ".adValoremRate", t.adValoremRate(), Bound.NON_NEGATIVE, true);
+      } else if (p instanceof PriceFloorSpec f) {
+        ref(path + ".producer", f.producer(), producers);
+        ref(path + ".commodity", f.commodity(), commodities);
+        number(path + ".usdPerKg", f.usdPerKg(), Bound.POSITIVE, true);
+      } else if (p instanceof StockpileSpec k) {
+        stockpile(path, k);
+      } else if (p instanceof CapacityEventSpec c) {
+        capacityEvent(path, c);
+      } else if (p instanceof TechnologyBanSpec t) {
+        String exporter = ref(path + ".exporter", t.exporter(), regions);
+        regionList(path + ".regions", t.regions(), false, exporter);
+        List<String> stages = list(path + ".stages", t.stages(), false, false, "a list of stages");
+        for (int k = 0; stages != null && k < stages.size(); k++) {
+          oneOf(FieldPaths.index(path + ".stages", k), stages.get(k), STAGES, true);
+        }
+        number(path + ".delayDays", t.delayDays(), Bound.NON_NEGATIVE, false);
+        number(path + ".derate", t.derate(), Bound.FRACTION, false);
+        if (orZero(t.delayDays()) == 0 && orZero(t.derate()) == 0) {
+          problem(path, "a technology ban needs delayDays > 0 or derate > 0; with neither it does nothing");
+        }
+      } else if (p instanceof SuspensionSpec x) {
+        List<String> suspends = list(path + ".suspends", x.suspends(), true, true, "a list of policy names");
+        for (int k = 0; suspends != null && k < suspends.size(); k++) {
+          String entry = FieldPaths.index(path + ".suspends", k);
+          String name = ref(entry, suspends.get(k), names);
+          if (name != null && name.equals(x.name())) problem(entry, "a suspension cannot suspend itself");
+        }
+      } else {
+        throw new IllegalStateException("no validation for policy type " + p.getClass().getName());
+      }
+    }
+
+    void licence(String path, DurationSpec review, boolean reviewRequired, Double approval,
+                 Map<String, Double> byEndUse, String denied) {
+      duration(path + ".reviewDays", review, reviewRequired);
+      number(path + ".approvalProbability", approval, Bound.FRACTION, false);
+      if (byEndUse != null) {
+        for (Map.Entry<String, Double> e : byEndUse.entrySet()) {
+          String entry = FieldPaths.field(path + ".approvalByEndUse", e.getKey());
+          endUse(entry, e.getKey());
+          number(entry, e.getValue(), Bound.FRACTION, true);
         }
       }
-      List<String> goods = list(path + ".commodities", t.commodities(), true, true, "a list of commodity ids");
-      if (goods != null) {
-        Set<String> seen = new HashSet<>();
-        for (int k = 0; k < goods.size(); k++) {
-          String entry = FieldPaths.index(path + ".commodities", k);
-          String commodity = ref(entry, goods.get(k), commodities);
-          if (commodity != null && !seen.add(commodity)) {
-            problem(entry, "commodity '" + commodity + "' is listed twice");
-          }
-        }
+      oneOf(path + ".denied", denied, DENIED_RULES, false);
+    }
+
+    void duration(String path, DurationSpec d, boolean required) {
+      if (d == null) {
+        if (required) problem(path, "missing; expected a duration such as {distribution: fixed, days: 45}");
+        return;
       }
-      number(path + ".cut", t.cut(), Bound.FRACTION, true);
+      oneOf(path + ".distribution", d.distribution(), DISTRIBUTIONS, true);
+      if (d.distribution() == null) return;
+      switch (d.distribution()) {
+        case "fixed" -> number(path + ".days", d.days(), Bound.NON_NEGATIVE, true);
+        case "uniform" -> ordered(path, d.min(), "min", d.max(), "max");
+        case "triangular" -> {
+          ordered(path, d.min(), "min", d.mode(), "mode");
+          ordered(path, d.mode(), "mode", d.max(), "max");
+        }
+        case "lognormal" -> {
+          number(path + ".mean", d.mean(), Bound.POSITIVE, true);
+          number(path + ".sd", d.sd(), Bound.NON_NEGATIVE, true);
+        }
+        default -> { }
+      }
+    }
+
+    void ordered(String path, Double low, String lowName, Double high, String highName) {
+      boolean ok = number(path + "." + lowName, low, Bound.NON_NEGATIVE, true)
+          & number(path + "." + highName, high, Bound.NON_NEGATIVE, true);
+      if (ok && low != null && high != null && high < low) {
+        problem(path + "." + highName, "expected a number >= " + lowName + " (" + format(low) + "), found "
+            + format(high));
+      }
+    }
+
+    void stockpile(String path, StockpileSpec k) {
+      ref(path + ".region", k.region(), regions);
+      ref(path + ".commodity", k.commodity(), commodities);
+      number(path + ".initialTonnes", k.initialTonnes(), Bound.NON_NEGATIVE, false);
+      number(path + ".targetTonnes", k.targetTonnes(), Bound.NON_NEGATIVE, true);
+      number(path + ".buildTonnesPerYear", k.buildTonnesPerYear(), Bound.NON_NEGATIVE, true);
+      number(path + ".releaseTonnesPerYear", k.releaseTonnesPerYear(), Bound.NON_NEGATIVE, k.releaseFrom() != null);
+      integer(path + ".priority", k.priority(), 0, MAX_PRIORITY, false);
+      if (k.releaseFrom() != null && k.start() != null && k.releaseFrom().isBefore(k.start())) {
+        problem(path + ".releaseFrom", "expected a date on or after start (" + k.start() + "), found "
+            + k.releaseFrom());
+      }
+      if (k.name() != null && agents != null && agents.contains(k.name())) {
+        problem(path + ".name", "the stockpile's name '" + k.name() + "' is already an agent id; it names the"
+            + " stockpile's holder, so choose another");
+      }
+    }
+
+    void capacityEvent(String path, CapacityEventSpec c) {
+      ref(path + ".facility", c.facility(), facilities);
+      oneOf(path + ".kind", c.kind(), CAPACITY_EVENT_KINDS, true);
+      if (c.kind() == null) return;
+      switch (c.kind()) {
+        case "expansion" -> {
+          number(path + ".tonnesPerYear", c.tonnesPerYear(), Bound.NON_NEGATIVE, true);
+          number(path + ".rampDays", c.rampDays(), Bound.NON_NEGATIVE, false);
+        }
+        case "outage" -> number(path + ".availableFraction", c.availableFraction(), Bound.FRACTION, true);
+        default -> { }
+      }
+    }
+
+    void regionList(String path, List<String> list, boolean required, String notThis) {
+      List<String> ids = list(path, list, required, required, "a list of region ids");
+      for (int k = 0; ids != null && k < ids.size(); k++) {
+        String entry = FieldPaths.index(path, k);
+        String region = ref(entry, ids.get(k), regions);
+        if (region == null) continue;
+        if (ids.indexOf(region) != k) problem(entry, "region '" + region + "' is listed twice");
+        if (region.equals(notThis)) problem(entry, "'" + region + "' is the policy's own " + ownRole(path) + " region");
+      }
+    }
+
+    /** Names what the excluded region is in the list's policy, for the message: "the exporter", "the importer". */
+    private static String ownRole(String listPath) {
+      return listPath.endsWith(".exporters") ? "importing" : "exporting";
+    }
+
+    void commodityList(String path, List<String> list, boolean required) {
+      List<String> ids = list(path, list, required, required, "a list of commodity ids");
+      for (int k = 0; ids != null && k < ids.size(); k++) {
+        String entry = FieldPaths.index(path, k);
+        String commodity = ref(entry, ids.get(k), commodities);
+        if (commodity != null && ids.indexOf(commodity) != k) problem(entry, "commodity '" + commodity + "' is listed twice");
+      }
+    }
+
+    void agentList(String path, List<String> list, boolean required) {
+      List<String> ids = list(path, list, required, required, "a list of producer or demand-sector ids");
+      for (int k = 0; ids != null && k < ids.size(); k++) ref(FieldPaths.index(path, k), ids.get(k), agents);
+    }
+
+    void producerList(String path, List<String> list, boolean required) {
+      List<String> ids = list(path, list, required, required, "a list of producer ids");
+      for (int k = 0; ids != null && k < ids.size(); k++) ref(FieldPaths.index(path, k), ids.get(k), producers);
+    }
+
+    void endUseList(String path, List<String> list) {
+      List<String> uses = list(path, list, true, true, "a list of end uses (demand sectors or tags)");
+      for (int k = 0; uses != null && k < uses.size(); k++) endUse(FieldPaths.index(path, k), uses.get(k));
+    }
+
+    /** An end use must be some buyer's sector or tag, or the policy would silently match nobody. */
+    void endUse(String path, String use) {
+      if (id(path, use, "an end use (a demand sector or a tag)") == null) return;
+      if (!endUses.contains(use)) {
+        problem(path, "no buyer has the end use '" + use + "'; sectors and tags in this scenario: "
+            + listed(List.copyOf(endUses)));
+      }
     }
 
     // ---- building blocks -----------------------------------------------------------------------------------
@@ -697,6 +901,14 @@ public final class ScenarioValidator {
         problem(path, "expected one of: " + String.join(", ", allowed) + "; found '" + value + "'");
       }
     }
+  }
+
+  private static double orZero(Double x) {
+    return x == null ? 0 : x;
+  }
+
+  private static List<String> nonNull(List<String> list) {
+    return list.stream().filter(java.util.Objects::nonNull).toList();
   }
 
   private static int size(List<?> list) {

@@ -25,7 +25,7 @@ import org.magflow.event.Observation;
 import org.magflow.event.PolicyChange;
 import org.magflow.event.PriceReference;
 import org.magflow.event.SimEvent;
-import org.magflow.policy.DestinationThrottle;
+import org.magflow.policy.Policies.DestinationThrottle;
 import org.magflow.random.RandomStreams;
 import org.magflow.units.SimCalendar;
 import org.magflow.units.Units;
@@ -156,10 +156,10 @@ class SupplyChainTest {
         10, false, new int[0], new double[0], List.of(), new RandomStreams(seed, 0).stream("demand/ev"), 2, 2);
     SupplyChain chain = new SupplyChain(new SimCalendar(LocalDate.of(2024, 1, 1)), LocalDate.of(2025, 1, 1),
         LocalDate.of(2025, 12, 31), new SupplyChain.Clock(7, 7, 7, SupplyChain.Reporting.QUARTERLY), commodities,
-        List.of(m, f), List.of(miner, maker), List.of(ev),
+        List.of(m, f), List.of(miner, maker), List.of(), List.of(ev),
         new RouteTable(new double[][] {{0, 20}, {20, 0}}, new double[][] {{0, 1}, {1, 0}}),
         new PriceBook(new PriceBook.Rule(1, 1, 28, 0.25, 10), List.of("zM", "zF"), new double[][] {{10, 50}, {12, 60}}),
-        List.of(), new DemandSector.DemandResponse(1.5, 0.3, 0.1, noise));
+        List.of(), new DemandSector.DemandResponse(1.5, 0.3, 0.1, noise), new RandomStreams(0, 0));
     chain.openStock(miner, 0, 20, 30);
     chain.openStock(maker, 0, 40, 60);
     chain.openStock(maker, 1, 10, 30);
@@ -708,10 +708,10 @@ class SupplyChainTest {
     Region a = new Region(0, "A", "A", 0, "zA");
     assertThrows(IllegalArgumentException.class, () -> new SupplyChain(new SimCalendar(TinyWorld.START.plusDays(1)),
         TinyWorld.START, JUN, new SupplyChain.Clock(7, 7, 7, SupplyChain.Reporting.MONTHLY),
-        List.of(new Commodity(0, "magnet", "magnet", "t")), List.of(a), List.of(), List.of(),
+        List.of(new Commodity(0, "magnet", "magnet", "t")), List.of(a), List.of(), List.of(), List.of(),
         new RouteTable(new double[1][1], new double[1][1]),
         new PriceBook(new PriceBook.Rule(1, 1, 28, 0.25, 10), List.of("zA"), new double[][] {{50}}), List.of(),
-        new DemandSector.DemandResponse(1.5, 0, 0, 0)));
+        new DemandSector.DemandResponse(1.5, 0, 0, 0), new RandomStreams(0, 0)));
   }
 
   @Test
@@ -722,10 +722,10 @@ class SupplyChainTest {
         new Producer.SupplyResponse(1, 0, 90, 28), 1, 1); // index 1, but it is agent 0
     assertThrows(IllegalArgumentException.class, () -> new SupplyChain(new SimCalendar(TinyWorld.START),
         TinyWorld.START, JUN, new SupplyChain.Clock(7, 7, 7, SupplyChain.Reporting.MONTHLY),
-        List.of(new Commodity(0, "magnet", "magnet", "t")), List.of(a), List.of(p), List.of(),
+        List.of(new Commodity(0, "magnet", "magnet", "t")), List.of(a), List.of(p), List.of(), List.of(),
         new RouteTable(new double[1][1], new double[1][1]),
         new PriceBook(new PriceBook.Rule(1, 1, 28, 0.25, 10), List.of("zA"), new double[][] {{50}}), List.of(),
-        new DemandSector.DemandResponse(1.5, 0, 0, 0)));
+        new DemandSector.DemandResponse(1.5, 0, 0, 0), new RandomStreams(0, 0)));
   }
 
   @Test

@@ -99,8 +99,8 @@ final class TinyWorld {
     double[][] reference = new double[zones.size()][nc];
     for (double[] z : reference) z[0] = REFERENCE_USD_PER_KG;
     SupplyChain chain = new SupplyChain(new SimCalendar(START.minusDays(warmupDays)), START, end, clock, commodities,
-        regions, producers, sectors, new RouteTable(transitDays, freight), new PriceBook(priceRule, zones, reference),
-        policies, new DemandSector.DemandResponse(1.5, 0, 0, noise));
+        regions, producers, List.of(), sectors, new RouteTable(transitDays, freight), new PriceBook(priceRule, zones, reference),
+        policies, new DemandSector.DemandResponse(1.5, 0, 0, noise), new RandomStreams(0, 0));
     for (int i = 0; i < producers.size(); i++) {
       chain.openStock(producers.get(i), 0, producerDefs.get(i).stock(), producerDefs.get(i).coverDays());
     }

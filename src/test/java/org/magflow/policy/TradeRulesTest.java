@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.magflow.policy.Policies.DestinationThrottle;
 
 class TradeRulesTest {
   private static final LocalDate D = LocalDate.of(2025, 4, 4);
