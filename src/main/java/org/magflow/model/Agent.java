@@ -9,12 +9,17 @@ import java.util.Objects;
  *
  * <p>Buyers follow an order-up-to rule at every clearing: they order enough to bring their inventory
  * position (stock plus material on its way, less what they owe) up to their expected use over the target
- * cover, the expected lead time and the review interval. The expected lead time learns from arrivals, so a
- * buyer facing new delays orders further ahead, as real buyers did in 2025.
+ * cover, the expected lead time and the review interval. They learn from experience: the expected lead time
+ * follows arrivals, so a buyer facing new delays orders further ahead, and the share of what is on its way
+ * that actually arrives follows arrivals and refused licences, so a buyer whose shipments are often refused
+ * counts on less of its pipeline and orders more, as buyers who filed several licence applications did in
+ * 2025.
  */
 public abstract sealed class Agent permits Producer, DemandSector, StockpileHolder {
   /** How fast the expected lead time follows observed ones: the weight of each new arrival. */
   private static final double LEAD_TIME_LEARNING = 0.2;
+  /** How fast the expected share of a pipeline that arrives follows arrivals and refusals. */
+  private static final double RELIABILITY_LEARNING = 0.1;
 
   final int index;
   final String id;
@@ -25,6 +30,8 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
   final double[] inTransit;
   final double[] targetCoverDays;
   final double[] leadDays;
+  /** The share of what is on its way this agent expects to arrive, per commodity (refusals lower it). */
+  final double[] reliability;
   /** Producer indices and shares of orders placed first with each (contracts, established ties). */
   int[] suppliers = new int[0];
   double[] supplierShares = new double[0];
@@ -39,6 +46,8 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     this.inTransit = new double[commodities];
     this.targetCoverDays = new double[commodities];
     this.leadDays = new double[commodities];
+    this.reliability = new double[commodities];
+    java.util.Arrays.fill(reliability, 1.0);
   }
 
   public String id() {
@@ -102,9 +111,9 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     return expectedUsePerDay(c) * targetCoverDays[c];
   }
 
-  /** Stock plus material on its way, less what is owed: what the order-up-to rule steers. */
+  /** Stock plus the material on its way it expects to arrive, less what is owed: what the order-up-to rule steers. */
   double position(int c) {
-    return inventory.tonnes(c) + inTransit[c] - owed(c);
+    return inventory.tonnes(c) + inTransit[c] * reliability[c] - owed(c);
   }
 
   /** The position this agent orders up to at a clearing that recurs every {@code reviewDays}. */
@@ -133,6 +142,13 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     inventory.add(c, tonnes, origin);
     inTransit[c] = Math.max(0, inTransit[c] - tonnes);
     leadDays[c] += LEAD_TIME_LEARNING * (leadTimeDays - leadDays[c]);
+    reliability[c] += RELIABILITY_LEARNING * (1 - reliability[c]);
+  }
+
+  /** Takes a refused shipment off what is on its way, and learns that shipments can be refused. */
+  void refused(int c, double tonnes) {
+    inTransit[c] = Math.max(0, inTransit[c] - tonnes);
+    reliability[c] += RELIABILITY_LEARNING * (0 - reliability[c]);
   }
 
   /** Sets an opening stock and the cover this agent aims for. */

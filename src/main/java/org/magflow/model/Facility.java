@@ -1,6 +1,5 @@
 package org.magflow.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -91,9 +90,5 @@ public final class Facility {
   double installedAt(double now) {
     double outages = capacity.outageFactor(now) * adjustments.availableFraction();
     return outages > 0 ? availableAt(now) / outages : capacity.installedAt(now);
-  }
-
-  static List<Expansion> expansions() {
-    return new ArrayList<>();
   }
 }

@@ -260,16 +260,18 @@ final class Market {
   }
 
   /**
-   * Moves each zone's price with its balance after the clearing: buyers' inventory positions against the
-   * positions they order up to, and the share of their orders left unfilled (scarcity); and sellers' unsold
-   * stock above their own needs and sales cover, in units of the buyers' target positions (glut). A buyer
-   * whose orders are filled is exactly on target, so a market where every order is met sits at its
-   * reference price. See {@link PriceBook} for the rule.
+   * Moves each zone's price with its balance after the clearing: buyers' cover (the lower of their inventory
+   * positions against the positions they order up to, and their stock against their target stock), the
+   * share of their orders left unfilled (scarcity), and sellers' unsold stock above their own needs and
+   * sales cover, in units of the buyers' target positions (glut). A buyer whose orders are filled is on
+   * target, so a market where every order is met sits at its reference price. See {@link PriceBook}.
    */
   private void updatePrices(int c, List<Line> lines, double reviewDays) {
     int zones = world.prices.zones().size();
     double[] position = new double[zones];
     double[] target = new double[zones];
+    double[] stock = new double[zones];
+    double[] stockTarget = new double[zones];
     double[] sellerSurplus = new double[zones];
     double[] ordered = new double[zones];
     double[] filled = new double[zones];
@@ -281,6 +283,9 @@ final class Market {
         // a plant that also makes this input counts its stock toward its own need first
         position[z] += sells ? Math.min(a.position(c), aim) : a.position(c);
         target[z] += aim;
+        double own = a.targetStock(c);
+        stock[z] += sells ? Math.min(a.inventory.tonnes(c), own) : a.inventory.tonnes(c);
+        stockTarget[z] += own;
       }
       if (sells) sellerSurplus[z] += Math.max(0, a.offer(c, reviewDays) - a.salesTarget(c));
     }
@@ -291,7 +296,10 @@ final class Market {
     }
     for (int z = 0; z < zones; z++) {
       if (target[z] <= 0) continue; // no buyers in the zone: nothing to price against
+      // Scarcity shows either way: in what buyers have on order (position) or, when that pipeline is long and
+      // uncertain (licences), in what they actually hold.
       double cover = Math.max(0, position[z]) / target[z];
+      if (stockTarget[z] > 0) cover = Math.min(cover, stock[z] / stockTarget[z]);
       double unfilled = ordered[z] > 0 ? Math.max(0, 1 - filled[z] / ordered[z]) : 0;
       world.prices.update(z, c, cover, unfilled, sellerSurplus[z] / target[z], reviewDays);
     }

@@ -7,8 +7,10 @@ import java.util.List;
  *
  * <p>The rule, applied at each clearing for each zone and commodity: the <i>indicated</i> price is
  * <pre>reference × cover^(−coverExponent) × (1 + shortagePremium × unfilled) × (1 + glut)^(−coverExponent)</pre>
- * where {@code cover} is the zone's buyers' inventory position (stock plus material on its way, less what
- * they owe) after the clearing over the position they order up to, {@code unfilled} the share of their
+ * where {@code cover} is the lower of the zone's buyers' inventory position (stock plus material on its way
+ * they expect to arrive, less what they owe) after the clearing over the position they order up to, and
+ * their stock over the stock they aim to hold (so a long, uncertain pipeline cannot hide empty shelves);
+ * {@code unfilled} is the share of their
  * orders left unfilled, and {@code glut} the stock the zone's sellers hold above their own needs and sales
  * cover, in units of the buyers' target position. The price moves toward the indicated price with time
  * constant {@code adjustmentDays} and stays within [{@code minMultiple}, {@code maxMultiple}] × reference, so it

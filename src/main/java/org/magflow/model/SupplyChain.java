@@ -346,7 +346,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
         depart(from, to, c, tonnes, origin, decided, span, now);
       } else {
         reporter.flow(reporter.licencesDenied[f][t][c], decided, span, tonnes);
-        to.inTransit[c] = Math.max(0, to.inTransit[c] - tonnes);
+        to.refused(c, tonnes);
         ledger.inTransit[c] -= tonnes;
         if (review.rule().writeOffDenied()) {
           ledger.writtenOff[c] += tonnes;

@@ -164,7 +164,7 @@ class PolicyFamiliesTest {
     // export needs China's licence: civil ones pass after review, defence ones are refused
     double denied = sum(o, false, Metrics.LICENCES_DENIED, o2 -> o2.region().equals("JP") && o2.partner().equals("US"));
     double approved = sum(o, false, Metrics.LICENCES_APPROVED, o2 -> o2.region().equals("JP") && o2.partner().equals("US"));
-    assertTrue(denied > 0 && approved > 10 * denied, "approved " + approved + " t, denied " + denied + " t");
+    assertTrue(denied > 0 && approved > 2 * denied, "approved " + approved + " t, denied " + denied + " t");
     assertTrue(sum(o, false, Metrics.SHORTAGE, agent("us-defence")) > 0, "US defence runs short");
   }
 
