@@ -64,8 +64,10 @@ class LayeringTest {
 
   @Test
   void output_seesEventsAndUnitsNeverTheModel() {
+    // Charts: JFreeChart, Batik's SVG generator, and the JDK's image, XML and DOM APIs outside java.*.
     onlyDependsOn("output", "org.magflow.event..", "org.magflow.units..", "com.fasterxml.jackson..",
-        "org.apache.commons.math3..");
+        "org.apache.commons.math3..", "org.jfree.chart..", "org.jfree.data..", "org.apache.batik.svggen..",
+        "javax.imageio..", "javax.xml.parsers..", "org.w3c.dom..");
   }
 
   @Test
@@ -78,6 +80,13 @@ class LayeringTest {
   void run_composesScenarioModelAndOutput() {
     onlyDependsOn("run", "org.magflow.scenario..", "org.magflow.model..", "org.magflow.random..",
         "org.magflow.event..", "org.magflow.output..", "org.magflow.units..");
+  }
+
+  @Test
+  void sweep_composesRunsOfScenariosAndTheirOutputs_neverTheModel() {
+    onlyDependsOn("sweep", "org.magflow.run..", "org.magflow.scenario..", "org.magflow.output..",
+        "org.magflow.random..", "org.magflow.event..", "org.magflow.units..", "com.fasterxml.jackson..",
+        "org.apache.commons.math3..", "org.yaml.snakeyaml..");
   }
 
   @Test

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code magflow run SCENARIO}: runs one scenario and writes its result folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run a scenario file (YAML or JSON) and write its results.",
-        "Writes timeseries.csv, summary.json, scenario.resolved.json and run.json to results/<scenario name>/ "
+        "Writes timeseries.csv, summary.json, scenario.resolved.json, run.json and charts/ (PNG and SVG) to "
+            + "results/<scenario name>/ "
             + "unless -o is given. An earlier result is replaced only once the new one is complete."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -37,8 +38,8 @@ final class RunCommand implements Callable<Integer> {
     RunJob.Result result = new RunJob().run(new RunJob.Request(scenario, out, resultsRoot, seed, command));
     var stdout = spec.commandLine().getOut();
     stdout.print(TerminalSummary.render(result.summary()));
-    stdout.printf("%nWrote %s (timeseries.csv, summary.json, scenario.resolved.json, run.json) in %.2f s%n",
-        result.outDir(), result.wallSeconds());
+    stdout.printf("%nWrote %s (timeseries.csv, summary.json, scenario.resolved.json, run.json, charts/)"
+        + " in %.2f s%n", result.outDir(), result.wallSeconds());
     stdout.flush();
     return MagflowCli.OK;
   }

@@ -18,6 +18,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.event.SimEvent;
 
@@ -33,6 +35,11 @@ import org.magflow.event.SimEvent;
 public final class TimeSeriesCsv {
   /** The file's name in a result directory. */
   public static final String FILE_NAME = "timeseries.csv";
+  /**
+   * The file, next to {@link #FILE_NAME}, that holds the counterfactual run's (the same scenario, seed and
+   * streams without policies) prices and shipments, which charts draw as reference lines.
+   */
+  public static final String COUNTERFACTUAL_FILE_NAME = "counterfactual.csv";
 
   // A mapper is costly to build and safe to share, so each instance keeps one; nothing here is static state.
   private final CsvMapper mapper = CsvMapper.builder()
@@ -61,10 +68,23 @@ public final class TimeSeriesCsv {
 
   /** Writes the {@link Observation} rows of {@code run} to {@code file}, replacing it. */
   public void write(RunRecord run, Path file) throws IOException {
+    write(run, file, o -> true);
+  }
+
+  /**
+   * Writes the counterfactual run's {@link Metrics#PRICE} and {@link Metrics#SHIPPED} rows to {@code file}
+   * (normally {@link #COUNTERFACTUAL_FILE_NAME}), in this format: all that charts draw as a no-policy reference,
+   * at a tenth of the full series' size.
+   */
+  public void writeCounterfactual(RunRecord counterfactual, Path file) throws IOException {
+    write(counterfactual, file, o -> o.metric().equals(Metrics.PRICE) || o.metric().equals(Metrics.SHIPPED));
+  }
+
+  private void write(RunRecord run, Path file, Predicate<Observation> keep) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
          SequenceWriter rows = mapper.writer(schema).writeValues(out)) {
       for (SimEvent event : run.events()) {
-        if (event instanceof Observation o) rows.write(Row.of(o));
+        if (event instanceof Observation o && keep.test(o)) rows.write(Row.of(o));
       }
     }
   }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 import org.magflow.output.ResultFolder;
+import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.RunInfo;
 import org.magflow.output.RunJson;
 import org.magflow.output.RunSummary;
@@ -64,12 +65,17 @@ public final class RunJob {
     String sha256 = sha256(request.scenarioFile());
     ResultFolder.replace(outDir, dir -> {
       new TimeSeriesCsv().write(outcome.run(), dir.resolve(TimeSeriesCsv.FILE_NAME));
+      if (outcome.counterfactual() != null) {
+        new TimeSeriesCsv().writeCounterfactual(outcome.counterfactual(),
+            dir.resolve(TimeSeriesCsv.COUNTERFACTUAL_FILE_NAME));
+      }
       new SummaryJson().write(summary, dir.resolve(SummaryJson.FILE_NAME));
       new ScenarioWriter().write(scenario, dir.resolve(RESOLVED_SCENARIO));
       double wallSeconds = (System.nanoTime() - t0) / 1e9;
       new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file, sha256, seed, 0,
           started.truncatedTo(ChronoUnit.MILLIS).toString(), wallSeconds, System.getProperty("java.version"),
           request.command()), dir.resolve(RunJson.FILE_NAME));
+      new ChartWriter().writeRunCharts(dir); // drawn from the files above, so charts match the data exactly
     });
     return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9);
   }

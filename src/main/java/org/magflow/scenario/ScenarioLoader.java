@@ -221,6 +221,31 @@ public final class ScenarioLoader {
     return resolve(new Source(null, fileLabel, text, json));
   }
 
+  /**
+   * Binds and validates a scenario given as a JSON tree, such as a resolved scenario with a sweep's overrides
+   * applied. The tree is not modified. Problems carry {@code label} and their field path but no line or column
+   * (a tree has none); {@code extends} is refused, as the tree stands for the merged scenario.
+   */
+  public LoadResult fromTree(String label, JsonNode tree) {
+    if (!(tree instanceof ObjectNode root)) {
+      return LoadResult.failed(label, "expected a scenario (fields such as name, start, end), found "
+          + (tree == null ? "nothing" : SpecBinder.describe(tree)));
+    }
+    if (root.has(EXTENDS)) {
+      return LoadResult.failed(List.of(new Problem(label, EXTENDS, 0, 0,
+          "a scenario given as a tree is already merged; extends is not allowed here")));
+    }
+    SpecBinder.Result bound = new SpecBinder(mapper).bind(root.deepCopy(), label);
+    List<Problem> found = new ArrayList<>(bound.problems());
+    if (bound.spec() != null) {
+      for (Problem p : ScenarioValidator.validate(bound.spec(), label)) {
+        if (bound.removed().stream().noneMatch(r -> FieldPaths.isWithin(p.path(), r))) found.add(p);
+      }
+    }
+    if (found.isEmpty()) return LoadResult.loaded(bound.spec());
+    return LoadResult.failed(sorted(found));
+  }
+
   /** A parsed file: its tree and index, or (tree null) the problems that stop it from being used. */
   private record Parsed(String label, ObjectNode tree, LocationIndex index, List<Problem> problems) {
     Problem at(String path, String message) {

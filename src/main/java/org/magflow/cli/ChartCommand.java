@@ -1,0 +1,101 @@
+package org.magflow.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.magflow.output.chart.Chart;
+import org.magflow.output.chart.ChartFormat;
+import org.magflow.output.chart.ChartOptions;
+import org.magflow.output.chart.ChartWriter;
+import org.magflow.output.chart.Charts;
+import org.magflow.output.chart.ResultData;
+import org.magflow.output.chart.ResultInputException;
+import org.magflow.run.InputException;
+import org.magflow.scenario.Problem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code magflow chart RESULT_DIR}: draws briefing charts from a result folder. */
+@Command(name = "chart", mixinStandardHelpOptions = true,
+    description = {"Draw charts from a result folder written by magflow run.",
+        "Without --metric, draws every briefing chart (as magflow run does into RESULT_DIR/charts): "
+            + "price, shortage-by-region, shortage-by-sector, exports, cover, production-shares. "
+            + "--metric also takes any metric of timeseries.csv (e.g. inventory, capacity), drawn by region, "
+            + "or by agent with --agents."})
+final class ChartCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "RESULT_DIR", description = "A result folder, e.g. results/baseline.")
+  Path resultDir;
+
+  @Option(names = "--metric", paramLabel = "M",
+      description = "One chart (price, shortage-by-region, shortage-by-sector, exports, cover, production-shares) "
+          + "or a time-series metric (default: every briefing chart).")
+  String metric;
+
+  @Option(names = "--agents", split = ",", paramLabel = "a,b", description = "Producer or demand-sector ids.")
+  List<String> agents;
+
+  @Option(names = "--regions", split = ",", paramLabel = "r,s", description = "Region or price-zone ids.")
+  List<String> regions;
+
+  @Option(names = "--commodities", split = ",", paramLabel = "c", description = "Commodity ids.")
+  List<String> commodities;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First day shown (ISO date; default: the start).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day shown (ISO date; default: the end).")
+  LocalDate to;
+
+  @Option(names = "--format", split = ",", paramLabel = "png|svg",
+      description = "File formats, comma-separated (default: png,svg).")
+  List<String> formats;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Folder for the charts (default: RESULT_DIR/charts).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    var problem = ChartWriter.renderingProblem();
+    if (problem.isPresent()) {
+      spec.commandLine().getErr().println("magflow: cannot draw charts: " + problem.get() + ". "
+          + ChartWriter.FONT_ADVICE);
+      return MagflowCli.INTERNAL_ERROR;
+    }
+    Set<ChartFormat> chosen = formats();
+    List<Chart> charts;
+    try {
+      ResultData data = ResultData.load(resultDir);
+      charts = new Charts().build(data, new ChartOptions(metric, agents, regions, commodities, from, to));
+    } catch (ResultInputException e) {
+      throw new InputException(List.of(new Problem(e.source(), "", 0, 0, e.getMessage())));
+    }
+    Path dir = out != null ? out : resultDir.resolve(ChartWriter.CHARTS_DIR);
+    List<Path> written = new ChartWriter().write(charts, dir, chosen);
+    var stdout = spec.commandLine().getOut();
+    written.forEach(stdout::println);
+    stdout.printf("Wrote %d chart%s to %s%n", charts.size(), charts.size() == 1 ? "" : "s", dir);
+    stdout.flush();
+    return MagflowCli.OK;
+  }
+
+  private Set<ChartFormat> formats() {
+    if (formats == null || formats.isEmpty()) return EnumSet.of(ChartFormat.PNG, ChartFormat.SVG);
+    Set<ChartFormat> chosen = EnumSet.noneOf(ChartFormat.class);
+    for (String f : formats) {
+      chosen.add(ChartFormat.byName(f).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "Invalid value for option '--format': '" + f + "'; choose png or svg (PDF is not bundled: print the "
+              + "report to PDF from a browser, or convert the SVG)")));
+    }
+    return chosen;
+  }
+}

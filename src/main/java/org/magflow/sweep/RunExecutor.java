@@ -1,0 +1,31 @@
+package org.magflow.sweep;
+
+import java.util.function.IntFunction;
+
+/**
+ * Where the runs of a sweep execute: the one seam between planning and journaling a sweep (which stay on the
+ * machine that started it) and running it.
+ *
+ * <p>{@link LocalRunExecutor} runs tasks on a fixed pool of threads. A distributed backend implements the same
+ * contract; the intended one is Apache Spark: the driver parallelises the task list
+ * ({@code sc.parallelize(tasks, slices)}), each executor builds a {@link RunWorker} once per partition from the
+ * sweep file and the resolved base scenario (shipped with the jar or broadcast), maps tasks to
+ * {@link RunResult}s, and the driver collects them with {@code toLocalIterator()} and hands each to the sink.
+ * Spark's task retries are safe because a worker is a pure function of its task, and the results do not
+ * depend on where or in which order runs finish: the sweep writes them in run order.
+ */
+public interface RunExecutor {
+  /**
+   * Runs {@code count} tasks, {@code tasks.apply(0)} to {@code tasks.apply(count - 1)}, handing each result to
+   * {@code sink} as it finishes, in any order. The sink is called from one thread at a time. Returns once every
+   * task has run and been sunk; stops early, without waiting for unfinished tasks, when a task or the sink
+   * throws, and rethrows that exception.
+   */
+  void execute(int count, IntFunction<RunTask> tasks, RunWorker worker, ResultSink sink) throws Exception;
+
+  /** Receives finished runs. */
+  @FunctionalInterface
+  interface ResultSink {
+    void accept(RunResult result) throws Exception;
+  }
+}
