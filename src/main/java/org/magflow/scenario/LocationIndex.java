@@ -81,12 +81,24 @@ final class LocationIndex {
     }
   }
 
+  /**
+   * The bounds the walk enforces, so that a hostile file is refused before it is bound or validated.
+   *
+   * @param maxDepth the deepest nesting of objects and lists
+   * @param maxAgents the most entries in the top-level {@code producers} and {@code demand} lists together
+   * @param maxValues the most values (scalars, objects and lists) in the whole file
+   */
+  record Limits(int maxDepth, int maxAgents, int maxValues) {}
+
   /** Walks every token of {@code parser} (which this closes) and indexes the paths it meets. */
-  static Scan scan(JsonParser parser, String file, int maxDepth) {
+  static Scan scan(JsonParser parser, String file, Limits limits) {
+    int maxDepth = limits.maxDepth();
     Map<String, Location> byPath = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
     Deque<Frame> open = new ArrayDeque<>();
     boolean rootDone = false;
+    int values = 0;
+    int agents = 0;
     try (parser) {
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
         Location at = Location.of(parser.currentTokenLocation());
@@ -124,6 +136,18 @@ final class LocationIndex {
         } else {
           path = frame.fieldPath;
         }
+        // Counted before indexing: a file of a million empty entries must fail here, fast, not run out of memory.
+        if (++values > limits.maxValues()) {
+          problems.add(problem(file, path, at, "the file holds more than " + limits.maxValues() + " values (fields,"
+              + " entries and numbers); a scenario at the agent limit needs far fewer"));
+          return new Scan(new LocationIndex(byPath), problems, true);
+        }
+        if (frame != null && frame.list && open.size() == 2 && isAgentList(frame.path)
+            && ++agents > limits.maxAgents()) {
+          problems.add(problem(file, path, at, "too many agents: more than " + limits.maxAgents()
+              + " producers and demand sectors; at most " + limits.maxAgents()));
+          return new Scan(new LocationIndex(byPath), problems, true);
+        }
         byPath.putIfAbsent(path, at);
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
           problems.add(problem(file, path, at, "YAML aliases (*" + parser.getText()
@@ -151,6 +175,11 @@ final class LocationIndex {
       return new Scan(new LocationIndex(byPath), problems, true);
     }
     return new Scan(new LocationIndex(byPath), problems, false);
+  }
+
+  /** Whether a top-level list holds agents, which count against the agent limit. */
+  private static boolean isAgentList(String path) {
+    return path.equals("producers") || path.equals("demand");
   }
 
   private static Problem problem(String file, String path, Location at, String message) {

@@ -91,6 +91,16 @@ public final class ModelBuilder {
           recipe = recipe.withOutputs(outputs);
         }
         facilities.add(new Facility(f.id(), recipe, regionById.get(f.region()), schedule(f, calendar, start)));
+        // an expansion with its own yields is a new plant beside this one, idle until the policy is in force
+        for (PolicySpec policy : scenario.policies()) {
+          if (policy instanceof CapacityEventSpec c && c.facility().equals(f.id()) && !c.yields().isEmpty()) {
+            double[] outputs = new double[nc];
+            for (int k = 0; k < nc; k++) outputs[k] = recipe.output(k);
+            c.yields().forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
+            facilities.add(new Facility(c.name(), recipe.withOutputs(outputs), regionById.get(f.region()),
+                CapacitySchedule.constant(0)));
+          }
+        }
       }
       var s = p.supply();
       producerIndex.put(p.id(), producers.size());
@@ -280,7 +290,8 @@ public final class ModelBuilder {
           k.targetTonnes(), k.buildTonnesPerYear(), k.releaseFrom(), k.releaseTonnesPerYear(), k.priority());
     }
     if (spec instanceof CapacityEventSpec c) {
-      return new Policies.CapacityEvent(c.name(), c.start(), c.end(), c.facility(), c.kind(), c.tonnesPerYear(),
+      String plant = c.yields().isEmpty() ? c.facility() : c.name(); // the new plant built for its yields
+      return new Policies.CapacityEvent(c.name(), c.start(), c.end(), plant, c.kind(), c.tonnesPerYear(),
           c.rampDays(), c.availableFraction());
     }
     if (spec instanceof TechnologyBanSpec t) {

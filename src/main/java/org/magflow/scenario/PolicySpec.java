@@ -169,11 +169,13 @@ public sealed interface PolicySpec permits PolicySpec.DestinationThrottleSpec, P
   /**
    * A change to one plant's capacity while in force: an {@code expansion} adds {@code tonnesPerYear}, ramping
    * up linearly over {@code rampDays}; an {@code outage} leaves {@code availableFraction} of it running; a
-   * {@code closure} shuts it.
+   * {@code closure} shuts it. An expansion with {@code yields} is a new plant at the same site running the
+   * same recipe with those output yields (a heavy-rare-earth circuit beside a light one); it is named after
+   * the policy.
    */
   record CapacityEventSpec(String name, LocalDate start, LocalDate end, String facility, String kind,
-                           Double tonnesPerYear, Double rampDays, Double availableFraction, String source)
-      implements PolicySpec {}
+                           Double tonnesPerYear, Double rampDays, Double availableFraction,
+                           Map<String, Double> yields, String source) implements PolicySpec {}
 
   /**
    * The exporting country bans the export of its technology: plants in the affected regions (every other

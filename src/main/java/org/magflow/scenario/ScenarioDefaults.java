@@ -215,7 +215,7 @@ public final class ScenarioDefaults {
     }
     if (p instanceof CapacityEventSpec c) {
       return new CapacityEventSpec(c.name(), c.start(), c.end(), c.facility(), c.kind(), or(c.tonnesPerYear(), 0.0),
-          or(c.rampDays(), 0.0), or(c.availableFraction(), 1.0), source);
+          or(c.rampDays(), 0.0), or(c.availableFraction(), 1.0), map(c.yields()), source);
     }
     if (p instanceof TechnologyBanSpec t) {
       return new TechnologyBanSpec(t.name(), t.start(), t.end(), t.exporter(), ids(t.regions()), ids(t.stages()),

@@ -55,12 +55,22 @@ public final class ScenarioLoader {
   public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
   /** The deepest nesting of objects and lists read; a scenario needs about six levels. */
   public static final int MAX_NESTING_DEPTH = 64;
+  /**
+   * The most values (fields, list entries and numbers, at any depth) in one file: room for about a hundred per
+   * agent at the agent limit, while a file of millions of empty entries is refused before it fills the memory.
+   */
+  public static final int MAX_VALUES = 1_000_000;
+  /** The most problems reported for one file; a file with more gets a last line saying how many were left out. */
+  public static final int MAX_PROBLEMS = 200;
   /** The most YAML aliases to collections SnakeYAML composes (billion-laughs guard; aliases are refused anyway). */
   static final int MAX_YAML_ALIASES = 50;
   /** The most bases one chain of {@code extends} may pass through (a file, its base, ... up to 8 bases). */
   public static final int MAX_EXTENDS_DEPTH = 8;
   /** The top-level field naming a base scenario; it is read and removed before binding. */
   static final String EXTENDS = "extends";
+
+  private static final LocationIndex.Limits SCAN_LIMITS =
+      new LocationIndex.Limits(MAX_NESTING_DEPTH, ScenarioValidator.MAX_AGENTS, MAX_VALUES);
 
   private final YAMLFactory yamlFactory;
   private final JsonFactory jsonFactory;
@@ -261,10 +271,11 @@ public final class ScenarioLoader {
     JsonNode tree;
     try {
       scan = LocationIndex.scan(json ? jsonFactory.createParser(text) : yamlFactory.createParser(text), fileLabel,
-          MAX_NESTING_DEPTH);
+          SCAN_LIMITS);
       if (scan.fatal()) return new Parsed(fileLabel, null, scan.index(), scan.problems());
       tree = mapper.readTree(json ? jsonFactory.createParser(text)
           : new YamlSpecialFloats(yamlFactory.createParser(text)));
+      if (!json) emptyAsNull(tree);
     } catch (JacksonException e) {
       return failure(fileLabel, LocationIndex.syntaxProblem(fileLabel, e, !json));
     } catch (IOException e) {
@@ -280,6 +291,29 @@ public final class ScenarioLoader {
           "expected a scenario (fields such as name, start, end), found " + SpecBinder.describe(tree)))));
     }
     return new Parsed(fileLabel, root, index, scan.problems());
+  }
+
+  /**
+   * Makes every empty YAML value null, as YAML means it: {@code policies:} with nothing after it is no policies.
+   * (Jackson 2.18 reads an empty value as "" once PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS is on.) A quoted {@code ''}
+   * becomes null too, which a scenario cannot tell apart: it has no field where an empty text means anything.
+   */
+  private static void emptyAsNull(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (field.getValue().isTextual() && field.getValue().textValue().isEmpty()) {
+          field.setValue(object.nullNode());
+        } else {
+          emptyAsNull(field.getValue());
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual() && array.get(i).textValue().isEmpty()) array.set(i, array.nullNode());
+        else emptyAsNull(array.get(i));
+      }
+    }
   }
 
   private static Parsed failure(String fileLabel, Problem problem) {
@@ -307,7 +341,8 @@ public final class ScenarioLoader {
       Source base = null;
       if (!extendsNode.isTextual() || extendsNode.asText().isBlank()) {
         refused = parsed.at(EXTENDS, "expected the path of a base scenario file, found "
-            + (extendsNode.isTextual() ? "an empty string" : SpecBinder.describe(extendsNode)));
+            + (extendsNode.isTextual() || extendsNode.isNull() ? "an empty value"
+                : SpecBinder.describe(extendsNode)));
       } else if (source.path() == null) {
         refused = parsed.at(EXTENDS, "extends needs a file on disk: this scenario was given as text, so there is"
             + " no folder to find '" + extendsNode.asText() + "' in");
@@ -499,7 +534,13 @@ public final class ScenarioLoader {
     }
   }
 
+  /** Problems in file order, at most {@link #MAX_PROBLEMS} of them and then one line saying how many more. */
   private static List<Problem> sorted(List<Problem> problems) {
-    return problems.stream().distinct().sorted(Problem.IN_FILE_ORDER).toList();
+    List<Problem> all = problems.stream().distinct().sorted(Problem.IN_FILE_ORDER).toList();
+    if (all.size() <= MAX_PROBLEMS) return all;
+    List<Problem> shown = new ArrayList<>(all.subList(0, MAX_PROBLEMS));
+    shown.add(new Problem(all.get(MAX_PROBLEMS - 1).file(), "", 0, 0, (all.size() - MAX_PROBLEMS)
+        + " more problems not shown; fix these and check the file again"));
+    return shown;
   }
 }

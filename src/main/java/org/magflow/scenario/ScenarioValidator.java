@@ -50,6 +50,20 @@ public final class ScenarioValidator {
   public static final int MAX_HORIZON_YEARS = 100;
   /** The most agents (producers plus demand sectors) in one scenario. */
   public static final int MAX_AGENTS = 10_000;
+  /**
+   * The most trade work one run may take, in agent-pair clearings: agents × producers × market clearings
+   * (warm-up included). Each clearing every buyer ranks every seller, so this is what a run's time grows with:
+   * the baseline needs about 0.3 million, and a run at the bound takes about ten minutes (about 1.5 million per
+   * second on one core). A scenario above it, e.g. 10,000 agents clearing daily for 100 years, would run for
+   * days; it is refused before it starts.
+   */
+  public static final long MAX_TRADE_WORK = 1_000_000_000L;
+  /**
+   * The most reported agent-periods in one run: agents × reporting periods. Each gives about ten rows of
+   * {@code timeseries.csv}, so the bound is about ten million rows (about 1 GB of memory and 700 MB of CSV);
+   * the baseline reports about 3,000.
+   */
+  public static final long MAX_AGENT_PERIODS = 1_000_000L;
   /** The most facilities one producer may run. */
   public static final int MAX_FACILITIES_PER_PRODUCER = 1_000;
   /** The longest scenario name; it names the output folder. */
@@ -130,6 +144,8 @@ public final class ScenarioValidator {
     /** Demand sectors' sectors and every tag: the end uses a policy may name. */
     Set<String> endUses = new TreeSet<>();
     Map<String, RecipeSpec> recipeById = new HashMap<>();
+    /** Each facility's recipe, for checking yields that policies give it. */
+    Map<String, RecipeSpec> recipeByFacility = new HashMap<>();
 
     Check(String file) {
       this.file = file;
@@ -169,6 +185,7 @@ public final class ScenarioValidator {
         problem("producers", "too many agents: " + agentCount + " producers and demand sectors; at most "
             + MAX_AGENTS);
       }
+      if (start != null && end != null && agentCount <= MAX_AGENTS) workload(s, start, end, agentCount);
       demandResponse(s.demandResponse());
       collectEndUses(s);
       policies(s.policies());
@@ -196,6 +213,41 @@ public final class ScenarioValidator {
         problem("end", "expected a date at most " + MAX_HORIZON_YEARS + " years after start (by "
             + start.plusYears(MAX_HORIZON_YEARS) + "), found " + end + ", "
             + ChronoUnit.YEARS.between(start, end) + " years after");
+      }
+    }
+
+    /**
+     * Refuses a scenario whose run would take too long or report too much (see {@link #MAX_TRADE_WORK} and
+     * {@link #MAX_AGENT_PERIODS}); estimated from the cast, the horizon and the clock, before anything runs.
+     */
+    void workload(ScenarioSpec s, LocalDate start, LocalDate end, int agents) {
+      ClockSpec c = s.clock() != null ? s.clock() : new ClockSpec(null, null, null, null, null);
+      int clearingDays = c.clearingDays() != null ? c.clearingDays() : ScenarioDefaults.CLEARING_DAYS;
+      int warmupDays = c.warmupDays() != null ? c.warmupDays() : ScenarioDefaults.WARMUP_DAYS;
+      String reporting = c.reporting() != null ? c.reporting() : ScenarioDefaults.REPORTING;
+      if (clearingDays < 1 || warmupDays < 0 || !REPORTING_PERIODS.contains(reporting)) return; // reported above
+      long days = ChronoUnit.DAYS.between(start, end);
+      long clearings = (warmupDays + days) / clearingDays + 1;
+      long work = (long) agents * size(s.producers()) * clearings;
+      if (work > MAX_TRADE_WORK) {
+        problem("clock.clearingDays", "the run would take too long: " + agents + " agents, "
+            + size(s.producers()) + " of them producers, over " + clearings + " market clearings (every "
+            + clearingDays + " days for " + days + " days plus " + warmupDays + " days of warm-up) is "
+            + work / 1_000_000 + " million agent-pair clearings; at most " + MAX_TRADE_WORK / 1_000_000
+            + " million (about ten minutes). Clear less often, shorten the horizon or aggregate agents");
+      }
+      long periods = switch (reporting) {
+        case "daily" -> days;
+        case "weekly" -> days / 7;
+        case "quarterly" -> ChronoUnit.MONTHS.between(start, end) / 3;
+        default -> ChronoUnit.MONTHS.between(start, end);
+      } + 1;
+      long agentPeriods = agents * periods;
+      if (agentPeriods > MAX_AGENT_PERIODS) {
+        problem("clock.reporting", "the run would report too much: " + agents + " agents over " + periods + " "
+            + reporting + " periods is " + agentPeriods + " agent-periods (about ten rows of timeseries.csv"
+            + " each); at most " + MAX_AGENT_PERIODS + ". Report less often, shorten the horizon or aggregate"
+            + " agents");
       }
     }
 
@@ -426,6 +478,9 @@ public final class ScenarioValidator {
       if (f == null) return;
       unique(path + ".id", f.id(), facilities);
       String recipe = ref(path + ".recipe", f.recipe(), recipes);
+      if (f.id() != null && recipe != null && recipeById.containsKey(recipe)) {
+        recipeByFacility.putIfAbsent(f.id(), recipeById.get(recipe));
+      }
       if (f.region() != null) ref(path + ".region", f.region(), regions);
       List<CapacityPointSpec> capacity = list(path + ".capacity", f.capacity(), true, true,
           "a list of capacity points (date, tonnesPerYear)");
@@ -725,9 +780,28 @@ public final class ScenarioValidator {
         case "expansion" -> {
           number(path + ".tonnesPerYear", c.tonnesPerYear(), Bound.NON_NEGATIVE, true);
           number(path + ".rampDays", c.rampDays(), Bound.NON_NEGATIVE, false);
+          expansionYields(path, c);
         }
         case "outage" -> number(path + ".availableFraction", c.availableFraction(), Bound.FRACTION, true);
         default -> { }
+      }
+    }
+
+    /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
+    void expansionYields(String path, CapacityEventSpec c) {
+      if (c.yields() == null || c.yields().isEmpty()) return;
+      RecipeSpec recipe = recipeByFacility.get(c.facility());
+      for (Map.Entry<String, Double> e : c.yields().entrySet()) {
+        String entry = FieldPaths.field(path + ".yields", e.getKey());
+        if (recipe != null && recipe.outputs() != null && !recipe.outputs().containsKey(e.getKey())) {
+          problem(entry, "'" + e.getKey() + "' is not an output of the plant's recipe; its outputs: "
+              + String.join(", ", recipe.outputs().keySet()));
+        }
+        number(entry, e.getValue(), Bound.NON_NEGATIVE, true);
+      }
+      if (c.name() != null && facilities != null && facilities.contains(c.name())) {
+        problem(path + ".name", "an expansion with yields is a new plant named after the policy, but '" + c.name()
+            + "' is already a facility id; choose another name");
       }
     }
 

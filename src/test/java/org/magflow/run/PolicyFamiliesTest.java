@@ -252,6 +252,22 @@ class PolicyFamiliesTest {
   }
 
   @Test
+  void capacityEvent_withYields_addsAPlantWithItsOwnYields() throws Exception {
+    // a heavy circuit beside Lynas' light separator: it makes Dy/Tb at its own yield, and no NdPr
+    var o = run("""
+          - {type: capacity-event, name: heavy-circuit, start: 2025-01-01, facility: kuantan, kind: expansion,
+             tonnesPerYear: 2000, yields: {ndpr_oxide: 0.0, dytb_oxide: 0.1}}
+          - {type: destination-throttle, name: no-cn-dytb, start: 2025-01-01, exporter: CN,
+             destinations: [US, JP, KR, VN, EU, ROW, AU, MY], commodities: [dytb_oxide], cut: 0.9}
+        """);
+    Predicate<Observation> lynasDytb = agent("lynas").and(commodity("dytb_oxide"));
+    double with = sum(o, false, Metrics.PRODUCTION, lynasDytb);
+    // Kuantan alone makes ~40 t a year at 0.003; the circuit, pushed by a scarce ex-China market, adds most of 200
+    assertTrue(with > 150, "Lynas Dy/Tb over a year: " + with + " t");
+    assertTrue(sum(o, true, Metrics.PRODUCTION, lynasDytb) < 60, "without the circuit");
+  }
+
+  @Test
   void technologyBan_delaysAndDeratesCapacityAddedOutsideChina() throws Exception {
     String expansion = """
           - {type: capacity-event, name: grow, start: 2026-01-01, facility: jp-magnet-plants, kind: expansion,
