@@ -1,5 +1,6 @@
 package org.magflow.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
@@ -37,6 +38,12 @@ public final class MagflowCli {
       if (ex instanceof InputException input) {
         input.problems().forEach(p -> err.println("error: " + p));
         return BAD_INPUT;
+      }
+      if (ex instanceof IOException io) { // the disk, not magflow: full, read-only, permissions
+        err.println("magflow: cannot read or write a file: " + io);
+        if (cli.debug) ex.printStackTrace(err);
+        else err.println("Nothing was written. Run again with --debug for the stack trace.");
+        return INTERNAL_ERROR;
       }
       err.println("magflow: internal error: " + ex);
       if (cli.debug) ex.printStackTrace(err);

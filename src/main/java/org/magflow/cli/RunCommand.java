@@ -2,6 +2,7 @@ package org.magflow.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.magflow.output.TerminalSummary;
 import org.magflow.run.RunJob;
 import picocli.CommandLine.Command;
@@ -32,9 +33,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "Master seed (default: the scenario's seed).")
   Long seed;
 
+  /** The argument as a POSIX shell reads it back: quoted when it holds anything but plain path characters. */
+  static String shellQuoted(String arg) {
+    if (!arg.isEmpty() && arg.matches("[A-Za-z0-9_./:=@%+,-]+")) return arg;
+    return "'" + arg.replace("'", "'\\''") + "'";
+  }
+
   @Override
   public Integer call() throws Exception {
-    String command = "magflow run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    // originalArgs holds the whole command line after "magflow", this subcommand's name included
+    String command = "magflow " + spec.commandLine().getParseResult().originalArgs().stream()
+        .map(RunCommand::shellQuoted).collect(Collectors.joining(" "));
     RunJob.Result result = new RunJob().run(new RunJob.Request(scenario, out, resultsRoot, seed, command));
     var stdout = spec.commandLine().getOut();
     stdout.print(TerminalSummary.render(result.summary()));

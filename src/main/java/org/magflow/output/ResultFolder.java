@@ -73,15 +73,74 @@ public final class ResultFolder {
     recover(parent, name, absolute);
 
     String suffix = ProcessHandle.current().pid() + "-" + System.nanoTime();
-    Path temp = Files.createDirectory(parent.resolve(sibling(name, TEMP, suffix)));
+    Path temp = parent.resolve(sibling(name, TEMP, suffix));
+    Interruption interruption = new Interruption(parent, name, temp);
+    Thread hook = new Thread(interruption, "magflow-result-folder-cleanup");
     try {
-      writeInto.write(temp);
-      syncTree(temp);
-    } catch (Throwable t) { // Errors too: the temporary directory must not outlive a failed write
-      deleteAfterFailure(temp, t);
-      throw t;
+      Runtime.getRuntime().addShutdownHook(hook); // before the temporary directory exists: no window without it
+    } catch (IllegalStateException shuttingDown) {
+      throw new IOException("interrupted; nothing written to " + target, shuttingDown);
     }
-    swap(temp, absolute, parent.resolve(sibling(name, BACKUP, suffix)));
+    try {
+      synchronized (interruption) {
+        if (interruption.interrupted) throw new IOException("interrupted; nothing written to " + target);
+        Files.createDirectory(temp);
+      }
+      try {
+        writeInto.write(temp);
+        syncTree(temp);
+      } catch (Throwable t) { // Errors too: the temporary directory must not outlive a failed write
+        deleteAfterFailure(temp, t);
+        throw t;
+      }
+      synchronized (interruption) { // a shutdown waits for the swap rather than cutting it in two
+        if (interruption.interrupted) throw new IOException("interrupted; nothing written to " + target);
+        swap(temp, absolute, parent.resolve(sibling(name, BACKUP, suffix)));
+        interruption.swapped = true;
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run; it leaves the folder in a consistent state
+      }
+    }
+  }
+
+  /**
+   * What an interrupted replacement (Ctrl-C, SIGTERM) does as the JVM shuts down: unless the new result has been
+   * swapped in, it removes the temporary directory, so an interrupted run leaves no partial output and the
+   * previous result as it was. A swap under way is finished first; a temporary directory not yet created never
+   * will be. The writer may still be adding files, so the directory is first renamed out of its way (to another
+   * temporary name, which the next {@link #replace} also cleans up should this hook not finish). SIGKILL runs no
+   * hook: then the next {@link #replace} of the same target cleans up.
+   */
+  private static final class Interruption implements Runnable {
+    private final Path parent;
+    private final String name;
+    private final Path temp;
+    boolean interrupted;
+    boolean swapped;
+
+    Interruption(Path parent, String name, Path temp) {
+      this.parent = parent;
+      this.name = name;
+      this.temp = temp;
+    }
+
+    @Override
+    public synchronized void run() {
+      if (swapped) return;
+      interrupted = true;
+      if (!Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) return;
+      Path doomed = parent.resolve(sibling(name, TEMP, ProcessHandle.current().pid() + "-" + System.nanoTime()));
+      try {
+        Files.move(temp, doomed, StandardCopyOption.ATOMIC_MOVE);
+        deleteRecursively(doomed);
+      } catch (IOException e) {
+        // left for the next replace() of this target, which removes temporary directories of dead processes
+      }
+    }
   }
 
   /**

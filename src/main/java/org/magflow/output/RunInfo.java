@@ -1,5 +1,6 @@
 package org.magflow.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Objects;
  * @param magflowVersion the version of magflow that ran it
  * @param scenarioFile the scenario file as the user gave it (empty if it had none)
  * @param scenarioSha256 the SHA-256 of the scenario file's bytes, in lower-case hex
+ * @param resolvedScenarioSha256 the SHA-256 of {@code scenario.resolved.json}, the scenario exactly as run (base
+ *     files merged, defaults filled): unlike the file's own hash it changes when a base it extends changes. Empty
+ *     when not known, and then left out of run.json
  * @param seed the master seed
  * @param replication the replication index, from 0
  * @param startedAt when the run started, as an ISO-8601 instant ({@code 2026-01-05T09:30:00Z})
@@ -16,13 +20,22 @@ import java.util.Objects;
  * @param command the command line that started it
  */
 public record RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) String resolvedScenarioSha256,
                       long seed, int replication, String startedAt, double wallSeconds, String javaVersion,
                       String command) {
+  /** A run whose resolved scenario's hash is not known. */
+  public RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256, long seed,
+                 int replication, String startedAt, double wallSeconds, String javaVersion, String command) {
+    this(magflowVersion, scenarioName, scenarioFile, scenarioSha256, "", seed, replication, startedAt, wallSeconds,
+        javaVersion, command);
+  }
+
   public RunInfo {
     Objects.requireNonNull(magflowVersion, "magflowVersion");
     Objects.requireNonNull(scenarioName, "scenarioName");
     Objects.requireNonNull(scenarioFile, "scenarioFile");
     Objects.requireNonNull(scenarioSha256, "scenarioSha256");
+    if (resolvedScenarioSha256 == null) resolvedScenarioSha256 = ""; // a run.json written before it was recorded
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(javaVersion, "javaVersion");
     Objects.requireNonNull(command, "command");

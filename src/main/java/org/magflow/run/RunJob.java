@@ -1,6 +1,7 @@
 package org.magflow.run;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -8,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.magflow.output.ResultFolder;
 import org.magflow.output.chart.ChartWriter;
@@ -17,6 +19,7 @@ import org.magflow.output.RunSummary;
 import org.magflow.output.SummaryJson;
 import org.magflow.output.TimeSeriesCsv;
 import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioDefaults;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
@@ -50,6 +53,10 @@ public final class RunJob {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     ScenarioSpec scenario = load(request.scenarioFile());
+    Path outDir = request.outDir() != null
+        ? request.outDir()
+        : ResultFolder.resolveInside(request.resultsRoot(), scenario.name());
+    checkOutDir(outDir); // before the run: a refused folder should not cost the user a long run
     long seed = request.seed() != null ? request.seed() : scenario.seed();
     String file = request.scenarioFile().toString();
     ScenarioRun.Outcome outcome = new ScenarioRun().execute(scenario, file, seed, 0);
@@ -59,9 +66,6 @@ public final class RunJob {
           + summary.conservation().stream().filter(c -> !c.balanced()).map(Object::toString)
               .collect(Collectors.joining("; ")));
     }
-    Path outDir = request.outDir() != null
-        ? request.outDir()
-        : ResultFolder.resolveInside(request.resultsRoot(), scenario.name());
     String sha256 = sha256(request.scenarioFile());
     ResultFolder.replace(outDir, dir -> {
       new TimeSeriesCsv().write(outcome.run(), dir.resolve(TimeSeriesCsv.FILE_NAME));
@@ -72,12 +76,43 @@ public final class RunJob {
       new SummaryJson().write(summary, dir.resolve(SummaryJson.FILE_NAME));
       new ScenarioWriter().write(scenario, dir.resolve(RESOLVED_SCENARIO));
       double wallSeconds = (System.nanoTime() - t0) / 1e9;
-      new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file, sha256, seed, 0,
-          started.truncatedTo(ChronoUnit.MILLIS).toString(), wallSeconds, System.getProperty("java.version"),
+      String resolvedSha256 = sha256(dir.resolve(RESOLVED_SCENARIO));
+      new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file, sha256, resolvedSha256,
+          seed, 0, started.truncatedTo(ChronoUnit.MILLIS).toString(), wallSeconds, System.getProperty("java.version"),
           request.command()), dir.resolve(RunJson.FILE_NAME));
       new ChartWriter().writeRunCharts(dir); // drawn from the files above, so charts match the data exactly
     });
     return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Refuses a result folder that a run must not replace. {@code -o} may name any folder the user can write, but
+   * a run replaces the whole folder, so it must be new, empty or an earlier result (it holds run.json): never a
+   * folder of other files, such as a home folder, {@code results/} itself or {@code ../../etc}.
+   */
+  static void checkOutDir(Path outDir) throws InputException {
+    Path absolute = outDir.toAbsolutePath().normalize();
+    String problem = null;
+    if (absolute.getFileName() == null) {
+      problem = "is a file-system root; choose a folder for the results";
+    } else if (absolute.getFileName().toString().startsWith(".")) {
+      problem = "a result folder's name must not start with '.' (such names are kept for temporary folders)";
+    } else if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+      problem = "exists and is not a folder; choose another output path";
+    } else if (Files.isDirectory(absolute) && !Files.exists(absolute.resolve(RunJson.FILE_NAME))
+        && !isEmpty(absolute)) {
+      problem = "exists and is not a magflow result folder (it has no " + RunJson.FILE_NAME + "); a run replaces"
+          + " the whole folder, so choose a new or empty folder, or one an earlier run wrote";
+    }
+    if (problem != null) throw new InputException(List.of(new Problem(outDir.toString(), "", 0, 0, problem)));
+  }
+
+  private static boolean isEmpty(Path dir) throws InputException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      return !entries.iterator().hasNext();
+    } catch (IOException e) {
+      throw new InputException(List.of(new Problem(dir.toString(), "", 0, 0, "cannot read the folder: " + e)));
+    }
   }
 
   /** Parses, validates and fills defaults; throws with every problem found. */

@@ -173,7 +173,7 @@ class ScenarioExtendsTest {
     assertEquals(List.of(number + ":1:1: extends: expected the path of a base scenario file, found a number 2025"),
         problems(number));
     Path empty = Files.writeString(dir.resolve("empty.yaml"), "extends: ''\nname: child\n");
-    assertEquals(List.of(empty + ":1:1: extends: expected the path of a base scenario file, found an empty string"),
+    assertEquals(List.of(empty + ":1:1: extends: expected the path of a base scenario file, found an empty value"),
         problems(empty));
   }
 

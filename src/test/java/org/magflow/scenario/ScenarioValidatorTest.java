@@ -97,7 +97,9 @@ class ScenarioValidatorTest {
         demand.add(((ObjectNode) demand.get(0)).deepCopy().put("id", "d" + i));
       }
     });
-    assertEquals(List.of("producers: too many agents: 10001 producers and demand sectors; at most 10000"), problems);
+    // a file is refused while it is read, at the first agent over the limit
+    assertEquals(List.of("demand[9998]: too many agents: more than 10000 producers and demand sectors; at most 10000"),
+        problems);
   }
 
   @Test

@@ -1,0 +1,200 @@
+package org.magflow.reliability;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.magflow.scenario.PolicySpec;
+import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
+import org.magflow.scenario.ScenarioSpec;
+import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
+import org.magflow.scenario.ScenarioSpec.ClockSpec;
+import org.magflow.scenario.ScenarioSpec.CommoditySpec;
+import org.magflow.scenario.ScenarioSpec.DemandResponseSpec;
+import org.magflow.scenario.ScenarioSpec.DemandSpec;
+import org.magflow.scenario.ScenarioSpec.FacilitySpec;
+import org.magflow.scenario.ScenarioSpec.LaneSpec;
+import org.magflow.scenario.ScenarioSpec.MarketSpec;
+import org.magflow.scenario.ScenarioSpec.OutageSpec;
+import org.magflow.scenario.ScenarioSpec.PriceRuleSpec;
+import org.magflow.scenario.ScenarioSpec.ProducerSpec;
+import org.magflow.scenario.ScenarioSpec.RecipeSpec;
+import org.magflow.scenario.ScenarioSpec.ReferencePriceSpec;
+import org.magflow.scenario.ScenarioSpec.RegionSpec;
+import org.magflow.scenario.ScenarioSpec.RouteSpec;
+import org.magflow.scenario.ScenarioSpec.StockSpec;
+import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
+import org.magflow.scenario.ScenarioSpec.SupplySpec;
+import org.magflow.scenario.ScenarioSpec.TradeSpec;
+
+/**
+ * Random scenarios meant to be valid: a random cast of producers and demand sectors over 1–4 regions in 1–2
+ * price zones, recipes that form a DAG over the commodities (a recipe's inputs always come before its outputs in
+ * commodity order), random routes, capacities with ramps and outages, stocks, offtakes, demand and destination
+ * throttles. The sizes come from {@link Shape} (so jqwik can shrink them); every other choice is drawn from
+ * {@code detail}. Horizons are short so a property can run hundreds of them.
+ */
+final class RandomScenarios {
+  private static final LocalDate START = LocalDate.of(2025, 1, 1);
+  private static final List<String> STAGES = List.of("mining", "separation", "manufacturing");
+
+  /** The sizes of a random scenario. */
+  record Shape(int regions, int zones, int commodities, int producers, int demand, int policies, int months) {}
+
+  private RandomScenarios() {}
+
+  static ScenarioSpec generate(Shape shape, long detail) {
+    SplittableRandom rnd = new SplittableRandom(detail);
+    LocalDate end = START.plusMonths(shape.months());
+    int days = (int) java.time.temporal.ChronoUnit.DAYS.between(START, end);
+
+    List<CommoditySpec> commodities = new ArrayList<>();
+    for (int c = 0; c < shape.commodities(); c++) commodities.add(new CommoditySpec("c" + c, null, null));
+
+    int zones = Math.min(shape.zones(), shape.regions());
+    List<RegionSpec> regions = new ArrayList<>();
+    for (int r = 0; r < shape.regions(); r++) {
+      // the first regions take each zone once, so every zone is in use; the rest pick at random
+      int zone = r < zones ? r : rnd.nextInt(zones);
+      regions.add(new RegionSpec("R" + r, null, "Z" + zone));
+    }
+
+    List<ReferencePriceSpec> prices = new ArrayList<>();
+    for (int c = 0; c < shape.commodities(); c++) {
+      double base = round(1 + rnd.nextDouble() * 100);
+      for (int z = 0; z < zones; z++) {
+        prices.add(new ReferencePriceSpec("c" + c, "Z" + z, round(base * (1 + 0.3 * rnd.nextDouble()))));
+      }
+    }
+    PriceRuleSpec rule = rnd.nextBoolean() ? null : new PriceRuleSpec(round(rnd.nextDouble() * 2),
+        round(rnd.nextDouble() * 2), round(1 + rnd.nextDouble() * 60), round(0.1 + 0.9 * rnd.nextDouble()),
+        round(1 + rnd.nextDouble() * 15));
+
+    List<RouteSpec> routes = new ArrayList<>();
+    for (int a = 0; a < shape.regions(); a++) {
+      for (int b = a + 1; b < shape.regions(); b++) {
+        if (rnd.nextInt(3) == 0) continue;
+        boolean oneWay = rnd.nextInt(4) == 0;
+        routes.add(new RouteSpec("R" + a, "R" + b, round(rnd.nextDouble() * 60), round(rnd.nextDouble()), oneWay));
+        if (oneWay && rnd.nextBoolean()) {
+          routes.add(new RouteSpec("R" + b, "R" + a, round(rnd.nextDouble() * 60), round(rnd.nextDouble()), true));
+        }
+      }
+    }
+    TradeSpec trade = new TradeSpec(new LaneSpec(round(rnd.nextDouble() * 10), round(rnd.nextDouble() * 0.2)),
+        new LaneSpec(round(1 + rnd.nextDouble() * 60), round(rnd.nextDouble())), routes);
+
+    // recipes: each makes one or two commodities from some of the commodities before the first of them
+    List<RecipeSpec> recipes = new ArrayList<>();
+    int recipeCount = 1 + rnd.nextInt(shape.commodities() + 1);
+    for (int i = 0; i < recipeCount; i++) {
+      int first = rnd.nextInt(shape.commodities());
+      Map<String, Double> inputs = new LinkedHashMap<>();
+      for (int c = 0; c < first; c++) if (rnd.nextBoolean()) inputs.put("c" + c, round(0.1 + rnd.nextDouble() * 3));
+      Map<String, Double> outputs = new LinkedHashMap<>();
+      outputs.put("c" + first, round(0.1 + rnd.nextDouble() * 2));
+      if (first + 1 < shape.commodities() && rnd.nextInt(3) == 0) {
+        outputs.put("c" + (first + 1 + rnd.nextInt(shape.commodities() - first - 1)), round(0.01 + rnd.nextDouble()));
+      }
+      recipes.add(new RecipeSpec("r" + i, STAGES.get(rnd.nextInt(STAGES.size())), inputs.isEmpty() && rnd.nextBoolean()
+          ? null : inputs, outputs));
+    }
+
+    List<ProducerSpec> producers = new ArrayList<>();
+    int facilityId = 0;
+    for (int p = 0; p < shape.producers(); p++) {
+      String region = "R" + rnd.nextInt(shape.regions());
+      List<FacilitySpec> facilities = new ArrayList<>();
+      int count = rnd.nextInt(3);
+      for (int f = 0; f < count; f++) {
+        RecipeSpec recipe = recipes.get(rnd.nextInt(recipes.size()));
+        List<CapacityPointSpec> capacity = new ArrayList<>();
+        LocalDate date = START.minusDays(rnd.nextInt(400));
+        int points = 1 + rnd.nextInt(3);
+        for (int k = 0; k < points; k++) {
+          capacity.add(new CapacityPointSpec(date, round(rnd.nextInt(5) == 0 ? 0 : rnd.nextDouble() * 5000)));
+          date = date.plusDays(rnd.nextInt(Math.max(1, days)));
+        }
+        List<OutageSpec> outages = new ArrayList<>();
+        if (rnd.nextInt(3) == 0) {
+          LocalDate from = START.plusDays(rnd.nextInt(days));
+          outages.add(new OutageSpec(from, from.plusDays(1 + rnd.nextInt(90)), round(rnd.nextDouble()), null));
+        }
+        Map<String, Double> yields = null;
+        if (rnd.nextInt(3) == 0) {
+          yields = new LinkedHashMap<>();
+          for (String out : recipe.outputs().keySet()) yields.put(out, round(rnd.nextDouble() * 2));
+        }
+        String facilityRegion = rnd.nextInt(4) == 0 ? "R" + rnd.nextInt(shape.regions()) : null;
+        facilities.add(new FacilitySpec("f" + facilityId++, recipe.id(), facilityRegion, capacity,
+            outages.isEmpty() && rnd.nextBoolean() ? null : outages, yields));
+      }
+      Map<String, StockSpec> stocks = new LinkedHashMap<>();
+      for (int c = 0; c < shape.commodities(); c++) {
+        if (rnd.nextBoolean()) stocks.put("c" + c, stock(rnd));
+      }
+      SupplySpec supply = rnd.nextBoolean() ? null : new SupplySpec(round(rnd.nextDouble()),
+          round(rnd.nextDouble() * 2), round(rnd.nextDouble() * 200), round(1 + rnd.nextDouble() * 60));
+      producers.add(new ProducerSpec("p" + p, null, region, null, facilities, stocks.isEmpty() ? null : stocks, supply,
+          suppliers(rnd, shape.producers(), p)));
+    }
+
+    List<DemandSpec> demand = new ArrayList<>();
+    for (int d = 0; d < shape.demand(); d++) {
+      demand.add(new DemandSpec("d" + d, null, "R" + rnd.nextInt(shape.regions()), rnd.nextBoolean() ? "ev" : "defence",
+          "c" + rnd.nextInt(shape.commodities()), round(rnd.nextDouble() * 2000), round(rnd.nextDouble() * 0.3 - 0.1),
+          round(rnd.nextDouble()), rnd.nextInt(101), rnd.nextBoolean() ? "lost" : "backlog", stock(rnd),
+          suppliers(rnd, shape.producers(), -1), null));
+    }
+
+    List<PolicySpec> policies = new ArrayList<>();
+    for (int i = 0; i < shape.policies() && shape.regions() > 1; i++) {
+      int exporter = rnd.nextInt(shape.regions());
+      List<String> destinations = new ArrayList<>();
+      for (int r = 0; r < shape.regions(); r++) if (r != exporter && rnd.nextBoolean()) destinations.add("R" + r);
+      if (destinations.isEmpty()) destinations.add("R" + ((exporter + 1) % shape.regions()));
+      List<String> goods = new ArrayList<>();
+      for (int c = 0; c < shape.commodities(); c++) if (rnd.nextBoolean()) goods.add("c" + c);
+      if (goods.isEmpty()) goods.add("c" + rnd.nextInt(shape.commodities()));
+      LocalDate start = START.plusDays(rnd.nextInt(days) - 30);
+      LocalDate stop = rnd.nextBoolean() ? null : start.plusDays(1 + rnd.nextInt(days));
+      policies.add(new DestinationThrottleSpec("throttle-" + i, start, stop, "R" + exporter, destinations, goods,
+          round(rnd.nextDouble()), null));
+    }
+
+    int[] intervals = {1, 3, 7, 7, 7, 14};
+    ClockSpec clock = new ClockSpec(intervals[rnd.nextInt(intervals.length)], intervals[rnd.nextInt(intervals.length)],
+        intervals[rnd.nextInt(intervals.length)], rnd.nextInt(4) == 0 ? "weekly" : "monthly", 30 + rnd.nextInt(150));
+    DemandResponseSpec response = new DemandResponseSpec(round(1 + rnd.nextDouble() * 2), round(rnd.nextDouble()),
+        round(rnd.nextDouble() * 0.3), round(rnd.nextDouble() * 0.3));
+    return new ScenarioSpec("prop", null, START, end, 1L, clock, commodities, regions, new MarketSpec(rule, prices),
+        trade, recipes, producers, demand, response, policies);
+  }
+
+  private static StockSpec stock(SplittableRandom rnd) {
+    return new StockSpec(round(rnd.nextDouble() * 500), round(rnd.nextDouble() * 120));
+  }
+
+  /** Up to two offtake shares with distinct producers other than {@code self}, adding up to at most 1. */
+  private static List<SupplierShareSpec> suppliers(SplittableRandom rnd, int producers, int self) {
+    if (producers == 0 || rnd.nextInt(3) != 0) return null;
+    List<SupplierShareSpec> shares = new ArrayList<>();
+    double left = 1;
+    for (int k = 0; k < 2; k++) {
+      int p = rnd.nextInt(producers);
+      String id = "p" + p;
+      if (p == self || shares.stream().anyMatch(s -> s.producer().equals(id))) continue;
+      double share = Math.floor(rnd.nextDouble() * left * 100) / 100;
+      left -= share;
+      shares.add(new SupplierShareSpec(id, share));
+    }
+    return shares.isEmpty() ? null : shares;
+  }
+
+  /** Four decimals, as a person would write a number in a file. */
+  private static double round(double x) {
+    return Math.round(x * 10_000) / 10_000.0;
+  }
+}
