@@ -95,7 +95,7 @@ public final class DemandSector extends Agent {
 
   /** Underlying demand, tonnes per year, {@code years} after the scenario start at reference prices. */
   double underlyingPerYear(double years) {
-    return curve.baseTonnesPerYear() * Math.pow(1 + curve.growthPerYear(), years);
+    return curve.baseTonnesPerYear() * StrictMath.pow(1 + curve.growthPerYear(), years);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class DemandSector extends Agent {
   void consume(double days, double years, double priceMultiple, DemandResponse response, ConsumptionLog log,
                double now) {
     adaptSubstitution(days, priceMultiple, response);
-    plannedPerDay = Units.perDay(underlyingPerYear(years)) * Math.pow(priceMultiple, -curve.priceElasticity())
+    plannedPerDay = Units.perDay(underlyingPerYear(years)) * StrictMath.pow(priceMultiple, -curve.priceElasticity())
         * (1 - substitution);
     double demand = plannedPerDay * days * noiseFactor(response.noise());
     double stock = inventory.tonnes(commodity);
@@ -127,14 +127,14 @@ public final class DemandSector extends Agent {
     double excess = Math.max(0, priceMultiple - threshold) / threshold;
     double target = maxShare * Math.min(1, excess);
     double lagYears = maxShare / response.substitutionRatePerYear();
-    substitution += (target - substitution) * (1 - Math.exp(-Units.years(days) / lagYears));
+    substitution += (target - substitution) * (1 - StrictMath.exp(-Units.years(days) / lagYears));
   }
 
   /** A mean-one lognormal factor with the given coefficient of variation. */
   private double noiseFactor(double cv) {
     if (cv <= 0) return 1;
-    double sigma2 = Math.log1p(cv * cv);
-    return Math.exp(Math.sqrt(sigma2) * noise.nextGaussian() - sigma2 / 2);
+    double sigma2 = StrictMath.log1p(cv * cv);
+    return StrictMath.exp(Math.sqrt(sigma2) * noise.nextGaussian() - sigma2 / 2);
   }
 
   /** Receives what the sector wanted, used and went without. */

@@ -77,8 +77,8 @@ final class Licensing {
           .inverseCumulativeProbability(u);
       default -> {
         if (d.b() <= 0) yield d.a();
-        double sigma2 = Math.log1p(d.b() * d.b() / (d.a() * d.a()));
-        yield new LogNormalDistribution(Math.log(d.a()) - sigma2 / 2, Math.sqrt(sigma2))
+        double sigma2 = StrictMath.log1p(d.b() * d.b() / (d.a() * d.a()));
+        yield new LogNormalDistribution(StrictMath.log(d.a()) - sigma2 / 2, Math.sqrt(sigma2))
             .inverseCumulativeProbability(u);
       }
     };

@@ -63,10 +63,10 @@ public final class PriceBook {
   /** Moves one price by the rule after a clearing, {@code days} after the previous one. */
   void update(int zone, int c, double coverRatio, double unfilledShare, double glut, double days) {
     double cover = Math.max(coverRatio, 1e-6);
-    double indicated = reference[zone][c] * Math.pow(cover, -rule.coverExponent())
-        * (1 + rule.shortagePremium() * unfilledShare) * Math.pow(1 + glut, -rule.coverExponent());
+    double indicated = reference[zone][c] * StrictMath.pow(cover, -rule.coverExponent())
+        * (1 + rule.shortagePremium() * unfilledShare) * StrictMath.pow(1 + glut, -rule.coverExponent());
     double p = price[zone][c];
-    p += (indicated - p) * (1 - Math.exp(-days / rule.adjustmentDays()));
+    p += (indicated - p) * (1 - StrictMath.exp(-days / rule.adjustmentDays()));
     double lo = reference[zone][c] * rule.minMultiple();
     double hi = reference[zone][c] * rule.maxMultiple();
     price[zone][c] = Math.min(hi, Math.max(lo, p));

@@ -117,7 +117,7 @@ public final class Producer extends Agent {
   /** Takes note of the tonnes per day buyers asked for at the latest clearing. */
   @Override
   void noteRequests(int c, double tonnesPerDay, double reviewDays) {
-    requestedPerDay[c] += (tonnesPerDay - requestedPerDay[c]) * (1 - Math.exp(-reviewDays / SALES_SMOOTHING_DAYS));
+    requestedPerDay[c] += (tonnesPerDay - requestedPerDay[c]) * (1 - StrictMath.exp(-reviewDays / SALES_SMOOTHING_DAYS));
   }
 
   /**
@@ -153,10 +153,10 @@ public final class Producer extends Agent {
         double stock = inventory.tonnes(c);
         if (stock <= 0 || stock < supply.maxCoverDays() * ratePerDay) glut = false; // an empty store is never a glut
       }
-      double ceiling = Math.min(1, supply.normalUtilisation() * Math.pow(revenueMultiple[i], supply.priceElasticity()));
+      double ceiling = Math.min(1, supply.normalUtilisation() * StrictMath.pow(revenueMultiple[i], supply.priceElasticity()));
       double canRunPerDay = capacityOf[i] * ceiling;
       if (revenueMultiple[i] >= PUSH_PRICE_MULTIPLE) aimPerDay = Math.max(aimPerDay, canRunPerDay);
-      f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - Math.exp(-days / supply.adjustmentDays()));
+      f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - StrictMath.exp(-days / supply.adjustmentDays()));
       f.plannedPerDay = Math.max(0, Math.min(f.plannedPerDay, canRunPerDay)); // a plan never exceeds what can run
       double activity = glut ? 0 : f.plannedPerDay * days;
       for (int c = 0; c < commodities; c++) {

@@ -22,7 +22,9 @@ import org.magflow.units.Units;
  * <p>The run starts {@code warmupDays} before the scenario start so that stocks, pipelines and sales signals
  * settle before anything is reported; policies already in force at the start apply during the warm-up too.
  * Recurring processes run at their own intervals; on a day when several are due they run in the order of
- * {@link Phase}. A {@code SupplyChain} is single-use: build a new one for each run.
+ * {@link Phase}. A {@code SupplyChain} is single-use: build a new one for each run. The model's
+ * transcendental functions are {@link StrictMath}'s, which Java guarantees to give the same bits on every JDK
+ * and processor, so a scenario and seed give byte-identical outputs everywhere.
  */
 public final class SupplyChain implements Producer.ProductionLog, DemandSector.ConsumptionLog {
 
