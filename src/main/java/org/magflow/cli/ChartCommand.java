@@ -13,6 +13,9 @@ import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.chart.Charts;
 import org.magflow.output.chart.ResultData;
 import org.magflow.output.chart.ResultInputException;
+import org.magflow.output.chart.SweepChartOptions;
+import org.magflow.output.chart.SweepCharts;
+import org.magflow.output.chart.SweepData;
 import org.magflow.run.InputException;
 import org.magflow.scenario.Problem;
 import picocli.CommandLine.Command;
@@ -22,23 +25,34 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code magflow chart RESULT_DIR}: draws briefing charts from a result folder. */
+/** {@code magflow chart RESULT_DIR}: draws briefing charts from a result folder or a sweep folder. */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-    description = {"Draw charts from a result folder written by magflow run.",
+    description = {"Draw charts from a result folder written by magflow run, or a sweep folder written by "
+        + "magflow sweep.",
         "Without --metric, draws every briefing chart (as magflow run does into RESULT_DIR/charts): "
             + "price, shortage-by-region, shortage-by-sector, exports, cover, production-shares. "
             + "--metric also takes any metric of timeseries.csv (e.g. inventory, capacity), drawn by region, "
-            + "or by agent with --agents."})
+            + "or by agent with --agents.",
+        "On a sweep folder (one with sweep.json): fan-price, fan-shortage, and the heatmap (a grid over two "
+            + "parameters), tornado (one-at-a-time) or sobol chart its design allows, for the first KPI or those "
+            + "given with --kpi."})
 final class ChartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "RESULT_DIR", description = "A result folder, e.g. results/baseline.")
+  @Parameters(paramLabel = "RESULT_DIR",
+      description = "A result folder, e.g. results/baseline, or a sweep folder, e.g. results/sweeps/cut-size-duration.")
   Path resultDir;
 
   @Option(names = "--metric", paramLabel = "M",
       description = "One chart (price, shortage-by-region, shortage-by-sector, exports, cover, production-shares) "
-          + "or a time-series metric (default: every briefing chart).")
+          + "or a time-series metric (default: every briefing chart); for a sweep folder: fan-price, fan-shortage, "
+          + "heatmap, tornado or sobol.")
   String metric;
+
+  @Option(names = "--kpi", split = ",", paramLabel = "k1,k2",
+      description = "Sweep folders only: the KPIs of the heatmap, tornado and Sobol charts (default: the first KPI;"
+          + " all: every KPI).")
+  List<String> kpis;
 
   @Option(names = "--agents", split = ",", paramLabel = "a,b", description = "Producer or demand-sector ids.")
   List<String> agents;
@@ -73,9 +87,23 @@ final class ChartCommand implements Callable<Integer> {
     }
     Set<ChartFormat> chosen = formats();
     List<Chart> charts;
+    boolean sweep = SweepData.isSweepFolder(resultDir) || SweepData.isUnfinishedSweep(resultDir);
     try {
-      ResultData data = ResultData.load(resultDir);
-      charts = new Charts().build(data, new ChartOptions(metric, agents, regions, commodities, from, to));
+      if (sweep) {
+        if (agents != null && !agents.isEmpty()) {
+          throw new ResultInputException("--agents", "a sweep folder has no agents' series; its fan charts take "
+              + "--regions and --commodities");
+        }
+        charts = new SweepCharts().build(SweepData.load(resultDir),
+            new SweepChartOptions(metric, kpis, regions, commodities, from, to));
+      } else {
+        if (kpis != null && !kpis.isEmpty()) {
+          throw new ResultInputException("--kpi", "--kpi applies to sweep folders (with sweep.json); " + resultDir
+              + " is not one");
+        }
+        ResultData data = ResultData.load(resultDir);
+        charts = new Charts().build(data, new ChartOptions(metric, agents, regions, commodities, from, to));
+      }
     } catch (ResultInputException e) {
       throw new InputException(List.of(new Problem(e.source(), "", 0, 0, e.getMessage())));
     }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = {"Run a sweep file: many runs of a base scenario with parameters varied by a grid, Monte Carlo,"
         + " Latin hypercube, Sobol or one-at-a-time design, with replications on common random numbers.",
-        "Writes runs.csv, summary.csv, fan.csv, sweep.json (and sobol.csv or tornado.csv) to"
+        "Writes runs.csv, summary.csv, fan.csv, sweep.json (and sobol.csv or tornado.csv) and charts/ to"
             + " results/sweeps/<sweep name>/ unless -o is given. Finished runs are kept in <DIR>.partial/ as they"
             + " finish; after a crash or Ctrl-C, --resume runs only the missing ones."})
 final class SweepCommand implements Callable<Integer> {
@@ -39,6 +39,10 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Finish an interrupted sweep, running only the runs not yet done.")
   boolean resume;
 
+  @Option(names = "--no-charts", negatable = false,
+      description = "Write the data only, without charts/ (magflow chart DIR draws them later).")
+  boolean noCharts;
+
   @Override
   public Integer call() throws Exception {
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -49,7 +53,8 @@ final class SweepCommand implements Callable<Integer> {
     String command = "magflow " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress.Printer(err, System.console() != null, System::nanoTime);
-    SweepRunner.Options options = new SweepRunner.Options(out, resultsRoot, n, resume, command, progress, null, 0);
+    SweepRunner.Options options = new SweepRunner.Options(out, resultsRoot, n, resume, command, progress, null, 0,
+        !noCharts);
     AtomicBoolean over = new AtomicBoolean();
     Thread onCtrlC = new Thread(() -> {
       if (over.get()) return;
@@ -74,6 +79,12 @@ final class SweepCommand implements Callable<Integer> {
         result.runs(), result.resumedRuns() > 0 ? " (" + result.resumedRuns() + " from before)" : "",
         result.wallSeconds());
     stdout.flush();
+    if (!result.chartsDrawn()) {
+      err.println("warning: charts not drawn: " + result.chartProblem());
+      err.println("The sweep's data are complete in " + result.outDir() + "; draw the charts with: magflow chart "
+          + result.outDir());
+      err.flush();
+    }
     return MagflowCli.OK;
   }
 }

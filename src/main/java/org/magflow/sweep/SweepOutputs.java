@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.magflow.output.Decimals;
+import org.magflow.output.chart.ChartWriter;
 import org.magflow.random.RandomStreams;
 
 /**
@@ -42,7 +43,9 @@ import org.magflow.random.RandomStreams;
  *       bootstrap 95% intervals;
  *   <li>{@code tornado.csv} (design one-at-a-time): per KPI and parameter, the KPI at the parameter's low and
  *       high values and at the base, largest swing first;
- *   <li>{@code sweep.json}: the resolved design and its provenance.
+ *   <li>{@code sweep.json}: the resolved design and its provenance;
+ *   <li>{@code charts/}: the sweep's charts, drawn from the files above by {@link SweepRunner} (or, if they cannot
+ *       be drawn, a note saying why).
  * </ul>
  * Numbers are written by {@link Decimals}; a figure that does not exist is an empty cell.
  */
@@ -53,6 +56,8 @@ final class SweepOutputs {
   static final String SOBOL = "sobol.csv";
   static final String TORNADO = "tornado.csv";
   static final String SWEEP_JSON = "sweep.json";
+  /** The charts drawn from the files above (fan charts, heatmap, tornado, Sobol indices), as PNG and SVG. */
+  static final String CHARTS = ChartWriter.CHARTS_DIR;
 
   /** The first columns of runs.csv. */
   static final List<String> RUN_KEY_COLUMNS = List.of("run", "point", "replication", "seed");
@@ -104,8 +109,12 @@ final class SweepOutputs {
     return Double.isNaN(v) ? "" : Decimals.format(v);
   }
 
-  /** Writes every output file into {@code dir}; returns their names. */
-  static List<String> write(SweepPlan plan, Journal journal, Path dir, Provenance provenance) throws IOException {
+  /**
+   * Writes every output file into {@code dir}; returns their names, with {@code charts/} last when the charts
+   * are to be drawn from these files (by the caller, after this).
+   */
+  static List<String> write(SweepPlan plan, Journal journal, Path dir, Provenance provenance, boolean charts)
+      throws IOException {
     List<String> files = new ArrayList<>();
     int runs = plan.runs();
     int kpiCount = plan.kpis().size();
@@ -141,6 +150,8 @@ final class SweepOutputs {
       files.add(TORNADO);
     }
     files.add(SWEEP_JSON);
+    // Drawn from these files once they are written (SweepRunner), into the same folder before it is swapped in.
+    if (charts) files.add(CHARTS + "/");
     sweepJson(plan, provenance, files, dir.resolve(SWEEP_JSON));
     return files;
   }

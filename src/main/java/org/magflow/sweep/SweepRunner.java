@@ -1,6 +1,7 @@
 package org.magflow.sweep;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.magflow.output.ResultFolder;
+import org.magflow.output.chart.ChartWriter;
 import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import org.magflow.scenario.Problem;
@@ -15,7 +17,8 @@ import org.magflow.scenario.Problem;
 /**
  * {@code magflow sweep}: plans a sweep, runs what is not yet done through a {@link RunExecutor}, records each
  * finished run durably in a {@link Journal}, and when every run is done writes the result folder at once
- * (through {@link ResultFolder#replace}, so an earlier result survives until the new one is complete).
+ * (through {@link ResultFolder#replace}, so an earlier result survives until the new one is complete): the data
+ * files first, then the charts drawn from them.
  *
  * <p>Memory stays flat in the number of runs: at most a few runs per thread are in flight, each keeps only its
  * KPIs and monthly fan series once it finishes, and those go straight to disk.
@@ -36,33 +39,39 @@ public final class SweepRunner {
    * @param command the command line, recorded in sweep.json
    * @param executor where runs execute, or null for a {@link LocalRunExecutor} of {@code threads}
    * @param stopAfter for tests: stop as if killed once this many runs have finished in this go (0: never)
+   * @param charts whether to draw the sweep's charts into {@code outDir/charts} once its data are written
    */
   public record Options(Path outDir, Path resultsRoot, int threads, boolean resume, String command,
-                        Progress progress, RunExecutor executor, int stopAfter) {
+                        Progress progress, RunExecutor executor, int stopAfter, boolean charts) {
     public Options {
       if (progress == null) progress = Progress.NONE;
       if (resultsRoot == null) resultsRoot = Path.of("results");
     }
 
-    /** Options with every default: all cores, no resume, no progress output. */
+    /** Options with every default: all cores, no resume, no progress output, charts drawn. */
     public static Options defaults() {
-      return new Options(null, null, Runtime.getRuntime().availableProcessors(), false, "", Progress.NONE, null, 0);
+      return new Options(null, null, Runtime.getRuntime().availableProcessors(), false, "", Progress.NONE, null, 0,
+          true);
     }
 
     public Options withOutDir(Path dir) {
-      return new Options(dir, resultsRoot, threads, resume, command, progress, executor, stopAfter);
+      return new Options(dir, resultsRoot, threads, resume, command, progress, executor, stopAfter, charts);
     }
 
     public Options withThreads(int n) {
-      return new Options(outDir, resultsRoot, n, resume, command, progress, executor, stopAfter);
+      return new Options(outDir, resultsRoot, n, resume, command, progress, executor, stopAfter, charts);
     }
 
     public Options withResume(boolean r) {
-      return new Options(outDir, resultsRoot, threads, r, command, progress, executor, stopAfter);
+      return new Options(outDir, resultsRoot, threads, r, command, progress, executor, stopAfter, charts);
+    }
+
+    public Options withCharts(boolean c) {
+      return new Options(outDir, resultsRoot, threads, resume, command, progress, executor, stopAfter, c);
     }
 
     Options withStopAfter(int runs) {
-      return new Options(outDir, resultsRoot, threads, resume, command, progress, executor, runs);
+      return new Options(outDir, resultsRoot, threads, resume, command, progress, executor, runs, charts);
     }
   }
 
@@ -75,7 +84,12 @@ public final class SweepRunner {
    * @param files the files written into {@code outDir}
    */
   public record Result(Path outDir, Path partialDir, String name, int runs, int resumedRuns, int ranNow,
-                       boolean complete, double wallSeconds, List<String> files) {}
+                       boolean complete, double wallSeconds, List<String> files, String chartProblem) {
+    /** Whether the charts were drawn; if not, {@link #chartProblem} says why (the data are complete either way). */
+    public boolean chartsDrawn() {
+      return chartProblem.isEmpty();
+    }
+  }
 
   /** Stops a sweep as a kill would (test hook). */
   private static final class Stop extends RuntimeException {
@@ -143,7 +157,7 @@ public final class SweepRunner {
       journal.close();
       progress.ended(journal.done(), runs, false);
       return new Result(outDir, partial, plan.name(), runs, resumed, ranNow[0], false,
-          (System.nanoTime() - t0) / 1e9, List.of());
+          (System.nanoTime() - t0) / 1e9, List.of(), "");
     } catch (InputException | IOException | RuntimeException | Error e) {
       journal.close();
       progress.ended(journal.done(), runs, false);
@@ -157,17 +171,53 @@ public final class SweepRunner {
     }
     progress.ended(journal.done(), runs, complete);
     List<String> files = new ArrayList<>();
+    String[] chartProblem = {""};
     try {
-      ResultFolder.replace(outDir, dir -> files.addAll(SweepOutputs.write(plan, journal, dir,
-          new SweepOutputs.Provenance(options.command(), started.truncatedTo(ChronoUnit.MILLIS).toString(),
-              (System.nanoTime() - t0) / 1e9, executorText, resumed, MagflowVersion.current(),
-              System.getProperty("java.version")))));
+      ResultFolder.replace(outDir, dir -> {
+        files.addAll(SweepOutputs.write(plan, journal, dir,
+            new SweepOutputs.Provenance(options.command(), started.truncatedTo(ChronoUnit.MILLIS).toString(),
+                (System.nanoTime() - t0) / 1e9, executorText, resumed, MagflowVersion.current(),
+                System.getProperty("java.version")), options.charts()));
+        // The data are written: the charts are drawn from them into the same folder, before it is swapped in.
+        if (options.charts()) chartProblem[0] = drawCharts(dir, outDir);
+      });
     } catch (IOException | RuntimeException | Error e) {
       journal.close(); // the finished runs stay in the journal for --resume
       throw e;
     }
     journal.delete();
     return new Result(outDir, partial, plan.name(), runs, resumed, ranNow[0], true, (System.nanoTime() - t0) / 1e9,
-        List.copyOf(files));
+        List.copyOf(files), chartProblem[0]);
+  }
+
+  /**
+   * Draws the sweep's charts from the files just written into {@code dir}. Charts are a view of the data, so a
+   * chart that cannot be drawn (no fonts in a slim image, a bug in a chart) must not cost the sweep its results:
+   * the problem goes into {@code charts/CHARTS-NOT-DRAWN.txt} and is returned, and the folder is swapped in all
+   * the same; {@code magflow chart} can draw the charts later.
+   *
+   * @param outDir the result folder's final name, for the advice in the note
+   * @return "" if every chart was drawn, else what went wrong, in a line
+   */
+  static String drawCharts(Path dir, Path outDir) {
+    String problem = ChartWriter.renderingProblem().map(p -> p + ". " + ChartWriter.FONT_ADVICE).orElse("");
+    if (problem.isEmpty()) {
+      try {
+        new ChartWriter().writeSweepCharts(dir);
+        return "";
+      } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
+        problem = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+        // The folder is written under a temporary name; the user will look for it under its own.
+        problem = problem.replace(dir.toString(), outDir.toString());
+      }
+    }
+    try {
+      Path charts = Files.createDirectories(dir.resolve(ChartWriter.CHARTS_DIR));
+      Files.writeString(charts.resolve(ChartWriter.NOT_DRAWN), "No charts: " + problem + "\nThe sweep's data are "
+          + "complete. Draw the charts with: magflow chart " + outDir + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // the note is a courtesy; the caller reports the problem either way
+    }
+    return problem;
   }
 }

@@ -22,7 +22,9 @@ class SweepRunnerTest {
   private static final List<String> DETERMINISTIC = List.of("runs.csv", "summary.csv", "fan.csv");
 
   private static SweepRunner.Result sweep(Path file, Path out, int threads) throws Exception {
-    return new SweepRunner().run(file, SweepRunner.Options.defaults().withOutDir(out).withThreads(threads));
+    // Charts have their own tests (SweepChartsInSweepTest); these are about the data, and run faster without.
+    return new SweepRunner().run(file, SweepRunner.Options.defaults().withOutDir(out).withThreads(threads)
+        .withCharts(false));
   }
 
   private static void assertSameFiles(Path a, Path b, List<String> names) throws IOException {
@@ -108,7 +110,7 @@ class SweepRunnerTest {
     sweep(file, tmp.resolve("straight"), 2);
 
     Path out = tmp.resolve("resumed");
-    var options = SweepRunner.Options.defaults().withOutDir(out).withThreads(2);
+    var options = SweepRunner.Options.defaults().withOutDir(out).withThreads(2).withCharts(false);
     SweepRunner.Result killed = new SweepRunner().run(file, options.withStopAfter(5));
     assertFalse(killed.complete());
     assertEquals(5, killed.ranNow());
@@ -136,7 +138,7 @@ class SweepRunnerTest {
   void resume_ofAChangedSweep_isRefused(@TempDir Path tmp) throws Exception {
     Path file = Sweeps.grid(tmp);
     Path out = tmp.resolve("out");
-    var options = SweepRunner.Options.defaults().withOutDir(out).withThreads(1);
+    var options = SweepRunner.Options.defaults().withOutDir(out).withThreads(1).withCharts(false);
     new SweepRunner().run(file, options.withStopAfter(2));
     Files.writeString(file, Files.readString(file).replace("seed: 11", "seed: 12"));
     InputException e = assertThrows(InputException.class, () -> new SweepRunner().run(file, options.withResume(true)));
@@ -146,7 +148,7 @@ class SweepRunnerTest {
   @Test
   void resume_withNothingToResume_runsTheWholeSweep(@TempDir Path tmp) throws Exception {
     SweepRunner.Result r = new SweepRunner().run(Sweeps.grid(tmp),
-        SweepRunner.Options.defaults().withOutDir(tmp.resolve("out")).withResume(true));
+        SweepRunner.Options.defaults().withOutDir(tmp.resolve("out")).withResume(true).withCharts(false));
     assertTrue(r.complete());
     assertEquals(0, r.resumedRuns());
     assertEquals(12, r.ranNow());

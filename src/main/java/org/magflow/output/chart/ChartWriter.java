@@ -83,6 +83,25 @@ public final class ChartWriter {
   }
 
   /**
+   * Draws every chart of the sweep folder {@code sweepDir} (fan charts, and the heatmap, tornado or Sobol chart
+   * its design allows, for its first KPI) into {@code sweepDir/charts} as PNG and SVG, from the folder's files:
+   * what {@code magflow sweep} does once the sweep's data are written.
+   *
+   * @return the files written
+   * @throws IOException if the folder cannot be read as a sweep folder or a chart cannot be written; the
+   *     sweep's data files are not touched either way
+   */
+  public List<Path> writeSweepCharts(Path sweepDir) throws IOException {
+    List<Chart> charts;
+    try {
+      charts = new SweepCharts().build(SweepData.load(sweepDir), SweepChartOptions.all());
+    } catch (ResultInputException e) {
+      throw new IOException("cannot chart " + sweepDir + ": " + e.getMessage(), e);
+    }
+    return write(charts, sweepDir.resolve(CHARTS_DIR), Set.of(ChartFormat.PNG, ChartFormat.SVG));
+  }
+
+  /**
    * Writes each chart in each format into {@code outDir} (created if needed) as {@code <fileStem>.<ext>},
    * replacing files of the same name.
    *

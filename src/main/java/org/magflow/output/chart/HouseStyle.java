@@ -173,6 +173,16 @@ final class HouseStyle {
     return colours(data.zones(), ZONE_COLOURS);
   }
 
+  /** A colour per region id, house colours first (for sweeps, which know regions by id only). */
+  static Map<String, Color> regionColours(List<String> regionIds) {
+    return colours(regionIds, REGION_COLOURS);
+  }
+
+  /** A colour per price-zone id, house colours first. */
+  static Map<String, Color> zoneColours(List<String> zoneIds) {
+    return colours(zoneIds, ZONE_COLOURS);
+  }
+
   /** A colour per demand sector, sectors taken in the order given. */
   static Map<String, Color> sectorColours(List<String> sectors) {
     return colours(sectors, SECTOR_COLOURS);
@@ -188,6 +198,58 @@ final class HouseStyle {
   static String shortName(ResultData.Commodity c) {
     String house = SHORT_NAMES.get(c.id());
     return house != null ? house : c.name().replaceAll("\\s*\\([^)]*\\)", "").strip();
+  }
+
+  private static final Map<String, String> SINGULAR_NAMES = Map.of("ndfeb_magnet", "NdFeB magnet",
+      "ndpr_oxide", "NdPr oxide", "dytb_oxide", "Dy/Tb oxide", "reo", "concentrate");
+
+  /** A commodity id's house name ("NdFeB magnets"), or the id itself, when only the id is known (sweeps). */
+  static String shortName(String commodityId) {
+    return SHORT_NAMES.getOrDefault(commodityId, commodityId);
+  }
+
+  /** A commodity id's name as an adjective ("NdFeB magnet price"), or the id itself. */
+  static String singularName(String commodityId) {
+    return SINGULAR_NAMES.getOrDefault(commodityId, commodityId);
+  }
+
+  /**
+   * ColorBrewer's YlGnBu, nine classes: a sequential scale from pale yellow (low) to dark blue (high) that
+   * stays ordered for every common colour-vision deficiency and in greyscale, for heatmaps.
+   */
+  static final List<Color> SEQUENTIAL = List.of(new Color(0xFFFFD9), new Color(0xEDF8B1), new Color(0xC7E9B4),
+      new Color(0x7FCDBB), new Color(0x41B6C4), new Color(0x1D91C0), new Color(0x225EA8), new Color(0x253494),
+      new Color(0x081D58));
+
+  /** The sequential scale's colour at {@code t} in [0, 1], interpolated between its classes. */
+  static Color sequential(double t) {
+    double x = Math.max(0, Math.min(1, Double.isNaN(t) ? 0 : t)) * (SEQUENTIAL.size() - 1);
+    int i = Math.min(SEQUENTIAL.size() - 2, (int) Math.floor(x));
+    double f = x - i;
+    Color a = SEQUENTIAL.get(i);
+    Color b = SEQUENTIAL.get(i + 1);
+    return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+  }
+
+  /** {@code c} mixed with white: {@code share} 0 is {@code c}, 1 is white. Opaque, so bands print and stack cleanly. */
+  static Color tint(Color c, double share) {
+    return new Color((int) Math.round(c.getRed() + share * (255 - c.getRed())),
+        (int) Math.round(c.getGreen() + share * (255 - c.getGreen())),
+        (int) Math.round(c.getBlue() + share * (255 - c.getBlue())));
+  }
+
+  /** Black or white, whichever reads better on {@code background} (by its relative luminance). */
+  static Color textOn(Color background) {
+    double l = 0.2126 * linear(background.getRed()) + 0.7152 * linear(background.getGreen())
+        + 0.0722 * linear(background.getBlue());
+    return l > 0.22 ? INK : Color.WHITE;
+  }
+
+  private static double linear(int channel) {
+    double c = channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
   }
 
   /** A readable name for a price zone: {@code china} is "China domestic", {@code ex-china} "Outside China". */

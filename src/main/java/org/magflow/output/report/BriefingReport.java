@@ -116,7 +116,11 @@ public final class BriefingReport {
    * moved into place, so a reader never sees half a report and a failure leaves an earlier one intact.
    */
   public void write(List<ResultData> runs, Path file) throws IOException, ResultInputException {
-    String html = render(runs);
+    writeAtomically(render(runs), file);
+  }
+
+  /** Writes {@code html} to {@code file} through a temporary file beside it, moved into place. */
+  static void writeAtomically(String html, Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
@@ -469,6 +473,11 @@ public final class BriefingReport {
   }
 
   private void figure(StringBuilder h, Chart c, String id) {
+    figure(h, c, id, writer);
+  }
+
+  /** A chart as a figure: the SVG embedded as data (no external file), its title and caption below. */
+  static void figure(StringBuilder h, Chart c, String id, ChartWriter writer) {
     String data = Base64.getEncoder().encodeToString(writer.svg(c).getBytes(StandardCharsets.UTF_8));
     h.append("<figure id=\"").append(esc(id + "chart-" + c.fileStem())).append("\" data-chart=\"")
         .append(esc(c.fileStem())).append("\">\n<img src=\"data:image/svg+xml;base64,").append(data)
@@ -594,7 +603,8 @@ public final class BriefingReport {
     h.append("</tr>\n");
   }
 
-  private static final String CSS = """
+  /** The briefing's styles, shared with the sweep briefing ({@link SweepReport}). */
+  static final String CSS = """
       :root { --ink: #1a1a1a; --muted: #5a5a5a; --rule: #d9d9d9; --accent: #0072b2; --hit: #fff3e0; }
       * { box-sizing: border-box; }
       html { font-family: "DejaVu Sans", Verdana, "Segoe UI", Arial, sans-serif; color: var(--ink);
