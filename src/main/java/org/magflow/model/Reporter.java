@@ -28,6 +28,7 @@ final class Reporter {
   private final List<Boolean> emitOnlyOnceSeen = new ArrayList<>();
   private boolean[] seen = new boolean[0];
   private final double[][] totals;
+  private int lastPeriod; // the period periodAt last found
 
   final int[][] production;
   final int[][] inputUse;
@@ -162,9 +163,15 @@ final class Reporter {
   /** The period containing time {@code t}, or -1 if before the first; the last period if after the end. */
   private int periodAt(double t) {
     if (t < periodStart[0]) return -1;
+    // Performance: flows come in time order, so the last answer nearly always holds; it is checked by the
+    // rule the search applies (the number of period ends at or before t, at most the last period).
+    int k = lastPeriod;
+    int last = periodEnd.length - 1;
+    if ((k == 0 || periodEnd[k - 1] <= t) && (k == last || t < periodEnd[k])) return k;
     int i = Arrays.binarySearch(periodEnd, t);
-    int k = i >= 0 ? i + 1 : -i - 1;
-    return Math.min(k, periodEnd.length - 1);
+    k = Math.min(i >= 0 ? i + 1 : -i - 1, last);
+    lastPeriod = k;
+    return k;
   }
 
   /** Writes the rows of period {@code k}: its flows, then the levels at its end. */
