@@ -299,6 +299,52 @@ class SimulationTest {
   // ---- heap under stress ----
 
   @Test
+  void actions_stayWithTheirEvents_whileSlotsAreReusedByStoppingProcessesAndThrowingActions() {
+    // Finished events give their place in the action table to new ones; each event must still run its own.
+    List<List<Double>> processRuns = new ArrayList<>();
+    for (int p = 0; p < 5; p++) {
+      int id = p;
+      List<Double> runs = new ArrayList<>();
+      processRuns.add(runs);
+      sim.scheduleRecurring(id, 0, now -> {
+        runs.add(now);
+        return runs.size() < 3 + id ? now + 1 + id : Double.NaN;
+      });
+    }
+    List<List<Double>> oneShotRuns = new ArrayList<>();
+    for (int e = 0; e < 20; e++) {
+      int id = e;
+      List<Double> runs = new ArrayList<>();
+      oneShotRuns.add(runs);
+      sim.schedule(id * 0.5, 1, () -> {
+        runs.add(sim.now());
+        if (id % 7 == 3) throw new IllegalStateException("boom " + id);
+        sim.schedule(0.25, 1, () -> runs.add(sim.now())); // takes the slot this event just gave up
+      });
+    }
+    int thrown = 0;
+    while (true) {
+      try {
+        sim.runUntil(Double.POSITIVE_INFINITY);
+        break;
+      } catch (IllegalStateException e) {
+        thrown++;
+      }
+    }
+    assertEquals(3, thrown);
+    for (int p = 0; p < 5; p++) {
+      List<Double> expected = new ArrayList<>();
+      for (int k = 0; k < 3 + p; k++) expected.add(p + k * (1.0 + p));
+      assertEquals(expected, processRuns.get(p), "process " + p);
+    }
+    for (int e = 0; e < 20; e++) {
+      assertEquals(e % 7 == 3 ? List.of(e * 0.5) : List.of(e * 0.5, e * 0.5 + 0.25), oneShotRuns.get(e),
+          "event " + e);
+    }
+    assertEquals(0, sim.pendingEvents());
+  }
+
+  @Test
   void runUntil_randomizedStress_matchesAReferencePriorityQueue() {
     Workload kernel = new KernelWorkload();
     Workload reference = new ReferenceWorkload();
