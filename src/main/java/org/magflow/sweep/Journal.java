@@ -1,5 +1,6 @@
 package org.magflow.sweep;
 
+import org.magflow.output.CsvLine;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -155,7 +156,7 @@ final class Journal implements Closeable {
       end = rows.size();
       return;
     }
-    int expectedFields = Csv.split(header).size();
+    int expectedFields = CsvLine.split(header).size();
     ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
     ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     long lineStart = 0;
@@ -195,7 +196,7 @@ final class Journal implements Closeable {
   }
 
   private void index(String text, long start, int bytes, int lineNo, int expectedFields) throws Unusable {
-    List<String> fields = Csv.split(text);
+    List<String> fields = CsvLine.split(text);
     int run;
     try {
       run = Integer.parseInt(fields.get(0));

@@ -1,5 +1,6 @@
 package org.magflow.sweep;
 
+import org.magflow.output.CsvLine;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -80,7 +81,7 @@ final class SweepOutputs {
     List<String> columns = new ArrayList<>(RUN_KEY_COLUMNS);
     for (Parameter p : plan.parameters()) columns.add(p.name());
     for (Kpi k : plan.kpis()) columns.add(k.name());
-    return Csv.line(columns);
+    return CsvLine.line(columns);
   }
 
   /** The parameter values of a point as written: a value the point leaves alone is the base scenario's. */
@@ -102,7 +103,7 @@ final class SweepOutputs {
     fields.add(Long.toString(t.seed()));
     fields.addAll(parameterTexts(plan, t.point()));
     for (double v : r.kpis()) fields.add(number(v));
-    return Csv.line(fields);
+    return CsvLine.line(fields);
   }
 
   static String number(double v) {
@@ -126,7 +127,7 @@ final class SweepOutputs {
         String row = journal.row(run);
         out.write(row);
         out.write('\n');
-        List<String> fields = Csv.split(row);
+        List<String> fields = CsvLine.split(row);
         int first = fields.size() - kpiCount;
         for (int k = 0; k < kpiCount; k++) {
           String text = fields.get(first + k);
@@ -174,7 +175,7 @@ final class SweepOutputs {
     header.add("kpi");
     header.addAll(STAT_COLUMNS);
     try (Writer out = writer(file)) {
-      out.write(Csv.line(header));
+      out.write(CsvLine.line(header));
       out.write('\n');
       if (plan.design() == Design.MONTE_CARLO || plan.design() == Design.LATIN_HYPERCUBE) {
         List<String> blank = new ArrayList<>();
@@ -209,7 +210,7 @@ final class SweepOutputs {
     for (double v : new double[] {s.mean(), s.sd(), s.ciLow(), s.ciHigh(), s.p5(), s.p50(), s.p95()}) {
       fields.add(number(v));
     }
-    out.write(Csv.line(fields));
+    out.write(CsvLine.line(fields));
     out.write('\n');
   }
 
@@ -218,7 +219,7 @@ final class SweepOutputs {
   private static void fan(SweepPlan plan, Journal journal, Path file) throws IOException {
     int reps = plan.replications();
     try (Writer out = writer(file)) {
-      out.write(Csv.line(FAN_COLUMNS));
+      out.write(CsvLine.line(FAN_COLUMNS));
       out.write('\n');
       fanGroup(out, "all", plan.fan(), journal, 0, plan.runs());
       if (reps > 1 && plan.points() > 1) {
@@ -263,7 +264,7 @@ final class SweepOutputs {
     List<String> fields = new ArrayList<>(List.of(point, layout.date(cell % layout.months()).toString(), s.metric(),
         s.region(), s.commodity(), s.unit(), Integer.toString(n), number(sum / n)));
     for (double p : FAN_PERCENTILES) fields.add(number(Stats.quantile(x, n, p)));
-    out.write(Csv.line(fields));
+    out.write(CsvLine.line(fields));
     out.write('\n');
   }
 
@@ -273,7 +274,7 @@ final class SweepOutputs {
     int d = plan.parameters().size();
     int n = plan.points() / (d + 2);
     try (Writer out = writer(file)) {
-      out.write(Csv.line(List.of("kpi", "parameter", "S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high", "samples")));
+      out.write(CsvLine.line(List.of("kpi", "parameter", "S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high", "samples")));
       out.write('\n');
       for (int k = 0; k < plan.kpis().size(); k++) {
         double[] a = new double[n];
@@ -290,7 +291,7 @@ final class SweepOutputs {
             .stream("sweep/sobol-bootstrap/" + plan.kpis().get(k).name());
         SobolIndices.Result r = SobolIndices.estimate(a, b, ab, BOOTSTRAP_RESAMPLES, rng);
         for (int i = 0; i < d; i++) {
-          out.write(Csv.line(List.of(plan.kpis().get(k).name(), plan.parameters().get(i).name(),
+          out.write(CsvLine.line(List.of(plan.kpis().get(k).name(), plan.parameters().get(i).name(),
               number(r.first()[i]), number(r.firstLow()[i]), number(r.firstHigh()[i]),
               number(r.total()[i]), number(r.totalLow()[i]), number(r.totalHigh()[i]), Integer.toString(n))));
           out.write('\n');
@@ -302,7 +303,7 @@ final class SweepOutputs {
   private static void tornado(SweepPlan plan, double[][] means, Path file) throws IOException {
     int d = plan.parameters().size();
     try (Writer out = writer(file)) {
-      out.write(Csv.line(List.of("kpi", "parameter", "low", "high", "at_low", "at_base", "at_high", "swing")));
+      out.write(CsvLine.line(List.of("kpi", "parameter", "low", "high", "at_low", "at_base", "at_high", "swing")));
       out.write('\n');
       for (int k = 0; k < plan.kpis().size(); k++) {
         double base = means[k][0];
@@ -318,7 +319,7 @@ final class SweepOutputs {
           Parameter p = plan.parameters().get(i);
           double low = row[1 + 2 * i];
           double high = row[2 + 2 * i];
-          out.write(Csv.line(List.of(plan.kpis().get(k).name(), p.name(), Parameter.text(p.low()),
+          out.write(CsvLine.line(List.of(plan.kpis().get(k).name(), p.name(), Parameter.text(p.low()),
               Parameter.text(p.high()), number(low), number(base), number(high), number(high - low))));
           out.write('\n');
         }

@@ -3,6 +3,7 @@ package org.magflow.output.chart;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.magflow.output.CsvLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -383,7 +384,7 @@ public final class SweepData {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) throw new ResultInputException(where, name + " is empty");
-      List<String> columns = split(header);
+      List<String> columns = CsvLine.split(header);
       if (columns.size() < expectedPrefix.size()
           || !columns.subList(0, expectedPrefix.size()).equals(expectedPrefix)) {
         throw new ResultInputException(where, name + " has an unexpected header: expected it to start with "
@@ -394,7 +395,7 @@ public final class SweepData {
       while ((line = in.readLine()) != null) {
         number++;
         if (line.isEmpty() || !keep.test(line)) continue;
-        List<String> fields = split(line);
+        List<String> fields = CsvLine.split(line);
         if (fields.size() != columns.size()) {
           throw new ResultInputException(where, name + ":" + number + ": expected " + columns.size()
               + " fields, found " + fields.size());
@@ -460,37 +461,6 @@ public final class SweepData {
     } catch (NumberFormatException e) {
       throw new ResultInputException(file, file + ":" + line + ": expected a number, found '" + text + "'");
     }
-  }
-
-  /** Splits one CSV line (RFC 4180 quoting, as the sweep writes it). */
-  static List<String> split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            current.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          current.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append(c);
-      }
-    }
-    fields.add(current.toString());
-    return fields;
   }
 
   private static Optional<LocalDate> optionalDate(String text) {

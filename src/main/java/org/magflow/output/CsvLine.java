@@ -1,17 +1,17 @@
-package org.magflow.sweep;
+package org.magflow.output;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CSV dialect of the sweep outputs, which matches {@code timeseries.csv}: UTF-8, {@code \n} line ends, and a
+ * The CSV dialect of magflow's tables (timeseries.csv, the sweep outputs): UTF-8, {@code \n} line ends, and a
  * field quoted (RFC 4180) only when it holds a comma, a quote or a line break.
  */
-final class Csv {
-  private Csv() {}
+public final class CsvLine {
+  private CsvLine() {}
 
   /** One field as written. */
-  static String field(String text) {
+  public static String field(String text) {
     if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
       return text;
     }
@@ -19,7 +19,7 @@ final class Csv {
   }
 
   /** The fields joined into one line, without its line end. */
-  static String line(List<String> fields) {
+  public static String line(List<String> fields) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) s.append(',');
@@ -29,7 +29,7 @@ final class Csv {
   }
 
   /** Splits one line written by {@link #line} back into its fields. */
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> fields = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
