@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 import org.magflow.policy.Policies;
 import org.magflow.policy.TradeRules;
 import org.magflow.units.Units;
@@ -40,12 +39,14 @@ final class Market {
   /** [commodity][exporter region][destination region]: ad-valorem tariff on the lane. */
   private final double[][][] tariff;
   private List<Policies.Quota> quotas = List.of();
+  private final Fills fills;
 
   Market(SupplyChain world) {
     this.world = world;
     this.regions = world.regions.size();
     this.allowed = new double[world.commodities.size()][regions][regions];
     this.tariff = new double[world.commodities.size()][regions][regions];
+    this.fills = new Fills(world.agents.size());
     apply(TradeRules.NONE);
   }
 
@@ -71,70 +72,80 @@ final class Market {
 
     List<Line> lines = orderLines(c, reviewDays, blocked);
     double[] requested = new double[sellers.size()];
-    TreeMap<Long, Double> fills = new TreeMap<>(); // (seller, buyer) -> tonnes; sorted keeps shipping order fixed
     int from = 0;
     while (from < lines.size()) {
       int to = from;
       while (to < lines.size() && lines.get(to).priority == lines.get(from).priority) to++;
-      allocate(lines.subList(from, to), c, available, budgets, requested, fills);
+      allocate(lines.subList(from, to), c, available, budgets, requested);
       from = to;
     }
     registerUnaskedDemand(lines, c, now, requested);
     for (Agent s : sellers) if (s.makes(c)) s.noteRequests(c, requested[s.index] / reviewDays, reviewDays);
-    fills.forEach((key, tonnes) -> world.ship((int) (key >>> 32), (int) (long) key, c, tonnes, now, shippingDays));
+    fills.ship((seller, buyer, tonnes) -> world.ship(seller, buyer, c, tonnes, now, shippingDays));
     updatePrices(c, lines, reviewDays);
   }
 
   /** The buyers' orders as lines, highest priority first, in agent order within a priority. */
   private List<Line> orderLines(int c, double reviewDays, boolean[][] blocked) {
+    int[][] byCostTo = new int[regions][]; // the sellers by landed cost to each destination, made when first needed
     List<Line> lines = new ArrayList<>();
     for (Agent buyer : world.agents) {
       if (!buyer.buys(c)) continue;
       double quantity = buyer.orderQuantity(c, reviewDays);
       if (quantity <= EPSILON_TONNES) continue;
       double normal = buyer.expectedUsePerDay(c) * reviewDays;
-      int[] byCost = sellersByLandedCost(buyer, c, blocked);
+      int destination = buyer.region.index();
+      if (byCostTo[destination] == null) byCostTo[destination] = sellersByLandedCost(destination, c);
+      int[] byCost = byCostTo[destination];
+      boolean[] blockedFrom = blocked == null ? null : blockedSellers(blocked, buyer.index);
       double spotShare = 1;
       for (int i = 0; i < buyer.suppliers.length; i++) {
         int supplier = buyer.suppliers[i];
         // an offtake covers what the supplier makes, and lapses while the rules forbid the sale
-        if (!world.sellers.get(supplier).makes(c) || (blocked != null && blocked[supplier][buyer.index])) continue;
+        if (!world.sellers.get(supplier).makes(c) || (blockedFrom != null && blockedFrom[supplier])) continue;
         double share = buyer.supplierShares[i];
         if (quantity * share <= EPSILON_TONNES) continue;
-        lines.add(new Line(buyer, quantity * share, normal * share, preferring(buyer.suppliers[i], byCost), regions));
+        lines.add(new Line(buyer, quantity * share, normal * share, supplier, byCost, blockedFrom, regions));
         spotShare -= share;
       }
       if (quantity * spotShare > EPSILON_TONNES) {
-        lines.add(new Line(buyer, quantity * spotShare, normal * spotShare, byCost, regions));
+        lines.add(new Line(buyer, quantity * spotShare, normal * spotShare, Line.NONE, byCost, blockedFrom, regions));
       }
     }
     lines.sort(Comparator.comparingInt((Line l) -> -l.priority)); // stable: agent order within a priority
     return lines;
   }
 
-  /**
-   * Sellers of {@code c} the buyer may buy from, cheapest landed cost first, then in agent order. The landed
-   * cost is the price in the seller's zone, plus any tariff on it, plus freight: a zone with a glut becomes
-   * the cheapest source for buyers elsewhere, which is what ties zone prices together when trade is free.
-   */
-  private int[] sellersByLandedCost(Agent buyer, int c, boolean[][] blocked) {
-    List<Agent> sellers = new ArrayList<>();
-    for (Agent s : world.sellers) {
-      if (s == buyer || (blocked != null && blocked[s.index][buyer.index])) continue;
-      if (s.makes(c) || s.inventory.tonnes(c) > 0) sellers.add(s);
-    }
-    int to = buyer.region.index();
-    sellers.sort(Comparator.comparingDouble((Agent s) -> world.prices.price(s.region.zone(), c)
-        * (1 + tariff[c][s.region.index()][to]) + world.routes.freightUsdPerKg(s.region.index(), to)));
-    return sellers.stream().mapToInt(s -> s.index).toArray();
+  /** Whether each seller is forbidden to sell to this buyer. */
+  private static boolean[] blockedSellers(boolean[][] blocked, int buyer) {
+    boolean[] from = new boolean[blocked.length];
+    for (int s = 0; s < blocked.length; s++) from[s] = blocked[s][buyer];
+    return from;
   }
 
-  private static int[] preferring(int first, int[] byCost) {
-    int[] order = new int[byCost.length];
-    order[0] = first;
-    int n = 1;
-    for (int s : byCost) if (s != first && n < order.length) order[n++] = s;
-    return n == order.length ? order : Arrays.copyOf(order, n);
+  /**
+   * Sellers of {@code c} (those that make it or hold some), cheapest landed cost to the destination region
+   * first, then in agent order. The landed cost is the price in the seller's zone, plus any tariff on it, plus
+   * freight: a zone with a glut becomes the cheapest source for buyers elsewhere, which is what ties zone prices
+   * together when trade is free. Each line skips itself and the sellers it may not buy from.
+   */
+  // Performance: one sort per destination region and clearing, not one per buyer; a buyer's order is this one
+  // with some sellers skipped, because a stable sort keeps the order of any subset. Walking it lazily keeps a
+  // clearing linear in the number of buyers (a full copy per buyer made it quadratic in the cast).
+  private int[] sellersByLandedCost(int destination, int c) {
+    List<Integer> sellers = new ArrayList<>();
+    double[] cost = new double[world.sellers.size()];
+    for (Agent s : world.sellers) {
+      if (!s.makes(c) && !(s.inventory.tonnes(c) > 0)) continue;
+      int from = s.region.index();
+      cost[s.index] = world.prices.price(s.region.zone(), c) * (1 + tariff[c][from][destination])
+          + world.routes.freightUsdPerKg(from, destination);
+      sellers.add(s.index);
+    }
+    sellers.sort((a, b) -> Double.compare(cost[a], cost[b])); // stable: agent order among equal costs
+    int[] order = new int[sellers.size()];
+    for (int i = 0; i < order.length; i++) order[i] = sellers.get(i);
+    return order;
   }
 
   /**
@@ -142,8 +153,7 @@ final class Market {
    * export quota, asked for more than it can give fills each ask pro rata and is then used up, so unfilled
    * lines move on.
    */
-  private void allocate(List<Line> lines, int c, double[] available, List<Budget> budgets, double[] requested,
-                        TreeMap<Long, Double> fills) {
+  private void allocate(List<Line> lines, int c, double[] available, List<Budget> budgets, double[] requested) {
     double[] asked = new double[available.length];
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Arrays.fill(asked, 0);
@@ -166,7 +176,7 @@ final class Market {
       for (Budget b : budgets) b.given = 0;
       for (Line line : lines) {
         if (line.ask <= 0) continue;
-        int s = line.prefs[line.pos];
+        int s = line.seller;
         int exporter = world.sellers.get(s).region.index();
         int destination = line.buyer.region.index();
         double factor = Math.min(1, available[s] / asked[s]);
@@ -175,7 +185,7 @@ final class Market {
         line.take(filled, exporter);
         given[s] += filled;
         for (Budget b : budgets) if (b.applies(exporter, destination)) b.given += filled;
-        if (filled > 0) fills.merge(((long) s << 32) | line.buyer.index, filled, Double::sum);
+        if (filled > 0) fills.add(s, line.buyer.index, filled);
       }
       for (int s = 0; s < available.length; s++) {
         requested[s] += asked[s];
@@ -219,6 +229,52 @@ final class Market {
     }
   }
 
+  /**
+   * The tonnes each seller sells each buyer at one clearing, summed over lines and rounds in the order they were
+   * filled, and shipped in (seller, buyer) order so that shipping order never depends on how allocation went.
+   */
+  // Performance: fills are kept as they come in two primitive arrays and sorted once per clearing; a sorted map
+  // of boxed keys and sums cost 5% of a run.
+  private static final class Fills {
+    /** Bits below a fill's (seller, buyer) key: the fill's number at this clearing, so equal keys keep their order. */
+    private static final int ORDER_BITS = 36;
+    private final int agents;
+    private long[] keys = new long[64];
+    private double[] tonnes = new double[64];
+    private int count;
+
+    Fills(int agents) {
+      this.agents = agents;
+    }
+
+    void add(int seller, int buyer, double t) {
+      if (count == keys.length) {
+        keys = Arrays.copyOf(keys, 2 * count);
+        tonnes = Arrays.copyOf(tonnes, 2 * count);
+      }
+      keys[count] = ((long) seller * agents + buyer) << ORDER_BITS | count;
+      tonnes[count++] = t;
+    }
+
+    /** Ships every (seller, buyer) total and starts afresh. */
+    void ship(Shipper shipper) {
+      Arrays.sort(keys, 0, count);
+      for (int i = 0; i < count; ) {
+        long pair = keys[i] >>> ORDER_BITS;
+        double sum = tonnes[(int) (keys[i] & ((1L << ORDER_BITS) - 1))];
+        for (i++; i < count && keys[i] >>> ORDER_BITS == pair; i++) {
+          sum += tonnes[(int) (keys[i] & ((1L << ORDER_BITS) - 1))];
+        }
+        shipper.ship((int) (pair / agents), (int) (pair % agents), sum);
+      }
+      count = 0;
+    }
+
+    interface Shipper {
+      void ship(int seller, int buyer, double tonnes);
+    }
+  }
+
   /** What is left after giving; a resource given all it had is used up exactly, so rounding leaves no dust. */
   private static double remainder(double had, double given) {
     return given >= had * (1 - 1e-12) ? 0 : had - given;
@@ -248,7 +304,8 @@ final class Market {
    */
   private int firstCapableSeller(Line line, int c, double now, boolean forRemainder) {
     int destination = line.buyer.region.index();
-    for (int s : line.prefs) {
+    for (int k = line.next(0); k >= 0; k = line.next(k + 1)) {
+      int s = line.sellerAt(k);
       Agent seller = world.sellers.get(s);
       int exporter = seller.region.index();
       double share = allowed[c][exporter][destination];
@@ -305,46 +362,77 @@ final class Market {
     }
   }
 
-  /** Part of one buyer's order, with the sellers it will try in turn. */
+  /**
+   * Part of one buyer's order, with the sellers it will try in turn: its preferred supplier, if any, then the
+   * sellers by landed cost to its region, skipping itself, the preferred supplier and sellers it may not buy
+   * from. Positions in that sequence: 0 is the preferred supplier, k &ge; 1 is {@code byCost[k - 1]}.
+   */
   private static final class Line {
+    static final int NONE = -1;
     final Agent buyer;
     final int priority;
     final double quantity;
     /** The line's size in a normal review interval: what a throttle's allowed share is a share of. */
     final double normal;
-    final int[] prefs;
+    final int preferred;
+    final int[] byCost; // shared by the lines of every buyer in a region: read only
+    final boolean[] blockedFrom; // null when no sale is forbidden
     final double[] filledFrom; // tonnes filled from each exporting region, for throttles
     final BitSet askedSellers = new BitSet();
     double remaining;
     double ask;
+    /** The position of the seller the line is asking, and that seller. */
     int pos;
+    int seller = NONE;
 
-    Line(Agent buyer, double quantity, double normal, int[] prefs, int regions) {
+    Line(Agent buyer, double quantity, double normal, int preferred, int[] byCost, boolean[] blockedFrom,
+         int regions) {
       this.buyer = buyer;
       this.priority = buyer.priority();
       this.quantity = quantity;
       this.normal = normal;
       this.remaining = quantity;
-      this.prefs = prefs;
+      this.preferred = preferred;
+      this.byCost = byCost;
+      this.blockedFrom = blockedFrom;
       this.filledFrom = new double[regions];
     }
 
+    int sellerAt(int k) {
+      return k == 0 ? preferred : byCost[k - 1];
+    }
+
+    /** The first position at or after {@code k} in the line's sequence of sellers, or -1 past its end. */
+    int next(int k) {
+      if (k == 0) {
+        if (preferred != NONE) return 0;
+        k = 1;
+      }
+      for (; k <= byCost.length; k++) {
+        int s = byCost[k - 1];
+        if (s != preferred && s != buyer.index && (blockedFrom == null || !blockedFrom[s])) return k;
+      }
+      return -1;
+    }
+
     /**
-     * The first seller still worth asking: it has stock, the line may still take from its region, and no
-     * export quota on the lane is used up.
+     * The first seller still worth asking, from the current one on: it has stock, the line may still take from
+     * its region, and no export quota on the lane is used up; -1 when none is left.
      */
     int currentSeller(double[] available, double[][] allowed, List<Budget> budgets, SupplyChain world) {
       int destination = buyer.region.index();
-      while (pos < prefs.length) {
-        int s = prefs[pos];
+      for (pos = next(pos); pos >= 0; pos = next(pos + 1)) {
+        int s = sellerAt(pos);
         int exporter = world.sellers.get(s).region.index();
         if (available[s] > EPSILON_TONNES && allowance(exporter, allowed[exporter][destination]) > EPSILON_TONNES
             && budgetsLeft(budgets, exporter, destination)) {
+          seller = s;
           return s;
         }
-        pos++;
       }
-      return -1;
+      pos = byCost.length + 1; // exhausted: later rounds find nothing
+      seller = NONE;
+      return NONE;
     }
 
     private static boolean budgetsLeft(List<Budget> budgets, int exporter, int destination) {
