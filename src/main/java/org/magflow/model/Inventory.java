@@ -12,10 +12,13 @@ final class Inventory {
 
   private final double[] tonnes;
   private final double[][] origin;
+  /** A copy of each origin mix handed out by {@link #take}, shared until the mix changes; null when there is none. */
+  private final double[][] taken;
 
   Inventory(int commodities, int regions) {
     tonnes = new double[commodities];
     origin = new double[commodities][];
+    taken = new double[commodities][];
     for (int c = 0; c < commodities; c++) origin[c] = Origin.empty(regions);
   }
 
@@ -32,13 +35,19 @@ final class Inventory {
     if (!(quantity >= 0)) throw new IllegalArgumentException("cannot add " + quantity + " t");
     Origin.mixInto(origin[c], tonnes[c], addedOrigin, quantity);
     tonnes[c] += quantity;
+    taken[c] = null;
   }
 
-  /** Removes {@code quantity} of commodity {@code c}; returns a copy of its origin mix. */
+  /**
+   * Removes {@code quantity} of commodity {@code c}; returns a copy of its origin mix, which callers must not
+   * modify.
+   */
+  // Performance: removing leaves the mix as it is, so every take until the next add shares one copy (a seller's
+  // sales at a clearing, usually); a copy per shipment was half of a run's allocation.
   double[] take(int c, double quantity) {
-    double[] taken = origin[c].clone();
+    if (taken[c] == null) taken[c] = origin[c].clone();
     remove(c, quantity);
-    return taken;
+    return taken[c];
   }
 
   /** Removes {@code quantity} of commodity {@code c} without copying its origin. */

@@ -29,6 +29,10 @@ final class Origin {
   static void mixInto(double[] held, double heldTonnes, double[] added, double addedTonnes) {
     double total = heldTonnes + addedTonnes;
     if (!(total > 0)) return;
+    if (heldTonnes == 0) { // the same numbers as the weighted sum below, without the arithmetic
+      System.arraycopy(added, 0, held, 0, held.length);
+      return;
+    }
     double wHeld = heldTonnes / total;
     double wAdded = addedTonnes / total;
     for (int i = 0; i < held.length; i++) held[i] = held[i] * wHeld + added[i] * wAdded;

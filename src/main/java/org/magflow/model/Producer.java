@@ -1,5 +1,6 @@
 package org.magflow.model;
 
+import java.util.Arrays;
 import java.util.List;
 import org.magflow.units.Units;
 
@@ -42,6 +43,11 @@ public final class Producer extends Agent {
   final double[] requestedPerDay;
   private final boolean[] sells;
   private final boolean[] uses;
+  /** Tonnes per day of each commodity the plants' current plans use; recomputed when a plan has changed. */
+  private final double[] usePerDay;
+  private boolean usePerDayStale = true;
+  /** The origin of what a plant makes, reused from run to run (inventories copy what they are given). */
+  private final double[] madeOrigin;
 
   public Producer(int index, String id, String name, Region region, List<String> tags, List<Facility> facilities,
                   SupplyResponse supply, int commodities, int regions) {
@@ -51,6 +57,8 @@ public final class Producer extends Agent {
     this.requestedPerDay = new double[commodities];
     this.sells = new boolean[commodities];
     this.uses = new boolean[commodities];
+    this.usePerDay = new double[commodities];
+    this.madeOrigin = Origin.empty(regions);
     for (Facility f : facilities) {
       for (int c = 0; c < commodities; c++) {
         if (f.recipe.output(c) > 0) sells[c] = true;
@@ -91,11 +99,24 @@ public final class Producer extends Agent {
     return false;
   }
 
+  // Performance: buyers ask for this at every clearing and price update, plans change once a production step.
   @Override
   double expectedUsePerDay(int c) {
-    double use = 0;
-    for (Facility f : facilities) use += f.plannedPerDay * f.recipe.input(c);
-    return use;
+    if (usePerDayStale) {
+      for (int k = 0; k < usePerDay.length; k++) {
+        double use = 0;
+        for (Facility f : facilities) use += f.plannedPerDay * f.recipe.input(k);
+        usePerDay[k] = use;
+      }
+      usePerDayStale = false;
+    }
+    return usePerDay[c];
+  }
+
+  /** Starts every plant at its normal utilisation of the capacity available at time 0. */
+  void planNormalUtilisation() {
+    for (Facility f : facilities) f.plannedPerDay = Units.perDay(f.capacity.availableAt(0)) * supply.normalUtilisation();
+    usePerDayStale = true;
   }
 
   /** The finished stock this producer aims to hold for its customers, beyond what its own plants need. */
@@ -158,6 +179,7 @@ public final class Producer extends Agent {
       if (revenueMultiple[i] >= PUSH_PRICE_MULTIPLE) aimPerDay = Math.max(aimPerDay, canRunPerDay);
       f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - StrictMath.exp(-days / supply.adjustmentDays()));
       f.plannedPerDay = Math.max(0, Math.min(f.plannedPerDay, canRunPerDay)); // a plan never exceeds what can run
+      usePerDayStale = true;
       double activity = glut ? 0 : f.plannedPerDay * days;
       for (int c = 0; c < commodities; c++) {
         double need = recipe.input(c);
@@ -172,7 +194,8 @@ public final class Producer extends Agent {
   private void run(Facility f, double activity, double now, double days, int commodities, int regions,
                    ProductionLog production) {
     Recipe recipe = f.recipe;
-    double[] origin = Origin.empty(regions);
+    double[] origin = madeOrigin;
+    Arrays.fill(origin, 0);
     double inputTonnes = 0;
     for (int c = 0; c < commodities; c++) {
       double used = activity * recipe.input(c);

@@ -2,6 +2,7 @@ package org.magflow.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,21 @@ class InventoryTest {
     assertEquals(0.25, Origin.share(taken, Stage.MINING, CN, R), TOL);
     assertEquals(0.75, Origin.share(taken, Stage.MINING, AU, R), TOL);
     assertEquals(0.25, Origin.share(inv.origin(MAGNET), Stage.MINING, CN, R), TOL);
-    taken[0] = 99; // a copy: changing it does not touch the stock
-    assertEquals(0.25, Origin.share(inv.origin(MAGNET), Stage.MINING, CN, R), TOL);
+    assertNotSame(inv.origin(MAGNET), taken); // a copy, not the live mix
+  }
+
+  @Test
+  void take_keepsTheMixOfItsMoment_whenTheStockLaterChanges() {
+    Inventory inv = new Inventory(1, R);
+    inv.add(MAGNET, 10, minedIn(CN));
+    double[] first = inv.take(MAGNET, 2);
+    double[] second = inv.take(MAGNET, 2);
+    assertArrayEquals(first, second); // nothing was added between them: the same mix
+    inv.add(MAGNET, 6, minedIn(AU)); // stock 12: half Chinese, half Australian
+    double[] third = inv.take(MAGNET, 2);
+    assertEquals(1.0, Origin.share(first, Stage.MINING, CN, R), TOL); // unchanged by the later add
+    assertEquals(0.5, Origin.share(third, Stage.MINING, CN, R), TOL);
+    assertEquals(0.5, Origin.share(third, Stage.MINING, AU, R), TOL);
   }
 
   @Test
