@@ -2,6 +2,8 @@ package org.magflow.bench;
 
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.magflow.output.Kpis;
 import org.magflow.output.RunRecord;
 import org.magflow.run.ScenarioRun;
 import org.magflow.scenario.ScenarioSpec;
@@ -19,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Model benchmark: one run of the baseline (2025-2030) and of the baseline over 2025-2045, built fresh and
- * simulated with every event kept ({@link ScenarioRun#simulate}), after warm-up. Run with {@code -prof gc}
- * for the allocation per run ({@code gc.alloc.rate.norm}).
+ * simulated with every event kept ({@link ScenarioRun#simulate}), after warm-up; and the baseline reporting only
+ * the rows its KPIs read ({@code baseline-kpi-rows}), as each run of a sweep does. Run with {@code -prof gc} for
+ * the allocation per run ({@code gc.alloc.rate.norm}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,20 +32,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class ScenarioBench {
-  @Param({"baseline", "long-horizon"})
+  @Param({"baseline", "long-horizon", "baseline-kpi-rows"})
   public String scenario;
 
   private final ScenarioRun run = new ScenarioRun();
   private ScenarioSpec spec;
+  private Predicate<String> reported;
 
   @Setup
   public void load() {
     ScenarioSpec baseline = Specs.baseline();
-    spec = scenario.equals("baseline") ? baseline : Specs.withEnd(baseline, LocalDate.of(2045, 12, 31));
+    spec = scenario.equals("long-horizon") ? Specs.withEnd(baseline, LocalDate.of(2045, 12, 31)) : baseline;
+    reported = scenario.equals("baseline-kpi-rows") ? Kpis.METRICS::contains : metric -> true;
   }
 
   @Benchmark
   public RunRecord simulate() {
-    return run.simulate(spec, Specs.BASELINE_FILE, 42, 0);
+    return run.simulate(spec, Specs.BASELINE_FILE, 42, 0, reported);
   }
 }

@@ -4,4 +4,12 @@ package org.magflow.event;
 @FunctionalInterface
 public interface EventSink {
   void accept(SimEvent event);
+
+  /**
+   * Whether this sink wants the {@link Observation}s of {@code metric}; a run builds no rows of a metric its
+   * sink does not want. Every metric by default. Other events are always sent.
+   */
+  default boolean wants(String metric) {
+    return true;
+  }
 }

@@ -106,6 +106,10 @@ final class Reporter {
   private int[][][] laneKeys(String metric) {
     int regions = world.regions.size();
     int[][][] lane = new int[regions][regions][world.commodities.size()];
+    if (!sink.wants(metric)) {
+      for (int[][] from : lane) for (int[] to : from) Arrays.fill(to, -1); // flows to key -1 are dropped
+      return lane;
+    }
     for (Region from : world.regions) {
       for (Region to : world.regions) {
         for (Commodity c : world.commodities) {
@@ -119,6 +123,7 @@ final class Reporter {
   }
 
   private int key(String metric, Agent agent, String partner, String commodity, String sector, String unit) {
+    if (!sink.wants(metric)) return hiddenKey(); // still summed: utilisation reads throughput
     keys.add(row(metric, agent.id, agent.region.id(), partner, commodity, sector, unit));
     emitOnlyOnceSeen.add(false);
     return keys.size() - 1;
@@ -218,6 +223,7 @@ final class Reporter {
 
   private void emit(LocalDate date, String metric, String agent, String region, String partner, String commodity,
                     String sector, double value, String unit) {
+    if (!sink.wants(metric)) return;
     sink.accept(new Observation(date, metric, agent, region, partner, commodity, sector, value, unit));
   }
 
@@ -238,6 +244,7 @@ final class Reporter {
   }
 
   private void emitStocks(LocalDate date) {
+    if (!sink.wants(Metrics.INVENTORY) && !sink.wants(Metrics.COVER_DAYS)) return;
     for (Agent a : world.agents) {
       for (Commodity c : world.commodities) {
         int ci = c.index();
@@ -274,6 +281,7 @@ final class Reporter {
 
   /** Mass-weighted origin of all stock held in each region, per commodity and stage; zero shares omitted. */
   private void emitOrigins(LocalDate date) {
+    if (!sink.wants(Metrics.ORIGIN_SHARE)) return;
     int regions = world.regions.size();
     for (Region holder : world.regions) {
       for (Commodity c : world.commodities) {

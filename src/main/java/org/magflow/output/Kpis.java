@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.magflow.event.ConservationAudit;
@@ -40,6 +41,9 @@ public final class Kpis {
   public static final double MIN_COUNTERFACTUAL_PERIOD_TONNES = 1.0;
   /** The length of the window, from the start of the run, over which production shares are measured. */
   public static final int SHARE_WINDOW_MONTHS = 12;
+  /** The metrics whose rows the KPIs are computed from; a run that reports only these gives the same KPIs. */
+  public static final Set<String> METRICS =
+      Set.of(Metrics.DEMAND, Metrics.SHORTAGE, Metrics.PRICE, Metrics.SHIPPED, Metrics.THROUGHPUT);
 
   private Kpis() {}
 
@@ -96,7 +100,8 @@ public final class Kpis {
   }
 
   static List<Shortage> shortages(List<Observation> rows, boolean bySector) {
-    var groups = new TreeMap<Pair, TreeMap<LocalDate, PeriodDemand>>();
+    // Performance: grouped by hash and sorted once at the end; a sorted map compared keys on every row.
+    var groups = new HashMap<Pair, TreeMap<LocalDate, PeriodDemand>>();
     for (Observation o : rows) {
       boolean demand = o.metric().equals(Metrics.DEMAND);
       if (!demand && !o.metric().equals(Metrics.SHORTAGE)) continue;
@@ -107,7 +112,7 @@ public final class Kpis {
       else period.shortageTonnes += o.value();
     }
     var result = new ArrayList<Shortage>();
-    groups.forEach((key, periods) -> result.add(shortage(key.first(), key.second(), periods)));
+    new TreeMap<>(groups).forEach((key, periods) -> result.add(shortage(key.first(), key.second(), periods)));
     return result;
   }
 
@@ -203,13 +208,13 @@ public final class Kpis {
   }
 
   private static TreeMap<Triple, TreeMap<LocalDate, Double>> exportFlows(List<Observation> rows, boolean totals) {
-    var flows = new TreeMap<Triple, TreeMap<LocalDate, Double>>();
+    var flows = new HashMap<Triple, TreeMap<LocalDate, Double>>(); // sorted once at the end, as above
     for (Observation o : rows) {
       if (!o.metric().equals(Metrics.SHIPPED) || o.region().equals(o.partner())) continue;
       var key = new Triple(o.region(), totals ? "" : o.partner(), o.commodity());
       flows.computeIfAbsent(key, k -> new TreeMap<>()).merge(o.date(), o.value(), Double::sum);
     }
-    return flows;
+    return new TreeMap<>(flows);
   }
 
   private static Export export(Triple key, TreeMap<LocalDate, Double> shipped,

@@ -2,6 +2,8 @@ package org.magflow.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.magflow.event.EventSink;
 import org.magflow.event.SimEvent;
 import org.magflow.output.Kpis;
 import org.magflow.output.RunRecord;
@@ -37,8 +39,27 @@ public final class ScenarioRun {
 
   /** Builds a fresh model and runs it, keeping every event it reports. */
   public RunRecord simulate(ScenarioSpec scenario, String scenarioFile, long seed, int replication) {
+    return simulate(scenario, scenarioFile, seed, replication, metric -> true);
+  }
+
+  /**
+   * Builds a fresh model and runs it, keeping the rows of the metrics {@code reported} accepts and every other
+   * event. The rows kept are exactly those a full run has of those metrics.
+   */
+  public RunRecord simulate(ScenarioSpec scenario, String scenarioFile, long seed, int replication,
+                            Predicate<String> reported) {
     List<SimEvent> events = new ArrayList<>();
-    builder.build(scenario, new RandomStreams(seed, replication)).run(events::add);
+    builder.build(scenario, new RandomStreams(seed, replication)).run(new EventSink() {
+      @Override
+      public void accept(SimEvent event) {
+        events.add(event);
+      }
+
+      @Override
+      public boolean wants(String metric) {
+        return reported.test(metric);
+      }
+    });
     return new RunRecord(scenario.name(), scenarioFile, seed, events);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
@@ -28,6 +29,8 @@ import org.magflow.output.RunRecord;
 final class FanLayout {
   static final String PRICE = "price";
   static final String SHORTAGE_PERCENT = "shortage_percent";
+  /** The metrics whose rows {@link #extract} reads. */
+  static final Set<String> METRICS = Set.of(Metrics.PRICE, Metrics.DEMAND, Metrics.SHORTAGE);
 
   /** One series: a metric for a region or price zone and, for prices, a commodity. */
   record Series(String metric, String region, String commodity, String unit) {}

@@ -1,0 +1,46 @@
+package org.magflow.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.magflow.event.Metrics;
+import org.magflow.event.Observation;
+import org.magflow.event.SimEvent;
+import org.magflow.output.Kpis;
+import org.magflow.output.RunRecord;
+import org.magflow.scenario.ScenarioSpec;
+
+/** A run that reports only some metrics (as a sweep's runs do) is the full run with the other rows left out. */
+class ReportedMetricsTest {
+
+  @Test
+  void runReportingSomeMetrics_keepsExactlyTheFullRunsRowsOfThem_andEveryOtherEvent() throws InputException {
+    Path file = Path.of("scenarios", "september-2025-us-squeeze.yaml");
+    ScenarioSpec spec = RunJob.load(file);
+    Set<String> kept = Set.of(Metrics.SHIPPED, Metrics.PRICE, Metrics.THROUGHPUT);
+    RunRecord full = new ScenarioRun().simulate(spec, file.toString(), 42, 0);
+    RunRecord some = new ScenarioRun().simulate(spec, file.toString(), 42, 0, kept::contains);
+
+    List<SimEvent> expected = full.events().stream()
+        .filter(e -> !(e instanceof Observation o) || kept.contains(o.metric())).toList();
+    assertEquals(expected, some.events());
+    assertTrue(some.events().size() < full.events().size() / 3, "most rows are left out: " + some.events().size());
+  }
+
+  @Test
+  void kpisFromTheirOwnMetrics_equalKpisFromTheFullRun() throws InputException {
+    Path file = Path.of("scenarios", "september-2025-us-squeeze.yaml");
+    ScenarioSpec spec = RunJob.load(file);
+    ScenarioSpec withoutPolicies = spec.withPolicies(List.of());
+    ScenarioRun runner = new ScenarioRun();
+    var full = Kpis.compute(runner.simulate(spec, file.toString(), 7, 1),
+        runner.simulate(withoutPolicies, file.toString(), 7, 1));
+    var fromKpiMetrics = Kpis.compute(runner.simulate(spec, file.toString(), 7, 1, Kpis.METRICS::contains),
+        runner.simulate(withoutPolicies, file.toString(), 7, 1, Kpis.METRICS::contains));
+    assertEquals(full, fromKpiMetrics);
+  }
+}
