@@ -43,6 +43,9 @@ public final class DemandSector extends Agent {
   final int priority;
   final boolean backlogUnmet;
   private final RandomGenerator noise;
+  /** The noise's coefficient of variation and the log-variance it gives, kept from the last step. */
+  private double noiseCv = Double.NaN;
+  private double noiseSigma2;
   double substitution;
   double backlog;
   /** Demand at current prices per day, before noise: what the sector plans its purchases on. */
@@ -94,20 +97,21 @@ public final class DemandSector extends Agent {
   }
 
   /** Underlying demand, tonnes per year, {@code years} after the scenario start at reference prices. */
-  double underlyingPerYear(double years) {
-    return curve.baseTonnesPerYear() * StrictMath.pow(1 + curve.growthPerYear(), years);
+  private double underlyingPerYear(double years, PowCache powers) {
+    return curve.baseTonnesPerYear() * powers.pow(1 + curve.growthPerYear(), years);
   }
 
   /**
    * Uses stock for the {@code days} starting now, given the zone's price multiple.
    *
    * @param years time since the scenario start, in years (negative during warm-up)
+   * @param powers shared by the sectors consuming in one step, which raise the same numbers to the same powers
    */
   void consume(double days, double years, double priceMultiple, DemandResponse response, ConsumptionLog log,
-               double now) {
+               double now, PowCache powers) {
     adaptSubstitution(days, priceMultiple, response);
-    plannedPerDay = Units.perDay(underlyingPerYear(years)) * StrictMath.pow(priceMultiple, -curve.priceElasticity())
-        * (1 - substitution);
+    plannedPerDay = Units.perDay(underlyingPerYear(years, powers))
+        * powers.pow(priceMultiple, -curve.priceElasticity()) * (1 - substitution);
     double demand = plannedPerDay * days * noiseFactor(response.noise());
     double stock = inventory.tonnes(commodity);
     double owedBefore = backlog;
@@ -133,8 +137,11 @@ public final class DemandSector extends Agent {
   /** A mean-one lognormal factor with the given coefficient of variation. */
   private double noiseFactor(double cv) {
     if (cv <= 0) return 1;
-    double sigma2 = StrictMath.log1p(cv * cv);
-    return StrictMath.exp(Math.sqrt(sigma2) * noise.nextGaussian() - sigma2 / 2);
+    if (cv != noiseCv) { // the same every step of a run: computed once
+      noiseCv = cv;
+      noiseSigma2 = StrictMath.log1p(cv * cv);
+    }
+    return StrictMath.exp(Math.sqrt(noiseSigma2) * noise.nextGaussian() - noiseSigma2 / 2);
   }
 
   /** Receives what the sector wanted, used and went without. */

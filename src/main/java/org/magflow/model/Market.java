@@ -133,19 +133,35 @@ final class Market {
   // with some sellers skipped, because a stable sort keeps the order of any subset. Walking it lazily keeps a
   // clearing linear in the number of buyers (a full copy per buyer made it quadratic in the cast).
   private int[] sellersByLandedCost(int destination, int c) {
-    List<Integer> sellers = new ArrayList<>();
-    double[] cost = new double[world.sellers.size()];
-    for (Agent s : world.sellers) {
-      if (!s.makes(c) && !(s.inventory.tonnes(c) > 0)) continue;
-      int from = s.region.index();
-      cost[s.index] = world.prices.price(s.region.zone(), c) * (1 + tariff[c][from][destination])
+    // A landed cost depends on the seller's region only, so: rank the regions by cost (equal costs share a rank),
+    // then place the sellers rank by rank, each rank in agent order. That is the stable sort of the sellers by
+    // cost, in time linear in their number.
+    double[] cost = new double[regions];
+    int[] byCost = new int[regions]; // region indices, cheapest first: insertion sort, as there are only a few
+    for (int from = 0; from < regions; from++) {
+      Region r = world.regions.get(from);
+      double landed = world.prices.price(r.zone(), c) * (1 + tariff[c][from][destination])
           + world.routes.freightUsdPerKg(from, destination);
-      sellers.add(s.index);
+      cost[from] = landed;
+      int i = from;
+      for (; i > 0 && Double.compare(cost[byCost[i - 1]], landed) > 0; i--) byCost[i] = byCost[i - 1];
+      byCost[i] = from;
     }
-    sellers.sort((a, b) -> Double.compare(cost[a], cost[b])); // stable: agent order among equal costs
-    int[] order = new int[sellers.size()];
-    for (int i = 0; i < order.length; i++) order[i] = sellers.get(i);
+    int[] rank = new int[regions];
+    for (int i = 1; i < regions; i++) {
+      rank[byCost[i]] = rank[byCost[i - 1]] + (Double.compare(cost[byCost[i - 1]], cost[byCost[i]]) == 0 ? 0 : 1);
+    }
+    int[] start = new int[regions + 1]; // where each rank's sellers start in the order
+    for (Agent s : world.sellers) if (sells(s, c)) start[rank[s.region.index()] + 1]++;
+    for (int k = 0; k < regions; k++) start[k + 1] += start[k];
+    int[] order = new int[start[regions]];
+    for (Agent s : world.sellers) if (sells(s, c)) order[start[rank[s.region.index()]]++] = s.index;
     return order;
+  }
+
+  /** Whether a seller is a possible source of {@code c} at this clearing: it makes some or holds some. */
+  private static boolean sells(Agent s, int c) {
+    return s.makes(c) || s.inventory.tonnes(c) > 0;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.magflow.model;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   private final Map<String, Region> regionById = new HashMap<>();
   private final Map<Integer, Set<Stage>> stagesBehind = new HashMap<>();
   private final Departures leaving = new Departures();
+  private final PowCache powers = new PowCache();
   private final Simulation sim = new Simulation();
   private final Market market;
   private final PolicyBook policyBook;
@@ -312,7 +314,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     double days = daysLeft(now, clock.consumptionDays());
     double years = Units.years(now - scenarioStart());
     for (DemandSector s : sectors) {
-      s.consume(days, years, prices.multiple(s.region.zone(), s.commodity), demandResponse, this, now);
+      s.consume(days, years, prices.multiple(s.region.zone(), s.commodity), demandResponse, this, now, powers);
     }
   }
 
@@ -395,23 +397,23 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   // Performance: a clearing makes dozens of shipments over a few routes; one event per group instead of one per
   // shipment cut the kernel events of a baseline run from 30,642 to 4,792.
   private final class Departures {
-    private final List<Double> times = new ArrayList<>(); // a few: one per transit time in use
+    private double[] times = new double[8]; // a few: one per transit time in use
     private final List<List<Shipment>> groups = new ArrayList<>();
 
     void add(double arrivalTime, Shipment s) {
-      int g = times.indexOf(arrivalTime);
-      if (g < 0) {
+      int g = 0;
+      while (g < groups.size() && times[g] != arrivalTime) g++;
+      if (g == groups.size()) {
         List<Shipment> group = new ArrayList<>();
         sim.scheduleAt(arrivalTime, Phase.ARRIVAL.ordinal(), () -> group.forEach(SupplyChain.this::arrive));
-        times.add(arrivalTime);
+        if (g == times.length) times = Arrays.copyOf(times, 2 * g);
+        times[g] = arrivalTime;
         groups.add(group);
-        g = groups.size() - 1;
       }
       groups.get(g).add(s);
     }
 
     void close() {
-      times.clear();
       groups.clear();
     }
   }
