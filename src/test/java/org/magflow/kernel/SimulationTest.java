@@ -89,6 +89,39 @@ class SimulationTest {
     assertEquals(List.of("a@6.5"), log);
   }
 
+  @Test
+  void runUntil_eventSchedulingExactlyOne_followsTheOrderingRule() {
+    // An event that schedules one event hands it its place at the root; the order must not change.
+    sim.scheduleAt(1, 5, () -> {
+      log.add("a");
+      sim.schedule(0, 5, () -> { // after the already pending 5
+        log.add("a2");
+        sim.schedule(0, 1, () -> { // before the pending 9: runs next
+          log.add("a3");
+          sim.schedule(0, 9, logs("a4")); // after the pending 9
+        });
+      });
+    });
+    sim.scheduleAt(1, 5, logs("pendingFive"));
+    sim.scheduleAt(1, 9, logs("pendingNine"));
+    sim.scheduleAt(2, 0, logs("atTwo"));
+    sim.runUntil(10);
+    assertEquals(List.of("a", "pendingFive@1.0", "a2", "a3", "pendingNine@1.0", "a4@1.0", "atTwo@2.0"), log);
+  }
+
+  @Test
+  void recurring_schedulingAnEventWhileItRuns_keepsBothInOrder() {
+    sim.scheduleRecurring(1, 5, now -> {
+      log.add("recurring@" + now);
+      sim.schedule(0, 1, logs("child")); // scheduled before the process itself is re-inserted
+      return now < 2 ? now + 1 : Double.NaN;
+    });
+    sim.scheduleAt(1, 3, logs("three"));
+    sim.runUntil(10);
+    assertEquals(List.of("three@1.0", "recurring@1.0", "child@1.0", "recurring@2.0", "child@2.0"), log);
+    assertEquals(0, sim.pendingEvents());
+  }
+
   // ---- clock and counts ----
 
   @Test
@@ -134,6 +167,36 @@ class SimulationTest {
     sim.runUntil(Double.POSITIVE_INFINITY);
     assertEquals(12, sim.eventsExecuted());
     assertEquals(0, sim.pendingEvents());
+  }
+
+  @Test
+  void pendingEvents_insideAnEvent_excludesTheRunningEvent() {
+    List<Integer> pending = new ArrayList<>();
+    sim.scheduleAt(1, 0, () -> {
+      pending.add(sim.pendingEvents());
+      sim.schedule(1, 0, () -> pending.add(sim.pendingEvents()));
+      pending.add(sim.pendingEvents());
+      sim.schedule(2, 0, () -> {});
+      pending.add(sim.pendingEvents());
+    });
+    sim.scheduleAt(5, 0, () -> {});
+    sim.runUntil(2);
+    assertEquals(List.of(1, 2, 3, 2), pending);
+    assertEquals(2, sim.pendingEvents());
+  }
+
+  @Test
+  void runUntil_actionThrowsAfterSchedulingOne_keepsThatEventAndLaterOnesPending() {
+    sim.scheduleAt(1, 0, () -> {
+      sim.schedule(0, 0, logs("scheduled"));
+      throw new IllegalStateException("boom");
+    });
+    sim.scheduleAt(2, 0, logs("b"));
+    assertThrows(IllegalStateException.class, () -> sim.runUntil(10));
+    assertEquals(2, sim.pendingEvents());
+    assertEquals(1, sim.eventsExecuted());
+    sim.runUntil(10);
+    assertEquals(List.of("scheduled@1.0", "b@2.0"), log);
   }
 
   @Test
@@ -362,6 +425,21 @@ class SimulationTest {
     assertEquals(reference.ids.size(), kernel.ids.size(), "events run");
   }
 
+  @Test
+  void runUntil_holdPattern_matchesAReferencePriorityQueue() {
+    // Every event schedules exactly one successor, the case where the successor replaces the running event at
+    // the root; times and priorities tie often, as in the branching workload.
+    Workload kernel = new KernelWorkload();
+    Workload reference = new ReferenceWorkload();
+    kernel.hold = true;
+    reference.hold = true;
+    kernel.drive();
+    reference.drive();
+    assertTrue(kernel.ids.size() > 100_000, "too few events: " + kernel.ids.size());
+    assertEquals(reference.ids, kernel.ids, "ids");
+    assertEquals(reference.times, kernel.times, "times");
+  }
+
   /**
    * A seeded random branching workload, run once on the kernel and once on a reference queue.
    *
@@ -374,6 +452,7 @@ class SimulationTest {
     final List<Double> times = new ArrayList<>();
     long nextId;
     boolean branching = true;
+    boolean hold; // exactly one child per event, until branching ends
 
     abstract double now();
 
@@ -390,7 +469,8 @@ class SimulationTest {
       ids.add(id);
       times.add(now());
       // On average one child per event, so the heap neither empties nor explodes.
-      for (int children = branching ? random.nextInt(3) : 0; children > 0; children--) {
+      int children = !branching ? 0 : hold ? 1 : random.nextInt(3);
+      for (; children > 0; children--) {
         scheduleRandom();
       }
     }
