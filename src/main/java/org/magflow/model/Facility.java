@@ -19,6 +19,9 @@ public final class Facility {
   /** Tonnes of activity per day the plant is set to run; it moves toward what its owner's sales call for. */
   double plannedPerDay;
   private Adjustments adjustments = Adjustments.NONE;
+  // Performance: availableAt is asked for one time by every buyer's order at a clearing; the last answer is kept.
+  private double availableTime = Double.NaN;
+  private double available;
 
   public Facility(String id, Recipe recipe, Region site, CapacitySchedule capacity) {
     this.id = Objects.requireNonNull(id, "id");
@@ -67,10 +70,19 @@ public final class Facility {
 
   void adjust(Adjustments adjustments) {
     this.adjustments = adjustments;
+    availableTime = Double.NaN;
   }
 
   /** Capacity that can run at {@code now}, tonnes of activity per year, after the policies in force. */
   double availableAt(double now) {
+    if (now != availableTime) { // also when the kept time is NaN: nothing kept
+      available = computeAvailableAt(now);
+      availableTime = now;
+    }
+    return available;
+  }
+
+  private double computeAvailableAt(double now) {
     Adjustments a = adjustments;
     double installed = capacity.installedAt(now);
     if (a.banned() && now >= a.banStart) {

@@ -37,7 +37,7 @@ final class Licensing {
 
   /** The review a shipment must pass, or null if it needs no licence. */
   Review review(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin) {
-    if (seller.region == buyer.region) return null;
+    if (seller.region == buyer.region || rules.licences().isEmpty()) return null;
     LicenceRule rule = ruleFor(rules, seller, buyer, c, origin);
     if (rule == null) return null;
     Policies.FastTrack fast = rules.fastTrack(buyer.id, seller.id);

@@ -2,7 +2,6 @@ package org.magflow.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import org.magflow.policy.Policies;
@@ -36,6 +35,8 @@ final class Market {
   private final int regions;
   /** [commodity][exporter region][destination region]: share of normal trade the policies let through. */
   private final double[][][] allowed;
+  /** [commodity]: whether a throttle cuts any lane, so that lines must count what they take from each region. */
+  private final boolean[] throttled;
   /** [commodity][exporter region][destination region]: ad-valorem tariff on the lane. */
   private final double[][][] tariff;
   private List<Policies.Quota> quotas = List.of();
@@ -46,16 +47,19 @@ final class Market {
     this.regions = world.regions.size();
     this.allowed = new double[world.commodities.size()][regions][regions];
     this.tariff = new double[world.commodities.size()][regions][regions];
+    this.throttled = new boolean[world.commodities.size()];
     this.fills = new Fills(world.agents.size());
     apply(TradeRules.NONE);
   }
 
   /** Puts new trade rules in force. */
   void apply(TradeRules rules) {
+    Arrays.fill(throttled, false);
     for (Commodity c : world.commodities) {
       for (Region from : world.regions) {
         for (Region to : world.regions) {
           allowed[c.index()][from.index()][to.index()] = rules.allowedShare(from.id(), to.id(), c.id());
+          if (allowed[c.index()][from.index()][to.index()] < 1) throttled[c.index()] = true;
           tariff[c.index()][from.index()][to.index()] = rules.tariffRate(from.id(), to.id(), c.id());
         }
       }
@@ -68,7 +72,7 @@ final class Market {
     List<Agent> sellers = world.sellers;
     double[] available = new double[sellers.size()];
     for (Agent s : sellers) available[s.index] = s.offer(c, reviewDays);
-    List<Budget> budgets = budgets(c, reviewDays);
+    Budget[] budgets = budgets(c, reviewDays);
 
     List<Line> lines = orderLines(c, reviewDays, blocked);
     double[] requested = new double[sellers.size()];
@@ -88,6 +92,7 @@ final class Market {
   /** The buyers' orders as lines, highest priority first, in agent order within a priority. */
   private List<Line> orderLines(int c, double reviewDays, boolean[][] blocked) {
     int[][] byCostTo = new int[regions][]; // the sellers by landed cost to each destination, made when first needed
+    int regionsIfThrottled = throttled[c] ? regions : 0;
     List<Line> lines = new ArrayList<>();
     for (Agent buyer : world.agents) {
       if (!buyer.buys(c)) continue;
@@ -105,11 +110,12 @@ final class Market {
         if (!world.sellers.get(supplier).makes(c) || (blockedFrom != null && blockedFrom[supplier])) continue;
         double share = buyer.supplierShares[i];
         if (quantity * share <= EPSILON_TONNES) continue;
-        lines.add(new Line(buyer, quantity * share, normal * share, supplier, byCost, blockedFrom, regions));
+        lines.add(new Line(buyer, quantity * share, normal * share, supplier, byCost, blockedFrom, regionsIfThrottled));
         spotShare -= share;
       }
       if (quantity * spotShare > EPSILON_TONNES) {
-        lines.add(new Line(buyer, quantity * spotShare, normal * spotShare, Line.NONE, byCost, blockedFrom, regions));
+        lines.add(new Line(buyer, quantity * spotShare, normal * spotShare, Line.NONE, byCost, blockedFrom,
+            regionsIfThrottled));
       }
     }
     lines.sort(Comparator.comparingInt((Line l) -> -l.priority)); // stable: agent order within a priority
@@ -169,7 +175,7 @@ final class Market {
    * export quota, asked for more than it can give fills each ask pro rata and is then used up, so unfilled
    * lines move on.
    */
-  private void allocate(List<Line> lines, int c, double[] available, List<Budget> budgets, double[] requested) {
+  private void allocate(List<Line> lines, int c, double[] available, Budget[] budgets, double[] requested) {
     double[] asked = new double[available.length];
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Arrays.fill(asked, 0);
@@ -181,8 +187,7 @@ final class Market {
         int s = line.currentSeller(available, allowed[c], budgets, world);
         if (s < 0) continue;
         int exporter = world.sellers.get(s).region.index();
-        line.ask = Math.min(line.remaining, line.allowance(exporter, allowed[c][exporter][line.buyer.region.index()]));
-        line.askedSellers.set(s);
+        line.ask(s, Math.min(line.remaining, line.allowance(exporter, allowed[c][exporter][line.buyer.region.index()])));
         asked[s] += line.ask;
         for (Budget b : budgets) if (b.applies(exporter, line.buyer.region.index())) b.asked += line.ask;
         anyAsk = true;
@@ -212,7 +217,7 @@ final class Market {
   }
 
   /** The export quotas on {@code c} as budgets for one clearing: a year's quota spread evenly. */
-  private List<Budget> budgets(int c, double reviewDays) {
+  private Budget[] budgets(int c, double reviewDays) {
     String commodity = world.commodities.get(c).id();
     List<Budget> budgets = new ArrayList<>();
     for (Policies.Quota q : quotas) {
@@ -223,7 +228,7 @@ final class Market {
       }
       budgets.add(new Budget(world.region(q.exporter()).index(), destination, Units.tonnesOver(q.tonnesPerYear(), reviewDays)));
     }
-    return budgets;
+    return budgets.toArray(Budget[]::new); // an array: looping over it, once per order line and round, allocates nothing
   }
 
   /** An export quota's tonnes left at this clearing, for sellers in one region and buyers in some. */
@@ -393,14 +398,16 @@ final class Market {
     final int preferred;
     final int[] byCost; // shared by the lines of every buyer in a region: read only
     final boolean[] blockedFrom; // null when no sale is forbidden
-    final double[] filledFrom; // tonnes filled from each exporting region, for throttles
-    final BitSet askedSellers = new BitSet();
+    /** Tonnes filled from each exporting region, for throttles; empty when no throttle is in force. */
+    final double[] filledFrom;
+    private long[] askedSellers = new long[1]; // a bit per seller
     double remaining;
     double ask;
     /** The position of the seller the line is asking, and that seller. */
     int pos;
     int seller = NONE;
 
+    /** @param regions the number of regions, or 0 when no throttle is in force */
     Line(Agent buyer, double quantity, double normal, int preferred, int[] byCost, boolean[] blockedFrom,
          int regions) {
       this.buyer = buyer;
@@ -435,7 +442,7 @@ final class Market {
      * The first seller still worth asking, from the current one on: it has stock, the line may still take from
      * its region, and no export quota on the lane is used up; -1 when none is left.
      */
-    int currentSeller(double[] available, double[][] allowed, List<Budget> budgets, SupplyChain world) {
+    int currentSeller(double[] available, double[][] allowed, Budget[] budgets, SupplyChain world) {
       int destination = buyer.region.index();
       for (pos = next(pos); pos >= 0; pos = next(pos + 1)) {
         int s = sellerAt(pos);
@@ -451,7 +458,7 @@ final class Market {
       return NONE;
     }
 
-    private static boolean budgetsLeft(List<Budget> budgets, int exporter, int destination) {
+    private static boolean budgetsLeft(Budget[] budgets, int exporter, int destination) {
       for (Budget b : budgets) if (b.applies(exporter, destination) && b.left <= EPSILON_TONNES) return false;
       return true;
     }
@@ -462,12 +469,20 @@ final class Market {
     }
 
     boolean asked(int seller) {
-      return askedSellers.get(seller);
+      int word = seller >>> 6;
+      return word < askedSellers.length && (askedSellers[word] & (1L << seller)) != 0;
+    }
+
+    void ask(int seller, double tonnes) {
+      ask = tonnes;
+      int word = seller >>> 6;
+      if (word >= askedSellers.length) askedSellers = Arrays.copyOf(askedSellers, word + 1);
+      askedSellers[word] |= 1L << seller;
     }
 
     void take(double tonnes, int exporter) {
       remaining -= tonnes;
-      filledFrom[exporter] += tonnes;
+      if (filledFrom.length > 0) filledFrom[exporter] += tonnes;
     }
   }
 }

@@ -95,7 +95,10 @@ public final class Producer extends Agent {
   /** Whether a plant making {@code c} has capacity available at {@code now}. */
   @Override
   boolean canMake(int c, double now) {
-    for (Facility f : facilities) if (f.recipe.output(c) > 0 && f.availableAt(now) > 0) return true;
+    for (int i = 0; i < facilities.size(); i++) { // Performance: indexed, as the iterator was not optimised away
+      Facility f = facilities.get(i);
+      if (f.recipe.output(c) > 0 && f.availableAt(now) > 0) return true;
+    }
     return false;
   }
 
@@ -105,7 +108,7 @@ public final class Producer extends Agent {
     if (usePerDayStale) {
       for (int k = 0; k < usePerDay.length; k++) {
         double use = 0;
-        for (Facility f : facilities) use += f.plannedPerDay * f.recipe.input(k);
+        for (int i = 0; i < facilities.size(); i++) use += facilities.get(i).plannedPerDay * facilities.get(i).recipe.input(k);
         usePerDay[k] = use;
       }
       usePerDayStale = false;
