@@ -198,17 +198,18 @@ public final class Producer extends Agent {
                    ProductionLog production) {
     Recipe recipe = f.recipe;
     double[] origin = madeOrigin;
-    Arrays.fill(origin, 0);
+    boolean tracked = inventory.tracksOrigin();
+    if (tracked) Arrays.fill(origin, 0);
     double inputTonnes = 0;
     for (int c = 0; c < commodities; c++) {
       double used = activity * recipe.input(c);
       if (used <= 0) continue;
-      Origin.mixInto(origin, inputTonnes, inventory.origin(c), used);
+      if (tracked) Origin.mixInto(origin, inputTonnes, inventory.origin(c), used);
       inputTonnes += used;
       inventory.remove(c, used);
       production.used(this, c, used, now, days);
     }
-    Origin.stamp(origin, recipe.stage(), f.site.index(), regions);
+    if (tracked) Origin.stamp(origin, recipe.stage(), f.site.index(), regions);
     for (int c = 0; c < commodities; c++) {
       double made = activity * recipe.output(c);
       if (made <= 0) continue;

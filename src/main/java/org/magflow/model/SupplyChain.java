@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.magflow.event.EventSink;
+import org.magflow.event.Metrics;
 import org.magflow.event.PriceReference;
 import org.magflow.event.SimEvent;
 import org.magflow.kernel.Simulation;
@@ -188,6 +189,9 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     if (ran) throw new IllegalStateException("a SupplyChain runs once; build a new one");
     ran = true;
     this.sink = events;
+    if (!events.wants(Metrics.ORIGIN_SHARE) && policyBook.policies().stream().noneMatch(Policy::readsOrigin)) {
+      for (Agent a : agents) a.inventory.ignoreOrigin(); // nothing would read them
+    }
     endTime = calendar.endOf(end);
     schedulePeriods(endTime);
     for (int z = 0; z < prices.zones().size(); z++) {

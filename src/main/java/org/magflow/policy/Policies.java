@@ -115,6 +115,11 @@ public final class Policies {
     }
 
     @Override
+    public boolean readsOrigin() {
+      return true;
+    }
+
+    @Override
     public void applyTo(TradeRules.Builder rules) {
       rules.licences.add(new TradeRules.LicenceRule(name, exporter, Set.of(), commodities, threshold, review,
           approvalProbability, approvalByEndUse, writeOffDenied));
@@ -139,6 +144,11 @@ public final class Policies {
     @Override
     public void applyTo(TradeRules.Builder rules) {
       rules.buyerBans.add(this);
+    }
+
+    @Override
+    public boolean readsOrigin() {
+      return worldwide;
     }
   }
 
@@ -179,6 +189,11 @@ public final class Policies {
     @Override
     public String type() {
       return "origin-requirement";
+    }
+
+    @Override
+    public boolean readsOrigin() {
+      return true;
     }
 
     @Override

@@ -26,4 +26,12 @@ public sealed interface Policy permits Policies.DestinationThrottle, Policies.Qu
 
   /** Adds this policy's restrictions to {@code rules}, which are being assembled for one instant. */
   void applyTo(TradeRules.Builder rules);
+
+  /**
+   * Whether the policy looks at where material was mined, separated or made. A run keeps track of origins only
+   * if one of its policies does, or its outputs report them.
+   */
+  default boolean readsOrigin() {
+    return false;
+  }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.event.SimEvent;
@@ -14,12 +16,19 @@ import org.magflow.output.Kpis;
 import org.magflow.output.RunRecord;
 import org.magflow.scenario.ScenarioSpec;
 
-/** A run that reports only some metrics (as a sweep's runs do) is the full run with the other rows left out. */
+/**
+ * A run that reports only some metrics (as a sweep's runs do) is the full run with the other rows left out, also
+ * when it stops tracking origins because nothing reads them (the squeeze), and when its policies read origins
+ * that its outputs do not report (the extraterritorial rule of October 2025, the worldwide entity ban).
+ */
 class ReportedMetricsTest {
 
-  @Test
-  void runReportingSomeMetrics_keepsExactlyTheFullRunsRowsOfThem_andEveryOtherEvent() throws InputException {
-    Path file = Path.of("scenarios", "september-2025-us-squeeze.yaml");
+  @ParameterizedTest
+  @ValueSource(strings = {"september-2025-us-squeeze.yaml", "october-2025-controls.yaml",
+      "entity-ban-us-defence.yaml"})
+  void runReportingSomeMetrics_keepsExactlyTheFullRunsRowsOfThem_andEveryOtherEvent(String name)
+      throws InputException {
+    Path file = Path.of("scenarios", name);
     ScenarioSpec spec = RunJob.load(file);
     Set<String> kept = Set.of(Metrics.SHIPPED, Metrics.PRICE, Metrics.THROUGHPUT);
     RunRecord full = new ScenarioRun().simulate(spec, file.toString(), 42, 0);
