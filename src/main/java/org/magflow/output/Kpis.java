@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,18 +57,26 @@ public final class Kpis {
     Objects.requireNonNull(run, "run");
     List<Observation> rows = observations(run);
     List<Observation> counterfactualRows = counterfactual == null ? null : observations(counterfactual);
-    LocalDate first = rows.stream().map(Observation::date).min(Comparator.naturalOrder()).orElse(null);
-    LocalDate last = rows.stream().map(Observation::date).max(Comparator.naturalOrder()).orElse(null);
+    LocalDate first = rows.isEmpty() ? null : rows.get(0).date(); // rows come in date order
+    LocalDate last = rows.isEmpty() ? null : rows.get(rows.size() - 1).date();
     return new RunSummary(run.scenarioName(), run.scenarioFile(), run.seed(), first, last,
         counterfactual != null, shortages(rows, false), shortages(rows, true), prices(run.events(), rows),
         exports(rows, counterfactualRows, false), exports(rows, counterfactualRows, true),
         productionShares(rows, first), policies(run.events()), conservation(run.events()));
   }
 
+  /**
+   * The run's rows, which come in date order: the groupings below rely on it, keeping each group's periods in
+   * the order they were first seen, which costs less than keeping them sorted.
+   */
   private static List<Observation> observations(RunRecord run) {
     var rows = new ArrayList<Observation>();
     for (SimEvent e : run.events()) {
-      if (e instanceof Observation o) rows.add(o);
+      if (!(e instanceof Observation o)) continue;
+      if (!rows.isEmpty() && o.date().isBefore(rows.get(rows.size() - 1).date())) {
+        throw new IllegalArgumentException("the run's rows are not in date order: " + o);
+      }
+      rows.add(o);
     }
     return rows;
   }
@@ -91,32 +100,65 @@ public final class Kpis {
     }
   }
 
-  // ---- shortage ----------------------------------------------------------------------------------------
+  /**
+   * Two sums per reporting period for one group of rows, periods in date order. Rows come in date order with
+   * all of a period's rows together, so a row adds to the latest period or starts the next one.
+   */
+  // Performance: a map keyed by date was a tenth of a sweep run's time; LocalDate's hash codes collide badly.
+  private static final class PeriodSums {
+    final List<LocalDate> dates = new ArrayList<>();
+    double[] first = new double[16];
+    double[] second = new double[16];
 
-  /** One period's demand and shortage for a group of demand sectors. */
-  private static final class PeriodDemand {
-    double demandTonnes;
-    double shortageTonnes;
+    /** The index of the period ending on {@code date}, added if it is new (after every other). */
+    int period(LocalDate date) {
+      int n = dates.size();
+      if (n > 0 && dates.get(n - 1).equals(date)) return n - 1;
+      if (n == first.length) {
+        first = Arrays.copyOf(first, 2 * n);
+        second = Arrays.copyOf(second, 2 * n);
+      }
+      dates.add(date);
+      return n;
+    }
+
+    int size() {
+      return dates.size();
+    }
+
+    /** The first sum of the period ending on {@code date}, or 0 if there is none. */
+    double firstOn(LocalDate date) {
+      int i = Collections.binarySearch(dates, date);
+      return i >= 0 ? first[i] : 0.0;
+    }
+
+    double firstTotal() {
+      double total = 0;
+      for (int i = 0; i < dates.size(); i++) total += first[i];
+      return total;
+    }
   }
+
+  // ---- shortage ----------------------------------------------------------------------------------------
 
   static List<Shortage> shortages(List<Observation> rows, boolean bySector) {
     // Performance: grouped by hash and sorted once at the end; a sorted map compared keys on every row.
-    var groups = new HashMap<Pair, TreeMap<LocalDate, PeriodDemand>>();
+    var groups = new HashMap<Pair, PeriodSums>(); // per period: demand, shortage
     for (Observation o : rows) {
       boolean demand = o.metric().equals(Metrics.DEMAND);
       if (!demand && !o.metric().equals(Metrics.SHORTAGE)) continue;
-      var key = new Pair(o.region(), bySector ? o.sector() : "");
-      PeriodDemand period = groups.computeIfAbsent(key, k -> new TreeMap<>())
-          .computeIfAbsent(o.date(), d -> new PeriodDemand());
-      if (demand) period.demandTonnes += o.value();
-      else period.shortageTonnes += o.value();
+      PeriodSums sums = groups.computeIfAbsent(new Pair(o.region(), bySector ? o.sector() : ""), k -> new PeriodSums());
+      int period = sums.period(o.date()); // first: it may replace the arrays
+      if (demand) sums.first[period] += o.value();
+      else sums.second[period] += o.value();
     }
     var result = new ArrayList<Shortage>();
     new TreeMap<>(groups).forEach((key, periods) -> result.add(shortage(key.first(), key.second(), periods)));
     return result;
   }
 
-  private static Shortage shortage(String region, String sector, NavigableMap<LocalDate, PeriodDemand> periods) {
+  /** @param periods demand and shortage per period */
+  private static Shortage shortage(String region, String sector, PeriodSums periods) {
     double cumulativeShortage = 0;
     double cumulativeDemand = 0;
     double peak = 0;
@@ -125,22 +167,30 @@ public final class Kpis {
     int inShortage = 0;
     LocalDate firstShort = null;
     LocalDate lastShort = null;
-    for (var entry : periods.entrySet()) {
-      PeriodDemand p = entry.getValue();
-      cumulativeShortage += p.shortageTonnes;
-      cumulativeDemand += p.demandTonnes;
-      if (p.shortageTonnes > peak) { // strictly greater: the earliest period wins a tie
-        peak = p.shortageTonnes;
-        peakDate = entry.getKey();
-        peakPercent = percent(p.shortageTonnes, p.demandTonnes);
+    LocalDate recovery = null; // the period after the last one in shortage
+    boolean previousShort = false;
+    for (int i = 0; i < periods.size(); i++) {
+      LocalDate date = periods.dates.get(i);
+      double demandTonnes = periods.first[i];
+      double shortageTonnes = periods.second[i];
+      cumulativeShortage += shortageTonnes;
+      cumulativeDemand += demandTonnes;
+      if (shortageTonnes > peak) { // strictly greater: the earliest period wins a tie
+        peak = shortageTonnes;
+        peakDate = date;
+        peakPercent = percent(shortageTonnes, demandTonnes);
       }
-      if (p.shortageTonnes > SHORTAGE_THRESHOLD * p.demandTonnes) {
+      boolean isShort = shortageTonnes > SHORTAGE_THRESHOLD * demandTonnes;
+      if (isShort) {
         inShortage++;
-        if (firstShort == null) firstShort = entry.getKey();
-        lastShort = entry.getKey();
+        if (firstShort == null) firstShort = date;
+        lastShort = date;
+        recovery = null;
+      } else if (previousShort) {
+        recovery = date;
       }
+      previousShort = isShort;
     }
-    LocalDate recovery = lastShort == null ? null : periods.higherKey(lastShort);
     Integer durationMonths = recovery == null ? null
         : (int) ChronoUnit.MONTHS.between(YearMonth.from(firstShort), YearMonth.from(recovery));
     return new Shortage(region, sector, cumulativeShortage, cumulativeDemand,
@@ -199,41 +249,44 @@ public final class Kpis {
     if (counterfactualFlows != null) keys.addAll(counterfactualFlows.keySet());
     var result = new ArrayList<Export>();
     for (Triple key : keys) {
-      var shipped = flows.getOrDefault(key, new TreeMap<>());
-      var counterfactual = counterfactualFlows == null ? null
-          : counterfactualFlows.getOrDefault(key, new TreeMap<>());
+      PeriodSums shipped = flows.getOrDefault(key, new PeriodSums());
+      PeriodSums counterfactual = counterfactualFlows == null ? null
+          : counterfactualFlows.getOrDefault(key, new PeriodSums());
       result.add(export(key, shipped, counterfactual));
     }
     return result;
   }
 
-  private static TreeMap<Triple, TreeMap<LocalDate, Double>> exportFlows(List<Observation> rows, boolean totals) {
-    var flows = new HashMap<Triple, TreeMap<LocalDate, Double>>(); // sorted once at the end, as above
+  /** Each flow's tonnes per period. */
+  private static TreeMap<Triple, PeriodSums> exportFlows(List<Observation> rows, boolean totals) {
+    var flows = new HashMap<Triple, PeriodSums>(); // sorted once at the end, as above
     for (Observation o : rows) {
       if (!o.metric().equals(Metrics.SHIPPED) || o.region().equals(o.partner())) continue;
-      var key = new Triple(o.region(), totals ? "" : o.partner(), o.commodity());
-      flows.computeIfAbsent(key, k -> new TreeMap<>()).merge(o.date(), o.value(), Double::sum);
+      PeriodSums sums = flows.computeIfAbsent(new Triple(o.region(), totals ? "" : o.partner(), o.commodity()),
+          k -> new PeriodSums());
+      int period = sums.period(o.date()); // first: it may replace the arrays
+      sums.first[period] += o.value();
     }
     return new TreeMap<>(flows);
   }
 
-  private static Export export(Triple key, TreeMap<LocalDate, Double> shipped,
-                               TreeMap<LocalDate, Double> counterfactual) {
-    double tonnes = sum(shipped);
+  private static Export export(Triple key, PeriodSums shipped, PeriodSums counterfactual) {
+    double tonnes = shipped.firstTotal();
     if (counterfactual == null) {
       return new Export(key.first(), key.second(), key.third(), tonnes, null, null, null, null);
     }
-    double counterfactualTonnes = sum(counterfactual);
+    double counterfactualTonnes = counterfactual.firstTotal();
     Double drop = counterfactualTonnes > 0 ? drop(tonnes, counterfactualTonnes) : null;
     Double worst = null;
     LocalDate worstDate = null;
-    for (var period : counterfactual.entrySet()) {
-      double expected = period.getValue();
+    for (int i = 0; i < counterfactual.size(); i++) {
+      double expected = counterfactual.first[i];
       if (expected < MIN_COUNTERFACTUAL_PERIOD_TONNES) continue;
-      double periodDrop = drop(shipped.getOrDefault(period.getKey(), 0.0), expected);
+      LocalDate date = counterfactual.dates.get(i);
+      double periodDrop = drop(shipped.firstOn(date), expected);
       if (worst == null || periodDrop > worst) { // strictly greater: the earliest period wins a tie
         worst = periodDrop;
-        worstDate = period.getKey();
+        worstDate = date;
       }
     }
     return new Export(key.first(), key.second(), key.third(), tonnes, counterfactualTonnes, drop, worst,
@@ -244,11 +297,6 @@ public final class Kpis {
     return 100.0 * (counterfactual - actual) / counterfactual;
   }
 
-  private static double sum(TreeMap<LocalDate, Double> byDate) {
-    double total = 0;
-    for (double v : byDate.values()) total += v;
-    return total;
-  }
 
   // ---- production shares -------------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ package org.magflow.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.magflow.output.SyntheticRuns.APR;
 import static org.magflow.output.SyntheticRuns.FEB;
@@ -250,6 +251,12 @@ class KpisTest {
 
   @Test void conservation_noAudit_isNotConserved() {
     assertFalse(Kpis.compute(SyntheticRuns.run(List.of()), null).conserved());
+  }
+
+  @Test void compute_rowsOutOfDateOrder_areRefused() {
+    List<SimEvent> events = List.of(SyntheticRuns.shipped(FEB, "CN", "US", 5), SyntheticRuns.shipped(JAN, "CN", "US", 5));
+    var e = assertThrows(IllegalArgumentException.class, () -> Kpis.compute(SyntheticRuns.run(events), null));
+    assertTrue(e.getMessage().startsWith("the run's rows are not in date order"), e.getMessage());
   }
 
   @Test void compute_sameEvents_giveEqualSummaries() {
