@@ -34,6 +34,7 @@ final class Reporter {
   final int[][] inputUse;
   final int[][] throughput;
   final int[][] capacityAvailable;
+  private final boolean[][] hasStage; // [producer][stage]: whether it has a plant of that stage
   final int[][] delivered;
   final int[] demand;
   final int[] consumption;
@@ -65,6 +66,8 @@ final class Reporter {
     inputUse = new int[world.producers.size()][commodities];
     throughput = new int[world.producers.size()][stages];
     capacityAvailable = new int[world.producers.size()][stages];
+    hasStage = new boolean[world.producers.size()][stages];
+    boolean utilisation = sink.wants(Metrics.UTILISATION); // the share of available capacity that ran
     for (Producer p : world.producers) {
       int i = world.producers.indexOf(p);
       for (Commodity c : world.commodities) {
@@ -73,8 +76,10 @@ final class Reporter {
       }
       for (Stage s : Stage.values()) {
         boolean has = p.facilities.stream().anyMatch(f -> f.recipe.stage() == s);
-        throughput[i][s.ordinal()] = has ? key(Metrics.THROUGHPUT, p, "", "", s.id(), Metrics.TONNES) : -1;
-        capacityAvailable[i][s.ordinal()] = has ? hiddenKey() : -1;
+        hasStage[i][s.ordinal()] = has;
+        int ran = has ? key(Metrics.THROUGHPUT, p, "", "", s.id(), Metrics.TONNES) : -1;
+        throughput[i][s.ordinal()] = has && ran < 0 && utilisation ? hiddenKey() : ran;
+        capacityAvailable[i][s.ordinal()] = has && utilisation ? hiddenKey() : -1;
       }
     }
     delivered = new int[world.agents.size()][commodities];
@@ -122,8 +127,9 @@ final class Reporter {
     return lane;
   }
 
+  /** The key of a flow that is written, or -1 (the flow is dropped) if the sink does not want the metric. */
   private int key(String metric, Agent agent, String partner, String commodity, String sector, String unit) {
-    if (!sink.wants(metric)) return hiddenKey(); // still summed: utilisation reads throughput
+    if (!sink.wants(metric)) return -1;
     keys.add(row(metric, agent.id, agent.region.id(), partner, commodity, sector, unit));
     emitOnlyOnceSeen.add(false);
     return keys.size() - 1;
@@ -231,14 +237,18 @@ final class Reporter {
     for (int i = 0; i < world.producers.size(); i++) {
       Producer p = world.producers.get(i);
       for (Stage s : Stage.values()) {
-        if (throughput[i][s.ordinal()] < 0) continue;
-        double installed = 0;
-        for (Facility f : p.facilities) if (f.recipe.stage() == s) installed += f.installedAt(now - 1e-9);
-        emit(date, Metrics.CAPACITY, p.id, p.region.id(), "", "", s.id(), installed, Metrics.TONNES_PER_YEAR);
-        double possible = values[capacityAvailable[i][s.ordinal()]];
-        double ran = values[throughput[i][s.ordinal()]];
-        emit(date, Metrics.UTILISATION, p.id, p.region.id(), "", "", s.id(), possible > 0 ? ran / possible : 0,
-            Metrics.SHARE);
+        if (!hasStage[i][s.ordinal()]) continue;
+        if (sink.wants(Metrics.CAPACITY)) {
+          double installed = 0;
+          for (Facility f : p.facilities) if (f.recipe.stage() == s) installed += f.installedAt(now - 1e-9);
+          emit(date, Metrics.CAPACITY, p.id, p.region.id(), "", "", s.id(), installed, Metrics.TONNES_PER_YEAR);
+        }
+        if (sink.wants(Metrics.UTILISATION)) {
+          double possible = values[capacityAvailable[i][s.ordinal()]];
+          double ran = values[throughput[i][s.ordinal()]];
+          emit(date, Metrics.UTILISATION, p.id, p.region.id(), "", "", s.id(), possible > 0 ? ran / possible : 0,
+              Metrics.SHARE);
+        }
       }
     }
   }
