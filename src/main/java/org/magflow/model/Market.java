@@ -41,6 +41,8 @@ final class Market {
   private final double[][][] tariff;
   private List<Policies.Quota> quotas = List.of();
   private final Fills fills;
+  /** The region of each seller, by seller index. */
+  private final int[] sellerRegion;
 
   Market(SupplyChain world) {
     this.world = world;
@@ -49,6 +51,7 @@ final class Market {
     this.tariff = new double[world.commodities.size()][regions][regions];
     this.throttled = new boolean[world.commodities.size()];
     this.fills = new Fills(world.agents.size());
+    this.sellerRegion = world.sellers.stream().mapToInt(s -> s.region.index()).toArray();
     apply(TradeRules.NONE);
   }
 
@@ -92,6 +95,7 @@ final class Market {
   /** The buyers' orders as lines, highest priority first, in agent order within a priority. */
   private List<Line> orderLines(int c, double reviewDays, boolean[][] blocked) {
     int[][] byCostTo = new int[regions][]; // the sellers by landed cost to each destination, made when first needed
+    int[] candidates = null;
     int regionsIfThrottled = throttled[c] ? regions : 0;
     List<Line> lines = new ArrayList<>();
     for (Agent buyer : world.agents) {
@@ -100,7 +104,10 @@ final class Market {
       if (quantity <= EPSILON_TONNES) continue;
       double normal = buyer.expectedUsePerDay(c) * reviewDays;
       int destination = buyer.region.index();
-      if (byCostTo[destination] == null) byCostTo[destination] = sellersByLandedCost(destination, c);
+      if (byCostTo[destination] == null) {
+        if (candidates == null) candidates = possibleSellers(c);
+        byCostTo[destination] = sellersByLandedCost(candidates, destination, c);
+      }
       int[] byCost = byCostTo[destination];
       boolean[] blockedFrom = blocked == null ? null : blockedSellers(blocked, buyer.index);
       double spotShare = 1;
@@ -138,7 +145,7 @@ final class Market {
   // Performance: one sort per destination region and clearing, not one per buyer; a buyer's order is this one
   // with some sellers skipped, because a stable sort keeps the order of any subset. Walking it lazily keeps a
   // clearing linear in the number of buyers (a full copy per buyer made it quadratic in the cast).
-  private int[] sellersByLandedCost(int destination, int c) {
+  private int[] sellersByLandedCost(int[] candidates, int destination, int c) {
     // A landed cost depends on the seller's region only, so: rank the regions by cost (equal costs share a rank),
     // then place the sellers rank by rank, each rank in agent order. That is the stable sort of the sellers by
     // cost, in time linear in their number.
@@ -158,16 +165,19 @@ final class Market {
       rank[byCost[i]] = rank[byCost[i - 1]] + (Double.compare(cost[byCost[i - 1]], cost[byCost[i]]) == 0 ? 0 : 1);
     }
     int[] start = new int[regions + 1]; // where each rank's sellers start in the order
-    for (Agent s : world.sellers) if (sells(s, c)) start[rank[s.region.index()] + 1]++;
+    for (int s : candidates) start[rank[sellerRegion[s]] + 1]++;
     for (int k = 0; k < regions; k++) start[k + 1] += start[k];
-    int[] order = new int[start[regions]];
-    for (Agent s : world.sellers) if (sells(s, c)) order[start[rank[s.region.index()]]++] = s.index;
+    int[] order = new int[candidates.length];
+    for (int s : candidates) order[start[rank[sellerRegion[s]]]++] = s;
     return order;
   }
 
-  /** Whether a seller is a possible source of {@code c} at this clearing: it makes some or holds some. */
-  private static boolean sells(Agent s, int c) {
-    return s.makes(c) || s.inventory.tonnes(c) > 0;
+  /** The sellers that may sell {@code c} at this clearing, in agent order: those that make some or hold some. */
+  private int[] possibleSellers(int c) {
+    int[] found = new int[world.sellers.size()];
+    int n = 0;
+    for (Agent s : world.sellers) if (s.makes(c) || s.inventory.tonnes(c) > 0) found[n++] = s.index;
+    return Arrays.copyOf(found, n);
   }
 
   /**
