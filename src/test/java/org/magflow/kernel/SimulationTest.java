@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tests of the event order, clock, counts, argument checks and heap of {@link Simulation}. */
 class SimulationTest {
@@ -407,9 +409,11 @@ class SimulationTest {
     assertEquals(0, sim.pendingEvents());
   }
 
-  @Test
-  void runUntil_randomizedStress_matchesAReferencePriorityQueue() {
-    Workload kernel = new KernelWorkload();
+  /** The kernel sifts down without branches in smaller heaps and with them in larger ones; both are tested. */
+  @ParameterizedTest
+  @ValueSource(ints = {Simulation.BRANCH_FREE_MAX, 0})
+  void runUntil_randomizedStress_matchesAReferencePriorityQueue(int branchFreeMax) {
+    Workload kernel = new KernelWorkload(branchFreeMax);
     Workload reference = new ReferenceWorkload();
     kernel.drive();
     reference.drive();
@@ -425,11 +429,12 @@ class SimulationTest {
     assertEquals(reference.ids.size(), kernel.ids.size(), "events run");
   }
 
-  @Test
-  void runUntil_holdPattern_matchesAReferencePriorityQueue() {
+  @ParameterizedTest
+  @ValueSource(ints = {Simulation.BRANCH_FREE_MAX, 0})
+  void runUntil_holdPattern_matchesAReferencePriorityQueue(int branchFreeMax) {
     // Every event schedules exactly one successor, the case where the successor replaces the running event at
     // the root; times and priorities tie often, as in the branching workload.
-    Workload kernel = new KernelWorkload();
+    Workload kernel = new KernelWorkload(branchFreeMax);
     Workload reference = new ReferenceWorkload();
     kernel.hold = true;
     reference.hold = true;
@@ -491,7 +496,11 @@ class SimulationTest {
   }
 
   private static final class KernelWorkload extends Workload {
-    final Simulation sim = new Simulation();
+    final Simulation sim;
+
+    KernelWorkload(int branchFreeMax) {
+      sim = new Simulation(branchFreeMax);
+    }
 
     @Override
     double now() {
