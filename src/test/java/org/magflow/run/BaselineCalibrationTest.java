@@ -14,7 +14,7 @@ import org.magflow.event.Metrics;
 import org.magflow.output.RunSummary;
 
 /**
- * The shipped baseline reproduces the calibration targets of issue 2 and ../shared/data/rare-earth-facts.md,
+ * The shipped baseline reproduces the calibration targets of issue 2 and docs/sources.md,
  * and with no shocks nobody runs short and prices stay near their references.
  */
 class BaselineCalibrationTest {
@@ -38,33 +38,33 @@ class BaselineCalibrationTest {
 
   @Test
   void chinaMinesAboutSeventyPercent_inTheFirstYear() {
-    // USGS 2024: 270 of 390 kt = 69% (facts §2.1)
+    // USGS 2024: 270 of 390 kt = 69% (sources §S2.1)
     assertEquals(70, chinaShare("mining"), 3.0);
   }
 
   @Test
   void chinaSeparatesAboutNinetyPercent_inTheFirstYear() {
-    // IEA: 92% (2023), 91% (2025) (facts §2.2)
+    // IEA: 92% (2023), 91% (2025) (sources §S2.2)
     assertEquals(90, chinaShare("separation"), 3.0);
   }
 
   @Test
   void chinaMakesMoreThanNinetyPercentOfMagnets_inTheFirstYear() {
-    // IEA 94%, Adamas 92% (facts §2.2)
+    // IEA 94%, Adamas 92% (sources §S2.2)
     double share = chinaShare("manufacturing");
     assertTrue(share >= 90 && share <= 96, "China's magnet share " + share);
   }
 
   @Test
   void chinaExportsAbout58ktOfMagnets_in2025() {
-    // 2024: 58,152 t (facts §2.6)
+    // 2024: 58,152 t (sources §S2.6)
     double exports = series.sum(Metrics.SHIPPED, exportsFrom("CN", "ndfeb_magnet"), FIRST_MONTH, END_2025);
     assertEquals(58_152, exports, 0.05 * 58_152);
   }
 
   @Test
   void chinaShipsAbout620TonnesAMonthToTheUs_in2025() {
-    // 2024 average ~620 t/month (facts §2.6)
+    // 2024 average ~620 t/month (sources §S2.6)
     double perMonth = series.sum(Metrics.SHIPPED, lane("CN", "US", "ndfeb_magnet"), FIRST_MONTH, END_2025) / 12;
     assertEquals(620, perMonth, 0.05 * 620);
   }

@@ -40,7 +40,7 @@ class UsSqueezeTest {
 
   @Test
   void squeeze_inSeptember2025_isCloseToTheObservedMonth() {
-    // observed: 589-590 t in August -> 420.5 t in September 2025 (facts §2.6)
+    // observed: 589-590 t in August -> 420.5 t in September 2025 (sources §S2.6)
     double september = new RunSeries(squeeze.run()).at(Metrics.SHIPPED, lane("CN", "US", "ndfeb_magnet"),
         LocalDate.of(2025, 9, 30));
     assertEquals(420.5, september, 0.10 * 420.5);
