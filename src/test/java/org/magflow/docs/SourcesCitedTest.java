@@ -80,15 +80,16 @@ class SourcesCitedTest {
     return found;
   }
 
-  /** The files whose text may cite figures: the README, docs, scenarios and all source but this test. */
+  /** The files whose text may cite figures: the README, docs, scenarios and all source but these tests. */
   private static List<Path> citingFiles() throws IOException {
     List<Path> files = new ArrayList<>(List.of(Path.of("README.md")));
-    Path self = Path.of("src/test/java/org/magflow/docs/SourcesCitedTest.java");
+    // The citation checkers' own tests hold bad citations on purpose.
+    Path checkers = Path.of("src/test/java/org/magflow/docs");
     for (String root : List.of("docs", "scenarios", "src/main", "src/test/java")) {
       try (Stream<Path> walk = Files.walk(Path.of(root))) {
         walk.filter(Files::isRegularFile)
             .filter(p -> p.toString().matches(".*\\.(md|yaml|yml|java)$"))
-            .filter(p -> !p.equals(self))
+            .filter(p -> !p.startsWith(checkers))
             .sorted()
             .forEach(files::add);
       }
