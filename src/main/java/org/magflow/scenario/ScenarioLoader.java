@@ -36,6 +36,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,8 +70,10 @@ public final class ScenarioLoader {
   /** The top-level field naming a base scenario; it is read and removed before binding. */
   static final String EXTENDS = "extends";
 
-  private static final LocationIndex.Limits SCAN_LIMITS =
-      new LocationIndex.Limits(MAX_NESTING_DEPTH, ScenarioValidator.MAX_AGENTS, MAX_VALUES);
+  private static final LocationIndex.Limits SCAN_LIMITS = new LocationIndex.Limits("scenario", MAX_NESTING_DEPTH,
+      MAX_VALUES, "a scenario at the agent limit needs far fewer", new LocationIndex.EntryLimit(
+          Set.of("producers", "demand"), ScenarioValidator.MAX_AGENTS, "too many agents: more than "
+          + ScenarioValidator.MAX_AGENTS + " producers and demand sectors; at most " + ScenarioValidator.MAX_AGENTS));
 
   private final YAMLFactory yamlFactory;
   private final JsonFactory jsonFactory;
@@ -245,7 +248,8 @@ public final class ScenarioLoader {
       return LoadResult.failed(List.of(new Problem(label, EXTENDS, 0, 0,
           "a scenario given as a tree is already merged; extends is not allowed here")));
     }
-    SpecBinder.Result bound = new SpecBinder(mapper).bind(root.deepCopy(), label);
+    SpecBinder.Result<ScenarioSpec> bound =
+        new SpecBinder<>(mapper, ScenarioSpec.class).bind(root.deepCopy(), label);
     List<Problem> found = new ArrayList<>(bound.problems());
     if (bound.spec() != null) {
       for (Problem p : ScenarioValidator.validate(bound.spec(), label)) {
@@ -368,7 +372,8 @@ public final class ScenarioLoader {
       source = base;
     }
     Merged merged = Merged.of(chain);
-    SpecBinder.Result bound = new SpecBinder(mapper).bind(merged.tree(), top.label());
+    SpecBinder.Result<ScenarioSpec> bound =
+        new SpecBinder<>(mapper, ScenarioSpec.class).bind(merged.tree(), top.label());
     List<Problem> found = new ArrayList<>(bound.problems());
     if (bound.spec() != null) {
       for (Problem p : ScenarioValidator.validate(bound.spec(), top.label())) {
