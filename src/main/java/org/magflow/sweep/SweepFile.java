@@ -328,7 +328,8 @@ public final class SweepFile {
       for (int k = 0; k < node.size(); k++) {
         JsonNode v = node.get(k);
         if (v.isContainerNode()) {
-          problem(FieldPaths.index(at, k), "expected a number, text, true, false or null, found " + SpecBinder.describe(v));
+          problem(FieldPaths.index(at, k), "expected a number, text, true, false or null, found "
+              + SpecBinder.describe(v));
           ok = false;
         } else if (v.isNumber() && !Double.isFinite(v.doubleValue())) {
           problem(FieldPaths.index(at, k), "expected a finite number, found " + v.asText());
@@ -417,7 +418,8 @@ public final class SweepFile {
       List<KpiSpec> result = new ArrayList<>();
       if (node == null) return result;
       if (!node.isArray() || node.isEmpty()) {
-        problem("kpis", "expected a list of KPI paths (leave kpis out for the default set), found " + SpecBinder.describe(node));
+        problem("kpis", "expected a list of KPI paths (leave kpis out for the default set), found "
+            + SpecBinder.describe(node));
         return result;
       }
       Set<String> names = new HashSet<>();
