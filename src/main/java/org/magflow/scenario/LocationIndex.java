@@ -7,6 +7,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -192,6 +198,32 @@ public final class LocationIndex {
       return new Scan(new LocationIndex(byPath), problems, true);
     }
     return new Scan(new LocationIndex(byPath), problems, false);
+  }
+
+  /**
+   * Decodes strictly into {@code out}; returns the first bad byte as a problem placed at its line and column, or
+   * null if all is UTF-8.
+   */
+  public static Problem decodeUtf8(String file, byte[] bytes, CharBuffer out) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) result = decoder.flush(out);
+    if (!result.isError()) return null;
+    int offset = in.position();
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < out.position(); i++) { // count characters, not bytes, as editors do
+      if (out.get(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Problem(file, "", line, column, "not valid UTF-8: byte 0x%02X at byte offset %d; save the file as UTF-8"
+        .formatted(bytes[offset] & 0xFF, offset));
   }
 
   private static Problem problem(String file, String path, Location at, String message) {

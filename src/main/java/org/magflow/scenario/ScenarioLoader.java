@@ -19,12 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -190,7 +185,7 @@ public final class ScenarioLoader {
     if (bytes.length > MAX_FILE_BYTES) throw new Unreadable(tooLarge(bytes.length));
     if (bytes.length == 0) throw new Unreadable("the file is empty");
     CharBuffer text = CharBuffer.allocate(bytes.length);
-    Problem notUtf8 = decodeUtf8(label, bytes, text);
+    Problem notUtf8 = LocationIndex.decodeUtf8(label, bytes, text);
     if (notUtf8 != null) throw new Unreadable(notUtf8);
     return new Source(file, label, text.flip().toString(), isJson(file));
   }
@@ -198,29 +193,6 @@ public final class ScenarioLoader {
   private static String tooLarge(long size) {
     return "the file is %d bytes (%.1f MiB); the limit is %d bytes (%d MiB)"
         .formatted(size, size / 1048576.0, MAX_FILE_BYTES, MAX_FILE_BYTES / 1048576);
-  }
-
-  /** Decodes strictly into {@code out}; returns the first bad byte as a problem, or null if all is UTF-8. */
-  private static Problem decodeUtf8(String file, byte[] bytes, CharBuffer out) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) result = decoder.flush(out);
-    if (!result.isError()) return null;
-    int offset = in.position();
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < out.position(); i++) { // count characters, not bytes, as editors do
-      if (out.get(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return new Problem(file, "", line, column, "not valid UTF-8: byte 0x%02X at byte offset %d; save the file as UTF-8"
-        .formatted(bytes[offset] & 0xFF, offset));
   }
 
   /**

@@ -10,10 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -119,14 +116,14 @@ public final class SweepFile {
           problem = "the file is " + Files.size(file) + " bytes; the limit for a sweep file is " + MAX_FILE_BYTES;
         } else {
           byte[] bytes = Files.readAllBytes(file);
-          String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+          CharBuffer decoded = CharBuffer.allocate(bytes.length);
+          Problem notUtf8 = LocationIndex.decodeUtf8(label, bytes, decoded);
+          if (notUtf8 != null) throw new InputException(List.of(notUtf8));
+          String text = decoded.flip().toString();
           if (text.startsWith("\uFEFF")) text = text.substring(1);
           if (text.isBlank()) problem = "the file is empty";
           else return text;
         }
-      } catch (CharacterCodingException e) {
-        problem = "not valid UTF-8; save the file as UTF-8";
       } catch (IOException e) {
         problem = "cannot read the file: " + e.getMessage();
       }

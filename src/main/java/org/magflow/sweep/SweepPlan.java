@@ -457,8 +457,7 @@ public final class SweepPlan {
           }
         }
       }
-      problems.add(new Problem(label, at, 0, 0, where + " the scenario is invalid: "
-          + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()));
+      problems.add(new Problem(label, at, 0, 0, where + " the scenario is invalid: " + p.pathAndMessage()));
     }
     return place(spec, problems);
   }

@@ -224,4 +224,16 @@ class SweepFileErrorsTest {
     assertEquals(List.of(deep + ":2:38: nested more than 32 levels deep; a sweep needs fewer than ten"),
         problems(deep));
   }
+
+  @Test
+  void notUtf8_isPlacedAtTheBadByte(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("latin1.yaml");
+    byte[] head = "design: grid\nname: caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+    bytes[head.length] = (byte) 0xE9; // 'é' in Latin-1
+    bytes[head.length + 1] = '\n';
+    java.nio.file.Files.write(file, bytes);
+    assertEquals(List.of(file + ":2:10: not valid UTF-8: byte 0xE9 at byte offset 22; save the file as UTF-8"),
+        problems(file));
+  }
 }
