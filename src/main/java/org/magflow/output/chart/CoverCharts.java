@@ -24,6 +24,7 @@ import org.magflow.event.Observation;
 final class CoverCharts {
   private CoverCharts() {}
 
+  /** The stock cover of {@code commodity} by region, or by buyer when agents are chosen; null if none. */
   static Chart of(RunView view, String commodity) {
     ResultData d = view.data();
     HouseStyle style = view.style();

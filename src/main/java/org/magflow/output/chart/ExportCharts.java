@@ -34,6 +34,7 @@ final class ExportCharts {
         .filter(o -> o.region().equals(EXPORTER) && !o.partner().equals(EXPORTER)).toList();
   }
 
+  /** The exporter's shipments of {@code commodity} to each destination shown; null if there are none. */
   static Chart byDestination(RunView view, String commodity) {
     ResultData d = view.data();
     HouseStyle style = view.style();

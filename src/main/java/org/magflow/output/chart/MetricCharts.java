@@ -41,13 +41,18 @@ final class MetricCharts {
       Map.entry(Metrics.COVER_DAYS, "Inventory cover"), Map.entry(Metrics.SHIPPED, "Shipments"),
       Map.entry(Metrics.PRICE, "Price"));
 
+  private MetricCharts() {}
+
   /** The time-series metrics that {@code --metric} can draw directly. */
   static List<String> drawable(ResultData data) {
     return data.metrics().stream().filter(METRIC_NAMES::containsKey).toList();
   }
 
-  private MetricCharts() {}
-
+  /**
+   * Charts of {@code metric}: summed over a region's agents for tonnages, averaged otherwise.
+   *
+   * @throws ResultInputException if the run has no rows of it for the agents, regions and dates shown
+   */
   static List<Chart> of(RunView view, String metric) throws ResultInputException {
     ResultData d = view.data();
     HouseStyle style = view.style();

@@ -30,6 +30,7 @@ import org.magflow.event.Observation;
 final class PriceCharts {
   private PriceCharts() {}
 
+  /** The price of {@code commodity} in each zone shown, dashed without the policies; null if it has none. */
   static Chart byZone(RunView view, String commodity) {
     ResultData d = view.data();
     HouseStyle style = view.style();

@@ -25,6 +25,7 @@ import org.magflow.event.Observation;
 final class ProductionShareCharts {
   private ProductionShareCharts() {}
 
+  /** One panel per stage of each region's share of its throughput; null if the run reports no throughput. */
   static Chart of(RunView view) {
     ResultData d = view.data();
     HouseStyle style = view.style();

@@ -27,6 +27,7 @@ import org.magflow.event.Observation;
 final class ShortageCharts {
   private ShortageCharts() {}
 
+  /** Shortage of {@code commodity} by region or by sector; null if the run has no demand for it. */
   static Chart of(RunView view, String commodity, boolean byRegion) {
     ResultData d = view.data();
     HouseStyle style = view.style();
