@@ -256,7 +256,11 @@ public final class LocationIndex {
     if (e.getCause() instanceof YAMLException y) {
       return problem(file, "", at, "invalid YAML: " + oneLine(y.getMessage()));
     }
-    Matcher m = JACKSON_LOCATION.matcher(oneLine(e.getOriginalMessage()));
+    // Jackson's advice names its own switches ("enable `JsonReadFeature.X` to allow"), which a user cannot set
+    String text = oneLine(e.getOriginalMessage()).replaceFirst("Non-standard token '([^']*)': enable `[^`]*` to allow",
+        "'$1' is not a number JSON allows; give a finite number")
+        .replaceFirst(": enable `[^`]*` to allow", ": JSON does not allow it");
+    Matcher m = JACKSON_LOCATION.matcher(text);
     return problem(file, "", at, (yaml ? "invalid YAML: " : "invalid JSON: ") + m.replaceAll("line $1, column $2"));
   }
 

@@ -110,13 +110,18 @@ public final class ComparisonCharts {
     return marks;
   }
 
-  /** Run names for legends: scenario names, with the folder added where two runs share a scenario name. */
+  /**
+   * Run names for legends: scenario names, with the folder added where two runs share a scenario name (its whole
+   * path where two folders share a name too, as {@code a/x} and {@code b/x}).
+   */
   public static List<String> runLabels(List<ResultData> runs) {
     var labels = new ArrayList<String>();
     for (ResultData d : runs) {
       long same = runs.stream().filter(x -> x.scenarioName().equals(d.scenarioName())).count();
-      labels.add(same > 1 ? d.scenarioName() + " (" + d.dir().getFileName() + ", seed " + d.seed() + ")"
-          : d.scenarioName());
+      boolean folderShared = runs.stream().filter(x -> x.scenarioName().equals(d.scenarioName())
+          && x.dir().getFileName().equals(d.dir().getFileName())).count() > 1;
+      labels.add(same > 1 ? d.scenarioName() + " (" + (folderShared ? d.dir() : d.dir().getFileName()) + ", seed "
+          + d.seed() + ")" : d.scenarioName());
     }
     return labels;
   }
