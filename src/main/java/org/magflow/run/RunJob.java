@@ -20,7 +20,6 @@ import org.magflow.output.SummaryJson;
 import org.magflow.output.TimeSeriesCsv;
 import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.Problem;
-import org.magflow.scenario.ScenarioDefaults;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
@@ -115,11 +114,11 @@ public final class RunJob {
     }
   }
 
-  /** Parses, validates and fills defaults; throws with every problem found. */
+  /** Parses, validates and fills defaults (the loader does); throws with every problem found. */
   public static ScenarioSpec load(Path file) throws InputException {
     LoadResult loaded = new ScenarioLoader().load(file);
     if (!loaded.ok()) throw new InputException(loaded.problems());
-    return ScenarioDefaults.apply(loaded.scenario());
+    return loaded.scenario();
   }
 
   private static String sha256(Path file) throws IOException {
