@@ -128,6 +128,8 @@ class Checks {
           + listed(List.copyOf(endUses)));
     }
   }
+
+  /** A licence's review, approval chances and what becomes of denied material (licence regimes, fast tracks). */
   void licence(String path, DurationSpec review, boolean reviewRequired, Double approval,
                Map<String, Double> byEndUse, String denied) {
     duration(path + ".reviewDays", review, reviewRequired);

@@ -10,7 +10,7 @@ import java.util.Objects;
  * that holds the family (see {@link PolicySpec}). This is the one place a family is listed; the loader and the
  * writer register these names with Jackson, and the model reports a policy under its family's name.
  *
- * @param families in the order the README documents them
+ * @param families each family once; error messages list them by name, sorted
  */
 public record PolicyFamilies(List<Family> families) {
   /** One family: its name in scenario files and its record. */

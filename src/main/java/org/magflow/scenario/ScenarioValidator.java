@@ -29,7 +29,13 @@ import org.magflow.scenario.ScenarioSpec.TradeSpec;
  * <p>Every rule is checked and every violation reported, each with the path of the field and a message that
  * says what was expected and what was found. Paths use the names written in files ({@code trade.default}).
  * The validator accepts any spec, however incomplete: a null anywhere is a missing field, never a crash.
+ *
+ * <p>The checks are split by what they check: this class the top level, clock, market, trade and the list of
+ * policies; {@link CastChecks} recipes, producers and demand; each policy family its own fields
+ * ({@link PolicySpec#validate}); all of them in the vocabulary of {@link Checks}.
  */
+// One run's checks form a chain of classes (Checks <- CastChecks <- Check) so that each part is its own file
+// yet they share the run's state (the ids found so far) and call the building blocks unqualified.
 public final class ScenarioValidator {
   /** The longest simulated horizon, end minus start. */
   public static final int MAX_HORIZON_YEARS = 100;
