@@ -1,12 +1,13 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.map;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.map;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * A change to one plant's capacity while in force: an {@code expansion} adds {@code tonnesPerYear}, ramping
@@ -15,14 +16,16 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  * same recipe with those output yields (a heavy-rare-earth circuit beside a light one); it is named after
  * the policy.
  */
-public record CapacityEventSpec(String name, LocalDate start, LocalDate end, String facility, String kind, Double
-    tonnesPerYear, Double rampDays, Double availableFraction, Map<String, Double> yields, String source) implements
-    PolicySpec {
+public record CapacityEventSpec(String name, LocalDate start, LocalDate end, String facility, String kind,
+    Double tonnesPerYear, Double rampDays, Double availableFraction, Map<String, Double> yields,
+    String source) implements PolicySpec {
+  /** The kinds of capacity event, as files write them; each is a {@link Rule.CapacityChange.Kind}. */
+  public static final List<String> KINDS = List.of("expansion", "outage", "closure");
 
   @Override
   public void validate(Checks check, String path) {
     check.ref(path + ".facility", facility(), check.facilities);
-    check.oneOf(path + ".kind", kind(), ScenarioValidator.CAPACITY_EVENT_KINDS, true);
+    check.oneOf(path + ".kind", kind(), KINDS, true);
     if (kind() == null) return;
     switch (kind()) {
       case "expansion" -> {

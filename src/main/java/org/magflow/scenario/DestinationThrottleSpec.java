@@ -10,9 +10,8 @@ import org.magflow.policy.Rule;
  *
  * @param cut fraction of each buyer's normal trade refused (0–1)
  */
-public record DestinationThrottleSpec(String name, LocalDate start, LocalDate end, String exporter, List<String>
-    destinations, List<String> commodities, Double cut, String source) implements PolicySpec {
-
+public record DestinationThrottleSpec(String name, LocalDate start, LocalDate end, String exporter,
+    List<String> destinations, List<String> commodities, Double cut, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
     String exporter = check.ref(path + ".exporter", exporter(), check.regions);

@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Buyers with the end uses (their sector, or any of their tags) get nothing from the exporting region and,
@@ -12,7 +13,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record EndUseBanSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> endUses,
     List<String> commodities, Boolean worldwide, String source) implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     check.ref(path + ".exporter", exporter(), check.regions);

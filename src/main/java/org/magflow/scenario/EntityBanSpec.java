@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Listed entities get nothing from the exporting region and, if {@code worldwide}, nobody anywhere may
@@ -16,7 +17,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record EntityBanSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> entities,
     List<String> commodities, Boolean worldwide, String source) implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     check.ref(path + ".exporter", exporter(), check.regions);

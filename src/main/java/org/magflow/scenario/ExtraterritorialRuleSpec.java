@@ -1,12 +1,13 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.map;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.map;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * The exporting country's licence reaches exports from third countries: a shipment of the commodities that
@@ -14,10 +15,9 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  * the exporter's region is at or above {@code threshold} by mass, needs the licence, with its own review
  * and approval odds. China's 0.1% de-minimis rule of October 2025.
  */
-public record ExtraterritorialRuleSpec(String name, LocalDate start, LocalDate end, String exporter, List<String>
-    commodities, Double threshold, DurationSpec reviewDays, Double approvalProbability, Map<String, Double>
-    approvalByEndUse, String denied, String source) implements PolicySpec {
-
+public record ExtraterritorialRuleSpec(String name, LocalDate start, LocalDate end, String exporter,
+    List<String> commodities, Double threshold, DurationSpec reviewDays, Double approvalProbability,
+    Map<String, Double> approvalByEndUse, String denied, String source) implements PolicySpec {
   /** China's October 2025 de-minimis threshold: 0.1% of content by mass. */
   public static final double THRESHOLD = 0.001;
 

@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Validated end users or general licences: shipments to the named buyers (from the named sellers, or any)
@@ -15,7 +16,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record FastTrackSpec(String name, LocalDate start, LocalDate end, List<String> buyers, List<String> sellers,
     DurationSpec reviewDays, Double approvalProbability, String source) implements PolicySpec {
-
   /** With no review given, a fast-tracked shipment is decided at once. */
   static final DurationSpec NO_REVIEW = new DurationSpec("fixed", 0.0, null, null, null, null, null);
 

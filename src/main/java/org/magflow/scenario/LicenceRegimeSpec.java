@@ -1,12 +1,13 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.map;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.map;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Every export of the commodities from the exporting region (to the destinations, or to every other
@@ -18,10 +19,9 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  * @param approvalByEndUse approval chances by end use (sector or tag), e.g. {@code defence: 0.0}
  * @param denied what happens to denied material: {@code return} (to the seller's stock) or {@code write-off}
  */
-public record LicenceRegimeSpec(String name, LocalDate start, LocalDate end, String exporter, List<String>
-    destinations, List<String> commodities, DurationSpec reviewDays, Double approvalProbability, Map<String, Double>
-    approvalByEndUse, String denied, String source) implements PolicySpec {
-
+public record LicenceRegimeSpec(String name, LocalDate start, LocalDate end, String exporter,
+    List<String> destinations, List<String> commodities, DurationSpec reviewDays, Double approvalProbability,
+    Map<String, Double> approvalByEndUse, String denied, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
     String exporter = check.ref(path + ".exporter", exporter(), check.regions);

@@ -1,19 +1,19 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Buyers with the end uses, in the regions, accept only material with no content mined, separated or made
  * in the excluded regions: the US defence sourcing rule from 2027 (DFARS 252.225-7052).
  */
 public record OriginRequirementSpec(String name, LocalDate start, LocalDate end, List<String> buyerRegions,
-    List<String> endUses, List<String> commodities, List<String> excludedOrigins, String source) implements
-    PolicySpec {
-
+    List<String> endUses, List<String> commodities, List<String> excludedOrigins,
+    String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
     check.regionList(path + ".buyerRegions", buyerRegions(), true, null);

@@ -1,17 +1,17 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * A guaranteed realised price for one producer's output, which keeps its output up when the market price
  * is lower: the DoD–MP Materials $110/kg NdPr floor.
  */
-public record PriceFloorSpec(String name, LocalDate start, LocalDate end, String producer, String commodity, Double
-    usdPerKg, String source) implements PolicySpec {
-
+public record PriceFloorSpec(String name, LocalDate start, LocalDate end, String producer, String commodity,
+    Double usdPerKg, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
     check.ref(path + ".producer", producer(), check.producers);

@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Buyers in the regions may not buy from the listed producers, as China's finance ministry barred
@@ -12,7 +13,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record ProcurementBanSpec(String name, LocalDate start, LocalDate end, List<String> buyerRegions,
     List<String> sellers, List<String> commodities, String source) implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     check.regionList(path + ".buyerRegions", buyerRegions(), true, null);

@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * Caps an exporting region's total exports of the commodities (to the destinations, or to every other
@@ -12,7 +13,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record QuotaSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> destinations,
     List<String> commodities, Double tonnesPerYear, String source) implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     String exporter = check.ref(path + ".exporter", exporter(), check.regions);

@@ -75,8 +75,6 @@ public final class ScenarioValidator {
   public static final List<String> DENIED_RULES = List.of("return", "write-off");
   /** The distributions a duration may follow. */
   public static final List<String> DISTRIBUTIONS = List.of("fixed", "uniform", "triangular", "lognormal");
-  /** The kinds of capacity event. */
-  public static final List<String> CAPACITY_EVENT_KINDS = List.of("expansion", "outage", "closure");
   /** The stages a recipe may belong to. */
   public static final List<String> STAGES = List.of("mining", "separation", "manufacturing");
 

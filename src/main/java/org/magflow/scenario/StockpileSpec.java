@@ -1,9 +1,10 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * A strategic stock held in a region: it buys up to {@code targetTonnes} at no more than
@@ -12,10 +13,9 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  *
  * @param priority its rank as a buyer while building (0–100; low so it does not starve industry)
  */
-public record StockpileSpec(String name, LocalDate start, LocalDate end, String region, String commodity, Double
-    initialTonnes, Double targetTonnes, Double buildTonnesPerYear, LocalDate releaseFrom, Double
-    releaseTonnesPerYear, Integer priority, String source) implements PolicySpec {
-
+public record StockpileSpec(String name, LocalDate start, LocalDate end, String region, String commodity,
+    Double initialTonnes, Double targetTonnes, Double buildTonnesPerYear, LocalDate releaseFrom,
+    Double releaseTonnesPerYear, Integer priority, String source) implements PolicySpec {
   /** A stockpile ranks below every shipped demand sector when it buys, so building it starves no one. */
   public static final int PRIORITY = 30;
 

@@ -1,15 +1,15 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /** While in force, the named policies do not apply: Announcement 70's suspension of the October 2025 rules. */
 public record SuspensionSpec(String name, LocalDate start, LocalDate end, List<String> suspends, String source)
     implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     List<String> suspends = check.list(path + ".suspends", suspends(), true, true, "a list of policy names");

@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * An ad-valorem tariff on the commodities imported into a region (from the exporters, or from anywhere),
@@ -12,7 +13,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record TariffSpec(String name, LocalDate start, LocalDate end, String importer, List<String> exporters,
     List<String> commodities, Double adValoremRate, String source) implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     String importer = check.ref(path + ".importer", importer(), check.regions);

@@ -1,10 +1,11 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.ids;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
-import static org.magflow.scenario.ScenarioDefaults.ids;
-import static org.magflow.scenario.ScenarioDefaults.or;
 
 /**
  * The exporting country bans the export of its technology: plants in the affected regions (every other
@@ -13,7 +14,6 @@ import static org.magflow.scenario.ScenarioDefaults.or;
  */
 public record TechnologyBanSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> regions,
     List<String> stages, Double delayDays, Double derate, String source) implements PolicySpec {
-
   @Override
   public void validate(Checks check, String path) {
     String exporter = check.ref(path + ".exporter", exporter(), check.regions);
