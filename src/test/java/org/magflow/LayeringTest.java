@@ -62,6 +62,18 @@ class LayeringTest {
         "org.magflow.policy..", "org.magflow.event..", "org.apache.commons.math3..");
   }
 
+  /**
+   * The model and the rules it applies see policies compiled (indices, simulation times), never a scenario
+   * record: a {@code *Spec} reaching them would bring names and dates back into the run.
+   */
+  @Test
+  void modelAndPolicy_knowNoScenarioSpecRecord() {
+    noClasses().that().resideInAnyPackage("org.magflow.model..", "org.magflow.policy..").should()
+        .dependOnClassesThat().haveSimpleNameEndingWith("Spec").check(main);
+    noClasses().that().resideInAnyPackage("org.magflow.model..", "org.magflow.policy..").should()
+        .dependOnClassesThat().resideInAPackage("org.magflow.scenario..").check(main);
+  }
+
   @Test
   void output_seesEventsAndUnitsNeverTheModel() {
     // Charts: JFreeChart, Batik's SVG generator, and the JDK's image, XML and DOM APIs outside java.*.

@@ -4,9 +4,8 @@ import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.TriangularDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.magflow.policy.Delay;
-import org.magflow.policy.Policies;
+import org.magflow.policy.Rule;
 import org.magflow.policy.TradeRules;
-import org.magflow.policy.TradeRules.LicenceRule;
 import org.magflow.random.RandomStreams;
 
 /**
@@ -21,7 +20,8 @@ import org.magflow.random.RandomStreams;
 final class Licensing {
   private final SupplyChain world;
   private final RandomStreams streams;
-  private final java.util.Map<String, RandomGenerator> byRule = new java.util.TreeMap<>();
+  /** Each licence rule's random stream, by the index of its policy; made when the rule first reviews. */
+  private RandomGenerator[] byPolicy = new RandomGenerator[0];
   /** [exporting region][destination region][commodity]: tonnes awaiting review. */
   final double[][][] pending;
 
@@ -33,35 +33,37 @@ final class Licensing {
   }
 
   /** The outcome of a review: when it ends and whether it grants the licence. */
-  record Review(LicenceRule rule, double days, boolean approved) {}
+  record Review(Rule.Licence rule, double days, boolean approved) {}
 
   /** The review a shipment must pass, or null if it needs no licence. */
   Review review(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin) {
     if (seller.region == buyer.region || rules.licences().isEmpty()) return null;
-    LicenceRule rule = ruleFor(rules, seller, buyer, c, origin);
+    Rule.Licence rule = ruleFor(rules, seller, buyer, c, origin);
     if (rule == null) return null;
-    Policies.FastTrack fast = rules.fastTrack(buyer.id, seller.id);
+    Rule.FastTrack fast = rules.fastTrack(buyer.index, seller.index);
     Delay delay = fast != null ? fast.review() : rule.review();
-    double approval = fast != null ? fast.approvalProbability() : rule.approvalFor(buyer.endUses());
-    RandomGenerator random = byRule.computeIfAbsent(rule.name(), name -> streams.stream("licences/" + name));
+    double approval = fast != null ? fast.approvalProbability() : rule.approvalByAgent()[buyer.index];
+    RandomGenerator random = stream(rule);
     double days = sample(delay, random);
     boolean approved = random.nextDouble() < approval;
     return new Review(rule, days, approved);
   }
 
-  private LicenceRule ruleFor(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin) {
-    String commodity = world.commodities.get(c).id();
-    for (LicenceRule rule : rules.licences()) {
-      if (!rule.covers(commodity, buyer.region.id())) continue;
-      boolean fromExporter = seller.region.id().equals(rule.exporter());
+  private RandomGenerator stream(Rule.Licence rule) {
+    if (rule.policy() >= byPolicy.length) byPolicy = java.util.Arrays.copyOf(byPolicy, rule.policy() + 1);
+    if (byPolicy[rule.policy()] == null) byPolicy[rule.policy()] = streams.stream(rule.streamName());
+    return byPolicy[rule.policy()];
+  }
+
+  private Rule.Licence ruleFor(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin) {
+    for (Rule.Licence rule : rules.licences()) {
+      if (!rule.covers(c, buyer.region.index())) continue;
+      boolean fromExporter = seller.region.index() == rule.exporter();
       if (!rule.extraterritorial()) {
         if (fromExporter) return rule;
-      } else if (!fromExporter) {
-        Region exporter = world.region(rule.exporter());
-        if (exporter != null
-            && TradeParties.content(origin, exporter.index(), world.regions.size()) >= rule.originThreshold()) {
-          return rule;
-        }
+      } else if (!fromExporter
+          && TradeParties.content(origin, rule.exporter(), world.regions.size()) >= rule.originThreshold()) {
+        return rule;
       }
     }
     return null;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.magflow.policy.Policies;
+import org.magflow.policy.Rule;
 import org.magflow.policy.TradeRules;
 import org.magflow.units.Units;
 
@@ -39,7 +39,7 @@ final class Market {
   private final boolean[] throttled;
   /** [commodity][exporter region][destination region]: ad-valorem tariff on the lane. */
   private final double[][][] tariff;
-  private List<Policies.Quota> quotas = List.of();
+  private List<Rule.ExportQuota> quotas = List.of();
   private final Fills fills;
   /** The region of each seller, by seller index. */
   private final int[] sellerRegion;
@@ -61,9 +61,9 @@ final class Market {
     for (Commodity c : world.commodities) {
       for (Region from : world.regions) {
         for (Region to : world.regions) {
-          allowed[c.index()][from.index()][to.index()] = rules.allowedShare(from.id(), to.id(), c.id());
+          allowed[c.index()][from.index()][to.index()] = rules.allowedShare(from.index(), to.index(), c.index());
           if (allowed[c.index()][from.index()][to.index()] < 1) throttled[c.index()] = true;
-          tariff[c.index()][from.index()][to.index()] = rules.tariffRate(from.id(), to.id(), c.id());
+          tariff[c.index()][from.index()][to.index()] = rules.tariffRate(from.index(), to.index(), c.index());
         }
       }
     }
@@ -228,15 +228,11 @@ final class Market {
 
   /** The export quotas on {@code c} as budgets for one clearing: a year's quota spread evenly. */
   private Budget[] budgets(int c, double reviewDays) {
-    String commodity = world.commodities.get(c).id();
     List<Budget> budgets = new ArrayList<>();
-    for (Policies.Quota q : quotas) {
-      if (!q.commodities().contains(commodity) || world.region(q.exporter()) == null) continue;
-      boolean[] destination = new boolean[regions];
-      for (Region r : world.regions) {
-        destination[r.index()] = !r.id().equals(q.exporter()) && (q.destinations().isEmpty() || q.destinations().contains(r.id()));
+    for (Rule.ExportQuota q : quotas) {
+      if (q.commodities()[c]) {
+        budgets.add(new Budget(q.exporter(), q.destinations(), Units.tonnesOver(q.tonnesPerYear(), reviewDays)));
       }
-      budgets.add(new Budget(world.region(q.exporter()).index(), destination, Units.tonnesOver(q.tonnesPerYear(), reviewDays)));
     }
     return budgets.toArray(Budget[]::new); // an array: looping over it, once per order line and round, allocates nothing
   }
@@ -244,7 +240,7 @@ final class Market {
   /** An export quota's tonnes left at this clearing, for sellers in one region and buyers in some. */
   private static final class Budget {
     final int exporter;
-    final boolean[] destination;
+    final boolean[] destination; // the quota's own mask: read only
     double left;
     double asked;
     double given;

@@ -68,7 +68,6 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   final PriceBook prices;
   final DemandSector.DemandResponse demandResponse;
   final Ledger ledger;
-  private final Map<String, Region> regionById = new HashMap<>();
   private final Map<Integer, Set<Stage>> stagesBehind = new HashMap<>();
   private final Departures leaving = new Departures();
   private final PowCache powers = new PowCache();
@@ -100,7 +99,6 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     if (calendar.start().isAfter(start)) throw new IllegalArgumentException("the warm-up cannot start after the start");
     this.commodities = List.copyOf(commodities);
     this.regions = List.copyOf(regions);
-    for (Region r : regions) regionById.put(r.id(), r);
     this.producers = List.copyOf(producers);
     this.stockpiles = List.copyOf(stockpiles);
     this.sectors = List.copyOf(sectors);
@@ -129,11 +127,6 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   TradeRules rules() {
     return policyBook.rules();
-  }
-
-  /** The region with this id, or null. */
-  Region region(String id) {
-    return regionById.get(id);
   }
 
   /** Sends an event to the run's outputs. */
@@ -265,18 +258,20 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     for (int i = 0; i < policies.size(); i++) {
       Policy policy = policies.get(i);
       int index = i;
-      double on = Math.max(0, calendar.toSimTime(policy.start()));
-      double off = policy.end() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(policy.end());
+      double on = Math.max(0, policy.start());
+      double off = policy.end();
       if (off <= scenarioStart || on >= endTime || off <= on) continue;
       if (on <= scenarioStart) {
         // in force before the scenario starts: part of the world the warm-up settles into
-        LocalDate reported = policy.start().isBefore(start) ? start : policy.start();
+        LocalDate reported = policy.start() < scenarioStart ? start : calendar.toDate(policy.start());
         policyBook.switchPolicy(index, true, reported, 0);
       } else {
-        sim.scheduleAt(on, Phase.POLICY.ordinal(), () -> policyBook.switchPolicy(index, true, policy.start(), sim.now()));
+        LocalDate reported = calendar.toDate(on);
+        sim.scheduleAt(on, Phase.POLICY.ordinal(), () -> policyBook.switchPolicy(index, true, reported, sim.now()));
       }
       if (off < endTime) {
-        sim.scheduleAt(off, Phase.POLICY.ordinal(), () -> policyBook.switchPolicy(index, false, policy.end(), sim.now()));
+        LocalDate reported = calendar.toDate(off);
+        sim.scheduleAt(off, Phase.POLICY.ordinal(), () -> policyBook.switchPolicy(index, false, reported, sim.now()));
       }
     }
   }

@@ -1,8 +1,6 @@
 package org.magflow.model;
 
-import java.util.Collection;
-import java.util.Set;
-import org.magflow.policy.Policies;
+import org.magflow.policy.Rule;
 import org.magflow.policy.TradeRules;
 
 /**
@@ -22,7 +20,6 @@ final class TradeParties {
   /** [seller][buyer agent] for commodity {@code c}: true where the sale is forbidden; null when nothing is. */
   static boolean[][] blocked(SupplyChain world, TradeRules rules, int c) {
     if (!rules.restrictsParties() && world.stockpiles.isEmpty()) return null;
-    String commodity = world.commodities.get(c).id();
     int regions = world.regions.size();
     boolean[][] blocked = new boolean[world.sellers.size()][world.agents.size()];
     for (Agent seller : world.sellers) {
@@ -30,46 +27,38 @@ final class TradeParties {
       for (Agent buyer : world.agents) {
         if (!buyer.buys(c) || buyer == seller) continue;
         blocked[seller.index][buyer.index] = (seller instanceof StockpileHolder && buyer.region != seller.region)
-            || bannedBuyer(rules, seller, buyer, commodity, origin, world, regions)
-            || barredSeller(rules, seller, buyer, commodity)
-            || unacceptableOrigin(rules, buyer, commodity, origin, world, regions);
+            || bannedBuyer(rules, seller, buyer, c, origin, regions)
+            || barredSeller(rules, seller, buyer, c)
+            || unacceptableOrigin(rules, buyer, c, origin, regions);
       }
     }
     return blocked;
   }
 
-  private static boolean bannedBuyer(TradeRules rules, Agent seller, Agent buyer, String commodity, double[] origin,
-                                     SupplyChain world, int regions) {
-    for (Policies.BuyerBan ban : rules.buyerBans()) {
-      if (!covers(ban.commodities(), commodity)) continue;
-      if (!ban.entities().contains(buyer.id) && !intersects(ban.endUses(), buyer.endUses())) continue;
-      if (seller.region.id().equals(ban.exporter())) return true;
-      Region exporter = world.region(ban.exporter());
-      if (ban.worldwide() && exporter != null && content(origin, exporter.index(), regions) > TRACE) return true;
+  private static boolean bannedBuyer(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin,
+                                     int regions) {
+    for (Rule.BuyerBan ban : rules.buyerBans()) {
+      if (!ban.commodities()[c] || !ban.buyers()[buyer.index]) continue;
+      if (seller.region.index() == ban.exporter()) return true;
+      if (ban.worldwide() && content(origin, ban.exporter(), regions) > TRACE) return true;
     }
     return false;
   }
 
-  private static boolean barredSeller(TradeRules rules, Agent seller, Agent buyer, String commodity) {
-    for (Policies.ProcurementBan ban : rules.procurementBans()) {
-      if (covers(ban.commodities(), commodity) && ban.buyerRegions().contains(buyer.region.id())
-          && ban.sellers().contains(seller.id)) {
+  private static boolean barredSeller(TradeRules rules, Agent seller, Agent buyer, int c) {
+    for (Rule.ProcurementBan ban : rules.procurementBans()) {
+      if (ban.commodities()[c] && ban.buyerRegions()[buyer.region.index()] && ban.sellers()[seller.index]) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean unacceptableOrigin(TradeRules rules, Agent buyer, String commodity, double[] origin,
-                                            SupplyChain world, int regions) {
-    for (Policies.OriginRequirement req : rules.originRequirements()) {
-      if (!covers(req.commodities(), commodity) || !req.buyerRegions().contains(buyer.region.id())
-          || !intersects(req.endUses(), buyer.endUses())) {
-        continue;
-      }
-      for (String excluded : req.excludedOrigins()) {
-        Region r = world.region(excluded);
-        if (r != null && content(origin, r.index(), regions) > TRACE) return true;
+  private static boolean unacceptableOrigin(TradeRules rules, Agent buyer, int c, double[] origin, int regions) {
+    for (Rule.OriginRequirement req : rules.originRequirements()) {
+      if (!req.commodities()[c] || !req.buyers()[buyer.index]) continue;
+      for (int excluded : req.excludedOrigins()) {
+        if (content(origin, excluded, regions) > TRACE) return true;
       }
     }
     return false;
@@ -80,14 +69,5 @@ final class TradeParties {
     double max = 0;
     for (Stage stage : Stage.values()) max = Math.max(max, Origin.share(origin, stage, region, regions));
     return max;
-  }
-
-  private static boolean covers(Set<String> commodities, String commodity) {
-    return commodities.isEmpty() || commodities.contains(commodity);
-  }
-
-  private static boolean intersects(Set<String> wanted, Collection<String> have) {
-    for (String h : have) if (wanted.contains(h)) return true;
-    return false;
   }
 }

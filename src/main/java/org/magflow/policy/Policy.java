@@ -1,37 +1,36 @@
 package org.magflow.policy;
 
-import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * A trade policy in force over a window of dates, in the form the model applies it.
+ * A trade policy compiled for the model: what it does, as {@link Rule}s over indices, and when, in simulation
+ * time.
  *
- * <p>Each family says what it adds to the rules in force through {@link #applyTo}; a new family that does
- * not implement it does not compile, which is Java 17's way to keep the family exhaustive. Policies speak in
- * the scenario's ids (regions, commodities, producers, demand sectors, end uses) and dates, never in model
- * objects.
+ * <p>The scenario's families compile to this form once, when the model is built ({@code ModelBuilder}); the
+ * model never sees a scenario id or a date of a policy, so switching one on or off looks nothing up by name.
+ * The name and type are kept only to report the switch.
+ *
+ * @param name the policy's name, unique in its scenario
+ * @param type the family's name as written in scenario files, e.g. {@code destination-throttle}
+ * @param start the simulation time it is switched on
+ * @param end the simulation time it is switched off, or +infinity if it never is
+ * @param rules what it adds to the rules in force while it is
  */
-public sealed interface Policy permits Policies.DestinationThrottle, Policies.Quota, Policies.LicenceRegime,
-    Policies.FastTrack, Policies.ExtraterritorialRule, Policies.BuyerBan, Policies.ProcurementBan,
-    Policies.OriginRequirement, Policies.Tariff, Policies.PriceFloor, Policies.Stockpile, Policies.CapacityEvent,
-    Policies.TechnologyBan, Policies.Suspension {
-  String name();
+public record Policy(String name, String type, double start, double end, List<Rule> rules) {
+  public Policy {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    rules = List.copyOf(rules);
+  }
 
-  /** The family's identifier as written in scenario files, e.g. {@code destination-throttle}. */
-  String type();
+  /** Whether the policy looks at where material was mined, separated or made; a run tracks origins only then. */
+  public boolean readsOrigin() {
+    return rules.stream().anyMatch(Rule::readsOrigin);
+  }
 
-  LocalDate start();
-
-  /** The first day the policy no longer applies, or null if it never lapses. */
-  LocalDate end();
-
-  /** Adds this policy's restrictions to {@code rules}, which are being assembled for one instant. */
-  void applyTo(TradeRules.Builder rules);
-
-  /**
-   * Whether the policy looks at where material was mined, separated or made. A run keeps track of origins only
-   * if one of its policies does, or its outputs report them.
-   */
-  default boolean readsOrigin() {
-    return false;
+  /** The indices of the policies that do not apply while this one is switched on. */
+  public int[] suspends() {
+    return rules.stream().flatMapToInt(r -> java.util.Arrays.stream(r.suspends())).toArray();
   }
 }

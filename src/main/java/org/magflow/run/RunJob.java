@@ -19,7 +19,6 @@ import org.magflow.output.RunSummary;
 import org.magflow.output.SummaryJson;
 import org.magflow.output.TimeSeriesCsv;
 import org.magflow.scenario.LoadResult;
-import org.magflow.scenario.ScenarioDefaults;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
@@ -96,11 +95,11 @@ public final class RunJob {
     if (problem.isPresent()) throw InputException.at(OutputTarget.shown(outDir), problem.get());
   }
 
-  /** Parses, validates and fills defaults; throws with every problem found. */
+  /** Parses, validates and fills defaults (the loader does); throws with every problem found. */
   public static ScenarioSpec load(Path file) throws InputException {
     LoadResult loaded = new ScenarioLoader().load(file);
     if (!loaded.ok()) throw new InputException(loaded.problems());
-    return ScenarioDefaults.apply(loaded.scenario());
+    return loaded.scenario();
   }
 
   private static String sha256(Path file) throws IOException {

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of loading a scenario file: the scenario as written, or every problem found in it.
+ * The outcome of loading a scenario file: the scenario, complete, or every problem found in it.
  *
- * @param scenario the validated scenario as written (defaults not applied; see {@link ScenarioDefaults}),
- *     or null when there are problems
+ * @param scenario the validated scenario with every default filled in (see {@link ScenarioDefaults}), or null
+ *     when there are problems
  * @param problems every problem found, in file order; empty when the file is good
  */
 public record LoadResult(ScenarioSpec scenario, List<Problem> problems) {

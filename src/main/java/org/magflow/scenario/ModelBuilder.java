@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.magflow.model.CapacitySchedule;
 import org.magflow.model.Commodity;
 import org.magflow.model.DemandSector;
@@ -19,11 +18,8 @@ import org.magflow.model.RouteTable;
 import org.magflow.model.Stage;
 import org.magflow.model.StockpileHolder;
 import org.magflow.model.SupplyChain;
-import org.magflow.policy.Delay;
-import org.magflow.policy.Policies;
 import org.magflow.policy.Policy;
 import org.magflow.random.RandomStreams;
-import org.magflow.scenario.PolicySpec.*;
 import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
 import org.magflow.scenario.ScenarioSpec.DemandSpec;
 import org.magflow.scenario.ScenarioSpec.FacilitySpec;
@@ -40,11 +36,22 @@ import org.magflow.units.SimCalendar;
  * the model never sees a spec. Each call builds a new object graph, so runs never share state.
  */
 public final class ModelBuilder {
+  private final PolicyFamilies families;
+
+  /** A builder for scenarios of the shipped policy families. */
+  public ModelBuilder() {
+    this(PolicyFamilies.SHIPPED);
+  }
+
+  /** A builder that reports each policy under its family's name in {@code families}. */
+  public ModelBuilder(PolicyFamilies families) {
+    this.families = families;
+  }
 
   /**
    * Builds the model of {@code scenario}.
    *
-   * @param scenario a spec that passed {@link ScenarioValidator} and went through {@link ScenarioDefaults}
+   * @param scenario a spec as {@link ScenarioLoader} gives it: validated, every default filled in
    * @param streams the random streams of this run
    */
   public SupplyChain build(ScenarioSpec scenario, RandomStreams streams) {
@@ -55,8 +62,7 @@ public final class ModelBuilder {
     Map<String, Integer> commodityIndex = new HashMap<>();
     for (var c : scenario.commodities()) {
       commodityIndex.put(c.id(), commodities.size());
-      commodities.add(new Commodity(commodities.size(), c.id(), c.name() == null ? c.id() : c.name(),
-          c.unit() == null ? "t" : c.unit()));
+      commodities.add(new Commodity(commodities.size(), c.id(), c.name(), c.unit()));
     }
     int nc = commodities.size();
 
@@ -65,8 +71,7 @@ public final class ModelBuilder {
     Map<String, Region> regionById = new HashMap<>();
     for (var r : scenario.regions()) {
       if (!zones.contains(r.priceZone())) zones.add(r.priceZone());
-      Region region = new Region(regions.size(), r.id(), r.name() == null ? r.id() : r.name(),
-          zones.indexOf(r.priceZone()), r.priceZone());
+      Region region = new Region(regions.size(), r.id(), r.name(), zones.indexOf(r.priceZone()), r.priceZone());
       regions.add(region);
       regionById.put(r.id(), region);
     }
@@ -80,6 +85,7 @@ public final class ModelBuilder {
 
     List<Producer> producers = new ArrayList<>();
     Map<String, Integer> producerIndex = new HashMap<>();
+    List<PolicyCompiler.PlantInfo> plants = new ArrayList<>(); // every plant, in the order PolicyBook numbers them
     for (ProducerSpec p : scenario.producers()) {
       List<Facility> facilities = new ArrayList<>();
       for (FacilitySpec f : p.facilities()) {
@@ -97,14 +103,17 @@ public final class ModelBuilder {
             double[] outputs = new double[nc];
             for (int k = 0; k < nc; k++) outputs[k] = recipe.output(k);
             c.yields().forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
-            facilities.add(new Facility(c.name(), recipe.withOutputs(outputs), regionById.get(f.region()),
+            facilities.add(new Facility(c.plant(), recipe.withOutputs(outputs), regionById.get(f.region()),
                 CapacitySchedule.constant(0)));
           }
         }
       }
+      for (Facility f : facilities) {
+        plants.add(new PolicyCompiler.PlantInfo(f.id(), f.site().index(), f.recipe().stage().id()));
+      }
       var s = p.supply();
       producerIndex.put(p.id(), producers.size());
-      producers.add(new Producer(producers.size(), p.id(), p.name() == null ? p.id() : p.name(),
+      producers.add(new Producer(producers.size(), p.id(), p.name(),
           regionById.get(p.region()), p.tags(), facilities,
           new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays()),
           nc, nr));
@@ -133,7 +142,7 @@ public final class ModelBuilder {
     for (DemandSpec d : scenario.demand()) {
       int[] suppliers = d.suppliers().stream().mapToInt(x -> producerIndex.get(x.producer())).toArray();
       double[] shares = d.suppliers().stream().mapToDouble(x -> x.share()).toArray();
-      sectors.add(new DemandSector(firstSector + sectors.size(), d.id(), d.name() == null ? d.id() : d.name(),
+      sectors.add(new DemandSector(firstSector + sectors.size(), d.id(), d.name(),
           regionById.get(d.region()), d.sector(), commodityIndex.get(d.commodity()),
           new DemandSector.DemandCurve(d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity()),
           d.priority(), "backlog".equals(d.unmet()), suppliers, shares, d.tags(),
@@ -153,7 +162,7 @@ public final class ModelBuilder {
         commodities, regions, producers, stockpiles, sectors, routes(scenario.trade(), regions, regionById),
         new PriceBook(new PriceBook.Rule(rule.coverExponent(), rule.shortagePremium(), rule.adjustmentDays(),
             rule.minMultiple(), rule.maxMultiple()), zones, reference),
-        policies(scenario.policies()),
+        policies(scenario, calendar, producers, stockpiles, sectors, plants),
         new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
             response.substitutionRatePerYear(), response.noise()), streams);
 
@@ -232,84 +241,27 @@ public final class ModelBuilder {
     return new RouteTable(transit, freight);
   }
 
-  private static List<Policy> policies(List<PolicySpec> specs) {
+  /** Each policy compiled by its family against the model's numbering of ids and its calendar. */
+  private List<Policy> policies(ScenarioSpec scenario, SimCalendar calendar, List<Producer> producers,
+                                List<StockpileHolder> stockpiles, List<DemandSector> sectors,
+                                List<PolicyCompiler.PlantInfo> plants) {
+    List<PolicyCompiler.AgentInfo> agents = new ArrayList<>();
+    for (Producer p : producers) agents.add(new PolicyCompiler.AgentInfo(p.id(), p.region().index(), p.tags()));
+    for (StockpileHolder h : stockpiles) agents.add(new PolicyCompiler.AgentInfo(h.id(), h.region().index(), List.of()));
+    for (DemandSector d : sectors) {
+      List<String> endUses = new ArrayList<>(d.tags());
+      endUses.add(0, d.sector());
+      agents.add(new PolicyCompiler.AgentInfo(d.id(), d.region().index(), endUses));
+    }
+    PolicyCompiler compiler = new PolicyCompiler(calendar, scenario.regions().stream().map(r -> r.id()).toList(),
+        scenario.commodities().stream().map(c -> c.id()).toList(), agents, plants,
+        scenario.policies().stream().map(PolicySpec::name).toList());
     List<Policy> policies = new ArrayList<>();
-    for (PolicySpec spec : specs) policies.add(policy(spec));
+    for (PolicySpec spec : scenario.policies()) {
+      double end = spec.end() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(spec.end());
+      policies.add(new Policy(spec.name(), families.typeOf(spec), calendar.toSimTime(spec.start()), end,
+          spec.compile(compiler)));
+    }
     return policies;
-  }
-
-  /** The model's form of a policy; a new spec family must be added here, as the sealed interfaces force. */
-  private static Policy policy(PolicySpec spec) {
-    if (spec instanceof DestinationThrottleSpec t) {
-      return new Policies.DestinationThrottle(t.name(), t.start(), t.end(), t.exporter(), Set.copyOf(t.destinations()),
-          Set.copyOf(t.commodities()), t.cut());
-    }
-    if (spec instanceof QuotaSpec q) {
-      return new Policies.Quota(q.name(), q.start(), q.end(), q.exporter(), Set.copyOf(q.destinations()),
-          Set.copyOf(q.commodities()), q.tonnesPerYear());
-    }
-    if (spec instanceof LicenceRegimeSpec l) {
-      return new Policies.LicenceRegime(l.name(), l.start(), l.end(), l.exporter(), Set.copyOf(l.destinations()),
-          Set.copyOf(l.commodities()), delay(l.reviewDays()), l.approvalProbability(), l.approvalByEndUse(),
-          "write-off".equals(l.denied()));
-    }
-    if (spec instanceof FastTrackSpec f) {
-      return new Policies.FastTrack(f.name(), f.start(), f.end(), Set.copyOf(f.buyers()), Set.copyOf(f.sellers()),
-          delay(f.reviewDays()), f.approvalProbability());
-    }
-    if (spec instanceof ExtraterritorialRuleSpec e) {
-      return new Policies.ExtraterritorialRule(e.name(), e.start(), e.end(), e.exporter(), Set.copyOf(e.commodities()),
-          e.threshold(), delay(e.reviewDays()), e.approvalProbability(), e.approvalByEndUse(),
-          "write-off".equals(e.denied()));
-    }
-    if (spec instanceof EntityBanSpec b) {
-      return new Policies.BuyerBan(b.name(), "entity-ban", b.start(), b.end(), b.exporter(), Set.copyOf(b.entities()),
-          Set.of(), Set.copyOf(b.commodities()), b.worldwide());
-    }
-    if (spec instanceof EndUseBanSpec b) {
-      return new Policies.BuyerBan(b.name(), "end-use-ban", b.start(), b.end(), b.exporter(), Set.of(),
-          Set.copyOf(b.endUses()), Set.copyOf(b.commodities()), b.worldwide());
-    }
-    if (spec instanceof ProcurementBanSpec b) {
-      return new Policies.ProcurementBan(b.name(), b.start(), b.end(), Set.copyOf(b.buyerRegions()),
-          Set.copyOf(b.sellers()), Set.copyOf(b.commodities()));
-    }
-    if (spec instanceof OriginRequirementSpec o) {
-      return new Policies.OriginRequirement(o.name(), o.start(), o.end(), Set.copyOf(o.buyerRegions()),
-          Set.copyOf(o.endUses()), Set.copyOf(o.commodities()), Set.copyOf(o.excludedOrigins()));
-    }
-    if (spec instanceof TariffSpec t) {
-      return new Policies.Tariff(t.name(), t.start(), t.end(), t.importer(), Set.copyOf(t.exporters()),
-          Set.copyOf(t.commodities()), t.adValoremRate());
-    }
-    if (spec instanceof PriceFloorSpec f) {
-      return new Policies.PriceFloor(f.name(), f.start(), f.end(), f.producer(), f.commodity(), f.usdPerKg());
-    }
-    if (spec instanceof StockpileSpec k) {
-      return new Policies.Stockpile(k.name(), k.start(), k.end(), k.region(), k.commodity(), k.initialTonnes(),
-          k.targetTonnes(), k.buildTonnesPerYear(), k.releaseFrom(), k.releaseTonnesPerYear(), k.priority());
-    }
-    if (spec instanceof CapacityEventSpec c) {
-      String plant = c.yields().isEmpty() ? c.facility() : c.name(); // the new plant built for its yields
-      return new Policies.CapacityEvent(c.name(), c.start(), c.end(), plant, c.kind(), c.tonnesPerYear(),
-          c.rampDays(), c.availableFraction());
-    }
-    if (spec instanceof TechnologyBanSpec t) {
-      return new Policies.TechnologyBan(t.name(), t.start(), t.end(), t.exporter(), Set.copyOf(t.regions()),
-          Set.copyOf(t.stages()), t.delayDays(), t.derate());
-    }
-    if (spec instanceof SuspensionSpec x) {
-      return new Policies.Suspension(x.name(), x.start(), x.end(), x.suspends());
-    }
-    throw new IllegalArgumentException("no model for policy type " + spec.getClass().getSimpleName());
-  }
-
-  private static Delay delay(PolicySpec.DurationSpec d) {
-    return switch (d.distribution()) {
-      case "fixed" -> new Delay("fixed", d.days(), 0, 0);
-      case "uniform" -> new Delay("uniform", d.min(), d.max(), 0);
-      case "triangular" -> new Delay("triangular", d.min(), d.mode(), d.max());
-      default -> new Delay("lognormal", d.mean(), d.sd(), 0);
-    };
   }
 }

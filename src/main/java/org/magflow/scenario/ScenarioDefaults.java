@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.magflow.scenario.PolicySpec.*;
 import org.magflow.scenario.ScenarioSpec.ClockSpec;
 import org.magflow.scenario.ScenarioSpec.CommoditySpec;
 import org.magflow.scenario.ScenarioSpec.DemandResponseSpec;
@@ -24,9 +23,11 @@ import org.magflow.scenario.ScenarioSpec.TradeSpec;
 /**
  * The documented default of every optional scenario field, and the function that fills them in.
  *
- * <p>The constants are what {@code scenarios/reference.yaml} and {@code ModelBuilder} cite. After
- * {@link #apply}, every field of the spec is non-null except a policy's {@code end} (null: it never lapses), and
- * every list and map is unmodifiable and keeps file order.
+ * <p>The constants are what {@code scenarios/reference.yaml} cites; a policy family keeps its own defaults
+ * beside its checks ({@link PolicySpec#withDefaults}). {@link ScenarioLoader} applies them to every scenario it
+ * loads, so no caller has to. After {@link #apply}, every field of the spec is non-null except a policy's
+ * {@code end} (null: it never lapses), and every list and map is unmodifiable and keeps file order. Applying
+ * them twice changes nothing.
  */
 public final class ScenarioDefaults {
   /** Days between production steps. */
@@ -108,7 +109,7 @@ public final class ScenarioDefaults {
             d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity(), d.priority(), d.unmet(), d.stock(),
             list(d.suppliers(), Function.identity()), list(d.tags(), Function.identity()))),
         demandResponse(s.demandResponse()),
-        list(s.policies(), ScenarioDefaults::policy));
+        list(s.policies(), PolicySpec::withDefaults)); // each family fills its own
   }
 
   private static ClockSpec clock(ClockSpec c) {
@@ -151,87 +152,16 @@ public final class ScenarioDefaults {
         or(r.noise(), NOISE));
   }
 
-  /** A licence is approved unless the scenario says otherwise. */
+  /** A licence is approved unless the scenario says otherwise (licence regimes, extraterritorial rules, fast tracks). */
   public static final double APPROVAL_PROBABILITY = 1.0;
   /** What happens to material whose licence is denied: it goes back to the seller. */
   public static final String DENIED = "return";
-  /** China's October 2025 de-minimis threshold: 0.1% of content by mass. */
-  public static final double EXTRATERRITORIAL_THRESHOLD = 0.001;
-  /** A stockpile ranks below every shipped demand sector when it buys, so building it starves no one. */
-  public static final int STOCKPILE_PRIORITY = 30;
 
-  private static PolicySpec policy(PolicySpec p) {
-    String source = or(p.source(), "");
-    if (p instanceof DestinationThrottleSpec t) {
-      return new DestinationThrottleSpec(t.name(), t.start(), t.end(), t.exporter(), List.copyOf(t.destinations()),
-          List.copyOf(t.commodities()), t.cut(), source);
-    }
-    if (p instanceof QuotaSpec q) {
-      return new QuotaSpec(q.name(), q.start(), q.end(), q.exporter(), ids(q.destinations()), ids(q.commodities()),
-          q.tonnesPerYear(), source);
-    }
-    if (p instanceof LicenceRegimeSpec l) {
-      return new LicenceRegimeSpec(l.name(), l.start(), l.end(), l.exporter(), ids(l.destinations()),
-          ids(l.commodities()), l.reviewDays(), or(l.approvalProbability(), APPROVAL_PROBABILITY),
-          map(l.approvalByEndUse()), or(l.denied(), DENIED), source);
-    }
-    if (p instanceof FastTrackSpec f) {
-      return new FastTrackSpec(f.name(), f.start(), f.end(), ids(f.buyers()), ids(f.sellers()),
-          or(f.reviewDays(), new DurationSpec("fixed", 0.0, null, null, null, null, null)),
-          or(f.approvalProbability(), APPROVAL_PROBABILITY), source);
-    }
-    if (p instanceof ExtraterritorialRuleSpec e) {
-      return new ExtraterritorialRuleSpec(e.name(), e.start(), e.end(), e.exporter(), ids(e.commodities()),
-          or(e.threshold(), EXTRATERRITORIAL_THRESHOLD), e.reviewDays(),
-          or(e.approvalProbability(), APPROVAL_PROBABILITY), map(e.approvalByEndUse()), or(e.denied(), DENIED), source);
-    }
-    if (p instanceof EntityBanSpec b) {
-      return new EntityBanSpec(b.name(), b.start(), b.end(), b.exporter(), ids(b.entities()), ids(b.commodities()),
-          or(b.worldwide(), true), source);
-    }
-    if (p instanceof EndUseBanSpec b) {
-      return new EndUseBanSpec(b.name(), b.start(), b.end(), b.exporter(), ids(b.endUses()), ids(b.commodities()),
-          or(b.worldwide(), true), source);
-    }
-    if (p instanceof ProcurementBanSpec b) {
-      return new ProcurementBanSpec(b.name(), b.start(), b.end(), ids(b.buyerRegions()), ids(b.sellers()),
-          ids(b.commodities()), source);
-    }
-    if (p instanceof OriginRequirementSpec o) {
-      return new OriginRequirementSpec(o.name(), o.start(), o.end(), ids(o.buyerRegions()), ids(o.endUses()),
-          ids(o.commodities()), ids(o.excludedOrigins()), source);
-    }
-    if (p instanceof TariffSpec t) {
-      return new TariffSpec(t.name(), t.start(), t.end(), t.importer(), ids(t.exporters()), ids(t.commodities()),
-          t.adValoremRate(), source);
-    }
-    if (p instanceof PriceFloorSpec f) {
-      return new PriceFloorSpec(f.name(), f.start(), f.end(), f.producer(), f.commodity(), f.usdPerKg(), source);
-    }
-    if (p instanceof StockpileSpec k) {
-      return new StockpileSpec(k.name(), k.start(), k.end(), k.region(), k.commodity(), or(k.initialTonnes(), 0.0),
-          k.targetTonnes(), k.buildTonnesPerYear(), k.releaseFrom(), or(k.releaseTonnesPerYear(), 0.0),
-          or(k.priority(), STOCKPILE_PRIORITY), source);
-    }
-    if (p instanceof CapacityEventSpec c) {
-      return new CapacityEventSpec(c.name(), c.start(), c.end(), c.facility(), c.kind(), or(c.tonnesPerYear(), 0.0),
-          or(c.rampDays(), 0.0), or(c.availableFraction(), 1.0), map(c.yields()), source);
-    }
-    if (p instanceof TechnologyBanSpec t) {
-      return new TechnologyBanSpec(t.name(), t.start(), t.end(), t.exporter(), ids(t.regions()), ids(t.stages()),
-          or(t.delayDays(), 0.0), or(t.derate(), 0.0), source);
-    }
-    if (p instanceof SuspensionSpec x) {
-      return new SuspensionSpec(x.name(), x.start(), x.end(), ids(x.suspends()), source);
-    }
-    throw new IllegalStateException("no defaults for policy type " + p.getClass().getName());
-  }
-
-  private static List<String> ids(List<String> ids) {
+  static List<String> ids(List<String> ids) {
     return ids == null ? List.of() : List.copyOf(ids);
   }
 
-  private static <T> T or(T value, T fallback) {
+  static <T> T or(T value, T fallback) {
     return value != null ? value : fallback;
   }
 
@@ -240,7 +170,7 @@ public final class ScenarioDefaults {
   }
 
   /** An unmodifiable copy that keeps file order (Map.copyOf would not). */
-  private static <V> Map<String, V> map(Map<String, V> map) {
+  static <V> Map<String, V> map(Map<String, V> map) {
     return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }

@@ -43,7 +43,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>The steps: check the file (exists, size, UTF-8); walk its tokens once to index where every field starts
  * and to catch syntax errors; follow {@code extends} to the base files, which get the same checks, and merge
  * their trees (see {@link ScenarioSpec}); bind the tree to {@link ScenarioSpec}, collecting unknown fields and
- * wrong types; run {@link ScenarioValidator}; and place each problem in the file that wrote its value. A loader
+ * wrong types; run {@link ScenarioValidator}; place each problem in the file that wrote its value; and fill in
+ * every default ({@link ScenarioDefaults}), so a loaded scenario is complete. A loader
  * holds its own parser configuration and no other state, so one instance may load many files, from any thread.
  */
 public final class ScenarioLoader {
@@ -74,8 +75,13 @@ public final class ScenarioLoader {
   private final JsonFactory jsonFactory;
   private final ObjectMapper mapper;
 
-  /** Creates a loader with the strict settings described in the class comment. */
+  /** Creates a loader with the strict settings described in the class comment, for the shipped policy families. */
   public ScenarioLoader() {
+    this(PolicyFamilies.SHIPPED);
+  }
+
+  /** Creates a loader that reads the given policy families, e.g. the shipped ones and a family of a test's own. */
+  public ScenarioLoader(PolicyFamilies families) {
     // one level of slack: the token walk reports too-deep nesting itself, with its line and column
     StreamReadConstraints limits = StreamReadConstraints.builder()
         .maxNestingDepth(MAX_NESTING_DEPTH + 1).maxDocumentLength(MAX_FILE_BYTES).build();
@@ -116,6 +122,7 @@ public final class ScenarioLoader {
             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
         .build();
+    mapper.registerSubtypes(families.jsonSubtypes());
   }
 
   /**
@@ -228,7 +235,7 @@ public final class ScenarioLoader {
         if (bound.removed().stream().noneMatch(r -> FieldPaths.isWithin(p.path(), r))) found.add(p);
       }
     }
-    if (found.isEmpty()) return LoadResult.loaded(bound.spec());
+    if (found.isEmpty()) return LoadResult.loaded(ScenarioDefaults.apply(bound.spec()));
     return LoadResult.failed(sorted(found));
   }
 
@@ -354,7 +361,7 @@ public final class ScenarioLoader {
       }
     }
     for (Problem p : found) problems.add(merged.place(p));
-    if (problems.isEmpty()) return LoadResult.loaded(bound.spec());
+    if (problems.isEmpty()) return LoadResult.loaded(ScenarioDefaults.apply(bound.spec()));
     return LoadResult.failed(sorted(problems));
   }
 

@@ -25,8 +25,13 @@ import java.nio.file.Path;
 public final class ScenarioWriter {
   private final ObjectWriter writer;
 
-  /** Creates a writer. */
+  /** Creates a writer for the shipped policy families. */
   public ScenarioWriter() {
+    this(PolicyFamilies.SHIPPED);
+  }
+
+  /** Creates a writer that names each policy by its family in {@code families}. */
+  public ScenarioWriter(PolicyFamilies families) {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n"); // not the platform line separator
     DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
@@ -36,6 +41,7 @@ public final class ScenarioWriter {
         .addModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .registerSubtypes(families.jsonSubtypes())
         .build()
         .writer(pretty);
   }

@@ -28,7 +28,6 @@ import org.magflow.run.RunJob;
 import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.Problem;
-import org.magflow.scenario.ScenarioDefaults;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
@@ -427,7 +426,7 @@ public final class SweepPlan {
   private PointScenario scenario(JsonNode[] values, String where) throws InputException {
     ObjectNode tree = tree(values);
     LoadResult loaded = loader.fromTree(baseName, tree);
-    if (loaded.ok()) return new PointScenario(tree, ScenarioDefaults.apply(loaded.scenario()));
+    if (loaded.ok()) return new PointScenario(tree, loaded.scenario());
     throw new InputException(invalid(values, where, loaded.problems(), tree));
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.magflow.event.Observation;
 import org.magflow.event.PolicyChange;
 import org.magflow.event.PriceReference;
 import org.magflow.event.SimEvent;
-import org.magflow.policy.Policies.DestinationThrottle;
 import org.magflow.random.RandomStreams;
 import org.magflow.units.SimCalendar;
 import org.magflow.units.Units;
@@ -115,8 +113,7 @@ class SupplyChainTest {
     assertBalanced(shortOneRegion().run());
     assertBalanced(outage().run());
     TinyWorld throttled = twoRegions();
-    throttled.policies.add(new DestinationThrottle("ban", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 1), "A",
-        Set.of("B"), Set.of("magnet"), 1.0));
+    throttled.throttle("ban", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 1), "A", "B", 1.0);
     List<SimEvent> events = throttled.run();
     assertBalanced(events);
   }
@@ -368,7 +365,7 @@ class SupplyChainTest {
     TinyWorld w = twoRegions();
     LocalDate on = LocalDate.of(2025, 3, 1);
     LocalDate off = LocalDate.of(2025, 5, 1);
-    w.policies.add(new DestinationThrottle("ban", on, off, "A", Set.of("B"), Set.of("magnet"), 1.0));
+    w.throttle("ban", on, off, "A", "B", 1.0);
     List<SimEvent> events = w.run();
     for (LocalDate d = on; d.isBefore(off); d = d.plusDays(1)) {
       assertEquals(0.0, shippedOn(events, "A", "B", d), d::toString);
@@ -390,8 +387,7 @@ class SupplyChainTest {
   @Test
   void destinationThrottle_reportsPolicyChangesOnItsDates() {
     TinyWorld w = twoRegions();
-    w.policies.add(new DestinationThrottle("ban", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 1), "A", Set.of("B"),
-        Set.of("magnet"), 1.0));
+    w.throttle("ban", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 5, 1), "A", "B", 1.0);
     List<PolicyChange> changes = new ArrayList<>();
     for (SimEvent e : w.run()) if (e instanceof PolicyChange p) changes.add(p);
     assertEquals(List.of(
@@ -403,8 +399,7 @@ class SupplyChainTest {
   void destinationThrottle_endedBeforeStart_neverApplies() {
     TinyWorld w = twoRegions();
     w.warmupDays = 30;
-    w.policies.add(new DestinationThrottle("old", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 1), "A",
-        Set.of("B"), Set.of("magnet"), 1.0));
+    w.throttle("old", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 1), "A", "B", 1.0);
     List<SimEvent> events = w.run();
     assertTrue(events.stream().noneMatch(e -> e instanceof PolicyChange));
     assertEquals(0.0, total(events, Metrics.SHORTAGE, "b"));
@@ -414,8 +409,7 @@ class SupplyChainTest {
   void destinationThrottle_inForceBeforeStart_isReportedAsStartingOnTheStartDate() {
     TinyWorld w = twoRegions();
     w.warmupDays = 30;
-    w.policies.add(new DestinationThrottle("ban", LocalDate.of(2024, 6, 1), LocalDate.of(2025, 3, 1), "A",
-        Set.of("B"), Set.of("magnet"), 1.0));
+    w.throttle("ban", LocalDate.of(2024, 6, 1), LocalDate.of(2025, 3, 1), "A", "B", 1.0);
     List<PolicyChange> changes = new ArrayList<>();
     for (SimEvent e : w.run()) if (e instanceof PolicyChange p) changes.add(p);
     assertEquals(List.of(
@@ -437,8 +431,7 @@ class SupplyChainTest {
           .sector("a", "A", 100, 100, false, 10, 30)
           .sector("b", "B", 100, 100, false, 10, 30);
       w.warmupDays = 180;
-      w.policies.add(new DestinationThrottle("cut", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 1), "A",
-          Set.of("B"), Set.of("magnet"), cuts[i]));
+      w.throttle("cut", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 1), "A", "B", cuts[i]);
       List<SimEvent> events = w.run();
       cutAndBaseline[i] = shippedOn(events, "A", "B", JUN) + shippedOn(events, "A", "B", JUL)
           + shippedOn(events, "A", "B", AUG);
@@ -458,8 +451,7 @@ class SupplyChainTest {
         .sector("a", "A", 100, 100, false, 10, 30)
         .sector("b", "B", 100, 100, false, 10, 30);
     w.warmupDays = 180;
-    w.policies.add(new DestinationThrottle("cut", LocalDate.of(2024, 1, 1), null, "A", Set.of("B"), Set.of("magnet"),
-        0.5));
+    w.throttle("cut", LocalDate.of(2024, 1, 1), null, "A", "B", 0.5);
     double toB = sum(shipped(w.run(), "A", "B"));
     assertEquals(0.5 * in2025(100), toB, 0.05 * in2025(100), "A→B in 2025: " + toB);
   }

@@ -10,6 +10,7 @@ import org.magflow.event.ConservationAudit;
 import org.magflow.event.Observation;
 import org.magflow.event.SimEvent;
 import org.magflow.policy.Policy;
+import org.magflow.policy.Rule;
 import org.magflow.random.RandomStreams;
 import org.magflow.units.SimCalendar;
 
@@ -35,9 +36,12 @@ final class TinyWorld {
   final Map<String, Double> transit = new LinkedHashMap<>(); // "from>to" -> days
   final List<ProducerDef> producerDefs = new ArrayList<>();
   final List<SectorDef> sectorDefs = new ArrayList<>();
-  final List<Policy> policies = new ArrayList<>();
+  final List<ThrottleDef> throttles = new ArrayList<>();
 
   record ProducerDef(String id, String region, CapacitySchedule capacity, double stock, double coverDays) {}
+
+  /** A destination throttle on magnets, as a scenario would write it; {@code off} null for never. */
+  record ThrottleDef(String name, LocalDate on, LocalDate off, String exporter, String destination, double cut) {}
 
   record SectorDef(String id, String region, double tonnesPerYear, int priority, boolean backlog, double stock,
                    double coverDays) {}
@@ -55,6 +59,11 @@ final class TinyWorld {
   TinyWorld sector(String id, String region, double tonnesPerYear, int priority, boolean backlog, double stock,
                    double coverDays) {
     sectorDefs.add(new SectorDef(id, region, tonnesPerYear, priority, backlog, stock, coverDays));
+    return this;
+  }
+
+  TinyWorld throttle(String name, LocalDate on, LocalDate off, String exporter, String destination, double cut) {
+    throttles.add(new ThrottleDef(name, on, off, exporter, destination, cut));
     return this;
   }
 
@@ -98,7 +107,16 @@ final class TinyWorld {
     }
     double[][] reference = new double[zones.size()][nc];
     for (double[] z : reference) z[0] = REFERENCE_USD_PER_KG;
-    SupplyChain chain = new SupplyChain(new SimCalendar(START.minusDays(warmupDays)), START, end, clock, commodities,
+    SimCalendar calendar = new SimCalendar(START.minusDays(warmupDays));
+    List<Policy> policies = new ArrayList<>(); // compiled as ModelBuilder compiles a destination-throttle
+    for (ThrottleDef t : throttles) {
+      boolean[] to = new boolean[nr];
+      to[region(regions, t.destination()).index()] = true;
+      policies.add(new Policy(t.name(), "destination-throttle", calendar.toSimTime(t.on()),
+          t.off() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(t.off()),
+          List.of(new Rule.LaneCut(region(regions, t.exporter()).index(), to, new boolean[] {true}, t.cut()))));
+    }
+    SupplyChain chain = new SupplyChain(calendar, START, end, clock, commodities,
         regions, producers, List.of(), sectors, new RouteTable(transitDays, freight), new PriceBook(priceRule, zones, reference),
         policies, new DemandSector.DemandResponse(1.5, 0, 0, noise), new RandomStreams(0, 0));
     for (int i = 0; i < producers.size(); i++) {

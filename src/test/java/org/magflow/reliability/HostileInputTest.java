@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.magflow.reliability.Cli.Outcome;
+import org.magflow.scenario.PolicyFamilies;
 import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
@@ -53,7 +54,7 @@ class HostileInputTest {
         current = new ArrayList<>();
         cases.put(line.substring(3).strip(), current);
       } else {
-        current.add(line);
+        current.add(line.replace("{policy types}", String.join(", ", PolicyFamilies.SHIPPED.names())));
       }
     }
     return cases.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.magflow.scenario.PolicySpec;
-import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
+import org.magflow.scenario.DestinationThrottleSpec;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
 import org.magflow.scenario.ScenarioSpec.ClockSpec;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
@@ -68,7 +67,7 @@ class ReferenceScenarioTest {
   @Test
   void reference_runsAndConservesMaterial() {
     ScenarioSpec spec = loadReference();
-    ScenarioRun.Outcome outcome = new ScenarioRun().execute(ScenarioDefaults.apply(spec), REFERENCE.toString(), 1L, 0);
+    ScenarioRun.Outcome outcome = new ScenarioRun().execute(spec, REFERENCE.toString(), 1L, 0);
     assertTrue(outcome.summary().conserved(), "material not conserved: " + outcome.summary().conservation());
     assertNotNull(outcome.counterfactual(), "the reference has a policy, so it has a no-policy counterfactual");
   }
@@ -97,10 +96,11 @@ class ReferenceScenarioTest {
       List<Object> entries = new ArrayList<>();
       for (Object v : values) entries.addAll(((Map<?, ?>) v).values().stream().filter(e -> e != null).toList());
       walk(typeArgument(type, 1), entries, path + ".*", fields, set, open);
-    } else if (raw.isSealed()) {
-      for (Class<?> subtype : raw.getPermittedSubclasses()) {
+    } else if (raw == PolicySpec.class) {
+      for (PolicyFamilies.Family family : PolicyFamilies.SHIPPED.families()) {
+        Class<?> subtype = family.spec();
         List<Object> ofSubtype = values.stream().filter(subtype::isInstance).map(v -> (Object) v).toList();
-        walk(subtype, ofSubtype, path + "(" + typeName(raw, subtype) + ")", fields, set, open);
+        walk(subtype, ofSubtype, path + "(" + family.type() + ")", fields, set, open);
       }
     } else if (raw.isRecord() && open.add(raw)) {
       for (RecordComponent component : raw.getRecordComponents()) {
@@ -125,10 +125,9 @@ class ReferenceScenarioTest {
       fieldNames(typeArgument(type, 0), names, open);
     } else if (Map.class.isAssignableFrom(raw)) {
       fieldNames(typeArgument(type, 1), names, open);
-    } else if (raw.isSealed()) {
-      JsonTypeInfo typeInfo = raw.getAnnotation(JsonTypeInfo.class);
-      if (typeInfo != null) names.add(typeInfo.property());
-      for (Class<?> subtype : raw.getPermittedSubclasses()) fieldNames(subtype, names, open);
+    } else if (raw == PolicySpec.class) {
+      names.add(raw.getAnnotation(JsonTypeInfo.class).property());
+      for (PolicyFamilies.Family family : PolicyFamilies.SHIPPED.families()) fieldNames(family.spec(), names, open);
     } else if (raw.isRecord() && open.add(raw)) {
       for (RecordComponent component : raw.getRecordComponents()) {
         names.add(fileName(component));
@@ -148,15 +147,6 @@ class ReferenceScenarioTest {
   private static String fileName(RecordComponent component) {
     JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
     return property != null && !property.value().isEmpty() ? property.value() : component.getName();
-  }
-
-  /** The {@code type} a policy family is written with in files, or its class name if it has none. */
-  private static String typeName(Class<?> family, Class<?> subtype) {
-    JsonSubTypes types = family.getAnnotation(JsonSubTypes.class);
-    if (types != null) {
-      for (JsonSubTypes.Type t : types.value()) if (t.value() == subtype) return t.name();
-    }
-    return subtype.getSimpleName();
   }
 
   private static Class<?> rawClass(Type type) {

@@ -4,17 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
 import org.magflow.scenario.ScenarioSpec.ClockSpec;
 import org.magflow.scenario.ScenarioSpec.DemandResponseSpec;
 import org.magflow.scenario.ScenarioSpec.PriceRuleSpec;
 import org.magflow.scenario.ScenarioSpec.SupplySpec;
 
 class ScenarioDefaultsTest {
-  private final ScenarioSpec tiny = ScenarioLoaderTest.tiny();
+  private final ScenarioSpec tiny = asWritten(ScenarioLoaderTest.TINY_YAML);
   private final ScenarioSpec filled = ScenarioDefaults.apply(tiny);
+
+  /** The scenario exactly as the file writes it: bound, with no defaults (the loader would fill them). */
+  static ScenarioSpec asWritten(Path file) {
+    try {
+      ObjectMapper mapper = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
+      mapper.registerSubtypes(PolicyFamilies.SHIPPED.jsonSubtypes());
+      return mapper.readValue(file.toFile(), ScenarioSpec.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theLoader_appliesTheDefaults() {
+    assertEquals(filled, ScenarioLoaderTest.tiny());
+    assertNull(tiny.clock().consumptionDays()); // so the defaults did something
+    assertNull(tiny.producers().get(1).facilities().get(0).region());
+  }
 
   @Test
   void apply_fillsWhatIsMissing_andKeepsWhatIsGiven() {

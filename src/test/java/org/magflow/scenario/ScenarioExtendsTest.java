@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.magflow.scenario.PolicySpec.DestinationThrottleSpec;
 import org.magflow.scenario.ScenarioSpec.DemandResponseSpec;
 
 /** A scenario that {@code extends} a base: how the files merge, and where problems in either are reported. */
@@ -59,7 +58,7 @@ class ScenarioExtendsTest {
     ScenarioSpec child = loaded(EXTENDS.resolve("child.yaml"));
     List<PolicySpec> policies = new ArrayList<>(base.policies());
     policies.add(new DestinationThrottleSpec("magnet-throttle", LocalDate.of(2025, 10, 1), null, "CN", List.of("US"),
-        List.of("magnet"), 0.5, null));
+        List.of("magnet"), 0.5, "")); // the loader fills the source the file leaves out
     ScenarioSpec expected = new ScenarioSpec("extends-child",
         "The tiny world, and China also throttles magnets to the US.", base.start(), base.end(), base.seed(),
         base.clock(), base.commodities(), base.regions(), base.market(), base.trade(), base.recipes(),
@@ -87,9 +86,11 @@ class ScenarioExtendsTest {
     assertEquals(LocalDate.of(2027, 1, 1), base.end());
     assertEquals(LocalDate.of(2026, 7, 1), grandchild.end());
     assertEquals(base.start(), grandchild.start());
-    // nested objects are not merged: the base's noise is gone with the rest of its demandResponse
+    // nested objects are not merged: the base's noise is gone with the rest of its demandResponse, and the
+    // loader fills the fields the grandchild leaves out with their defaults
     assertEquals(0.05, base.demandResponse().noise());
-    assertEquals(new DemandResponseSpec(null, 0.2, null, null), grandchild.demandResponse());
+    assertEquals(new DemandResponseSpec(ScenarioDefaults.SUBSTITUTION_THRESHOLD_MULTIPLE, 0.2,
+        ScenarioDefaults.SUBSTITUTION_RATE_PER_YEAR, ScenarioDefaults.NOISE), grandchild.demandResponse());
   }
 
   @Test

@@ -80,7 +80,7 @@ class ScenarioLoaderTest {
         current = new ArrayList<>();
         cases.put(line.substring(3).strip(), current);
       } else {
-        current.add(line);
+        current.add(line.replace("{policy types}", String.join(", ", PolicyFamilies.SHIPPED.names())));
       }
     }
     return cases;

@@ -55,7 +55,7 @@ class ScenarioWriterTest {
     assertEquals(names(ScenarioSpec.TradeSpec.class), fieldNames(tree.get("trade")));
     assertEquals(names(ScenarioSpec.ProducerSpec.class), fieldNames(tree.at("/producers/0")));
     List<String> policy = new ArrayList<>(List.of("type"));
-    policy.addAll(names(PolicySpec.DestinationThrottleSpec.class));
+    policy.addAll(names(DestinationThrottleSpec.class));
     assertEquals(policy, fieldNames(tree.at("/policies/0")));
     assertEquals(List.of("reo", "magnet"), fieldNames(tree.at("/producers/1/stocks")));
   }

@@ -1,0 +1,76 @@
+package org.magflow.scenario;
+
+import static org.magflow.scenario.ScenarioDefaults.map;
+import static org.magflow.scenario.ScenarioDefaults.or;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.magflow.policy.Rule;
+
+/**
+ * A change to one plant's capacity while in force: an {@code expansion} adds {@code tonnesPerYear}, ramping
+ * up linearly over {@code rampDays}; an {@code outage} leaves {@code availableFraction} of it running; a
+ * {@code closure} shuts it. An expansion with {@code yields} is a new plant at the same site running the
+ * same recipe with those output yields (a heavy-rare-earth circuit beside a light one); it is named after
+ * the policy.
+ */
+public record CapacityEventSpec(String name, LocalDate start, LocalDate end, String facility, String kind,
+    Double tonnesPerYear, Double rampDays, Double availableFraction, Map<String, Double> yields,
+    String source) implements PolicySpec {
+  /** The kinds of capacity event, as files write them; each is a {@link Rule.CapacityChange.Kind}. */
+  public static final List<String> KINDS = List.of("expansion", "outage", "closure");
+
+  @Override
+  public void validate(Checks check, String path) {
+    check.ref(path + ".facility", facility(), check.facilities);
+    check.oneOf(path + ".kind", kind(), KINDS, true);
+    if (kind() == null) return;
+    switch (kind()) {
+      case "expansion" -> {
+        check.number(path + ".tonnesPerYear", tonnesPerYear(), Checks.Bound.NON_NEGATIVE, true);
+        check.number(path + ".rampDays", rampDays(), Checks.Bound.NON_NEGATIVE, false);
+        expansionYields(check, path);
+      }
+      case "outage" -> check.number(path + ".availableFraction", availableFraction(), Checks.Bound.FRACTION, true);
+      default -> { }
+    }
+  }
+
+  /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
+  private void expansionYields(Checks check, String path) {
+    if (yields() == null || yields().isEmpty()) return;
+    ScenarioSpec.RecipeSpec recipe = check.recipeByFacility.get(facility());
+    for (Map.Entry<String, Double> e : yields().entrySet()) {
+      String entry = FieldPaths.field(path + ".yields", e.getKey());
+      if (recipe != null && recipe.outputs() != null && !recipe.outputs().containsKey(e.getKey())) {
+        check.problem(entry, "'" + e.getKey() + "' is not an output of the plant's recipe; its outputs: "
+            + String.join(", ", recipe.outputs().keySet()));
+      }
+      check.number(entry, e.getValue(), Checks.Bound.NON_NEGATIVE, true);
+    }
+    if (name() != null && check.facilities != null && check.facilities.contains(name())) {
+      check.problem(path + ".name", "an expansion with yields is a new plant named after the policy, but '"
+          + name() + "' is already a facility id; choose another name");
+    }
+  }
+
+  @Override
+  public CapacityEventSpec withDefaults() {
+    return new CapacityEventSpec(name, start, end, facility, kind, or(tonnesPerYear, 0.0), or(rampDays, 0.0),
+        or(availableFraction, 1.0), map(yields), or(source, ""));
+  }
+
+  /** The plant whose capacity changes: the facility, or the new plant named after the policy for its yields. */
+  String plant() {
+    return yields.isEmpty() ? facility : name;
+  }
+
+  @Override
+  public List<Rule> compile(PolicyCompiler compiler) {
+    return List.of(new Rule.CapacityChange(compiler.plant(plant()),
+        Rule.CapacityChange.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), compiler.time(start), tonnesPerYear,
+        rampDays, availableFraction));
+  }
+}

@@ -1,0 +1,326 @@
+package org.magflow.scenario;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.DoublePredicate;
+import java.util.regex.Pattern;
+import org.magflow.scenario.PolicySpec.DurationSpec;
+import org.magflow.scenario.ScenarioSpec.RecipeSpec;
+
+/**
+ * The vocabulary every scenario check is written in, and the state of one validation run: the problems found
+ * so far and the ids collected for reference checks.
+ *
+ * <p>Each building block checks one value at one path (presence, form, bounds, that an id names something),
+ * reports what it finds wrong with a message that says what was expected and what was found, and returns the
+ * value when it can be used further. A null anywhere is a missing field, never a crash. The checks of the
+ * scenario's parts ({@link CastChecks}, {@link ScenarioValidator}) and each policy family's
+ * {@link PolicySpec#validate} are written in it.
+ */
+class Checks {
+  static final int MAX_LISTED_IDS = 20;
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
+  static final String ID_TEXT = "an id of letters, digits, '-' or '_'";
+  static final double SHARE_TOLERANCE = 1e-9;
+
+  /** A bound on a number, with the words that describe it. */
+  record Bound(String text, DoublePredicate test) {
+    static final Bound NON_NEGATIVE = new Bound(">= 0", x -> x >= 0);
+    static final Bound POSITIVE = new Bound("> 0", x -> x > 0);
+    static final Bound FRACTION = new Bound("from 0 to 1", x -> x >= 0 && x <= 1);
+    static final Bound GROWTH = new Bound("> -1", x -> x > -1);
+    static final Bound AT_LEAST_ONE = new Bound(">= 1", x -> x >= 1);
+    static final Bound MIN_MULTIPLE = new Bound("> 0 and <= 1", x -> x > 0 && x <= 1);
+    static final Bound DEMAND_TONNES = new Bound("from 0 to 1e9",
+        x -> x >= 0 && x <= ScenarioValidator.MAX_DEMAND_TONNES_PER_YEAR);
+    static final Bound NOISE = new Bound("from 0 to " + ScenarioValidator.MAX_NOISE,
+        x -> x >= 0 && x <= ScenarioValidator.MAX_NOISE);
+  }
+
+  /** The ids of one list, in file order, with where each was first given. */
+  record Ids(String singular, String plural, Map<String, String> firstPath) {
+    Ids(String singular, String plural) {
+      this(singular, plural, new LinkedHashMap<>());
+    }
+
+    boolean contains(String id) {
+      return firstPath.containsKey(id);
+    }
+  }
+
+  final String file;
+  final List<Problem> problems = new ArrayList<>();
+  // null when the list itself is missing: its absence is reported once, not at every reference
+  Ids commodities;
+  Ids regions;
+  Ids recipes;
+  Ids producers;
+  Ids agents;
+  Ids facilities;
+  /** Demand sectors' sectors and every tag: the end uses a policy may name. */
+  Set<String> endUses = new TreeSet<>();
+  Map<String, RecipeSpec> recipeById = new HashMap<>();
+  /** Each facility's recipe, for checking yields that policies give it. */
+  Map<String, RecipeSpec> recipeByFacility = new HashMap<>();
+  /** Names of the scenario's policies, for references between them; null until the policies are checked. */
+  Ids policyNames;
+
+  Checks(String file) {
+    this.file = file;
+  }
+
+  void problem(String path, String message) {
+    problems.add(new Problem(file, path, 0, 0, message));
+  }
+
+  // ---- id lists and durations, as policies use them ------------------------------------------------------
+
+  void regionList(String path, List<String> list, boolean required, String notThis) {
+    List<String> ids = list(path, list, required, required, "a list of region ids");
+    for (int k = 0; ids != null && k < ids.size(); k++) {
+      String entry = FieldPaths.index(path, k);
+      String region = ref(entry, ids.get(k), regions);
+      if (region == null) continue;
+      if (ids.indexOf(region) != k) problem(entry, "region '" + region + "' is listed twice");
+      if (region.equals(notThis)) problem(entry, "'" + region + "' is the policy's own " + ownRole(path) + " region");
+    }
+  }
+
+  /** Names what the excluded region is in the list's policy, for the message: "the exporter", "the importer". */
+  private static String ownRole(String listPath) {
+    return listPath.endsWith(".exporters") ? "importing" : "exporting";
+  }
+
+  void commodityList(String path, List<String> list, boolean required) {
+    List<String> ids = list(path, list, required, required, "a list of commodity ids");
+    for (int k = 0; ids != null && k < ids.size(); k++) {
+      String entry = FieldPaths.index(path, k);
+      String commodity = ref(entry, ids.get(k), commodities);
+      if (commodity != null && ids.indexOf(commodity) != k) problem(entry, "commodity '" + commodity + "' is listed twice");
+    }
+  }
+
+  void agentList(String path, List<String> list, boolean required) {
+    List<String> ids = list(path, list, required, required, "a list of producer or demand-sector ids");
+    for (int k = 0; ids != null && k < ids.size(); k++) ref(FieldPaths.index(path, k), ids.get(k), agents);
+  }
+
+  void producerList(String path, List<String> list, boolean required) {
+    List<String> ids = list(path, list, required, required, "a list of producer ids");
+    for (int k = 0; ids != null && k < ids.size(); k++) ref(FieldPaths.index(path, k), ids.get(k), producers);
+  }
+
+  void endUseList(String path, List<String> list) {
+    List<String> uses = list(path, list, true, true, "a list of end uses (demand sectors or tags)");
+    for (int k = 0; uses != null && k < uses.size(); k++) endUse(FieldPaths.index(path, k), uses.get(k));
+  }
+
+  /** An end use must be some buyer's sector or tag, or the policy would silently match nobody. */
+  void endUse(String path, String use) {
+    if (id(path, use, "an end use (a demand sector or a tag)") == null) return;
+    if (!endUses.contains(use)) {
+      problem(path, "no buyer has the end use '" + use + "'; sectors and tags in this scenario: "
+          + listed(List.copyOf(endUses)));
+    }
+  }
+
+  /** A licence's review, approval chances and what becomes of denied material (licence regimes, fast tracks). */
+  void licence(String path, DurationSpec review, boolean reviewRequired, Double approval,
+               Map<String, Double> byEndUse, String denied) {
+    duration(path + ".reviewDays", review, reviewRequired);
+    number(path + ".approvalProbability", approval, Bound.FRACTION, false);
+    if (byEndUse != null) {
+      for (Map.Entry<String, Double> e : byEndUse.entrySet()) {
+        String entry = FieldPaths.field(path + ".approvalByEndUse", e.getKey());
+        endUse(entry, e.getKey());
+        number(entry, e.getValue(), Bound.FRACTION, true);
+      }
+    }
+    oneOf(path + ".denied", denied, ScenarioValidator.DENIED_RULES, false);
+  }
+
+  void duration(String path, DurationSpec d, boolean required) {
+    if (d == null) {
+      if (required) problem(path, "missing; expected a duration such as {distribution: fixed, days: 45}");
+      return;
+    }
+    oneOf(path + ".distribution", d.distribution(), ScenarioValidator.DISTRIBUTIONS, true);
+    if (d.distribution() == null) return;
+    switch (d.distribution()) {
+      case "fixed" -> number(path + ".days", d.days(), Bound.NON_NEGATIVE, true);
+      case "uniform" -> ordered(path, d.min(), "min", d.max(), "max");
+      case "triangular" -> {
+        ordered(path, d.min(), "min", d.mode(), "mode");
+        ordered(path, d.mode(), "mode", d.max(), "max");
+      }
+      case "lognormal" -> {
+        number(path + ".mean", d.mean(), Bound.POSITIVE, true);
+        number(path + ".sd", d.sd(), Bound.NON_NEGATIVE, true);
+      }
+      default -> { }
+    }
+  }
+
+  void ordered(String path, Double low, String lowName, Double high, String highName) {
+    boolean ok = number(path + "." + lowName, low, Bound.NON_NEGATIVE, true)
+        & number(path + "." + highName, high, Bound.NON_NEGATIVE, true);
+    if (ok && low != null && high != null && high < low) {
+      problem(path + "." + highName, "expected a number >= " + lowName + " (" + format(low) + "), found "
+          + format(high));
+    }
+  }
+
+  // ---- building blocks -----------------------------------------------------------------------------------
+
+  <T> T required(String path, T value, String expected) {
+    if (value == null) problem(path, "missing; expected " + expected);
+    return value;
+  }
+
+  <T> T element(String path, T value, String expected) {
+    if (value == null) problem(path, "empty entry; expected " + expected);
+    return value;
+  }
+
+  <T> List<T> list(String path, List<T> value, boolean required, boolean nonEmpty, String expected) {
+    if (value == null) {
+      if (required) problem(path, "missing; expected " + expected);
+      return null;
+    }
+    if (nonEmpty && value.isEmpty()) problem(path, "expected " + expected + ", found an empty list");
+    return value;
+  }
+
+  /**
+   * Checks a list whose entries are objects with ids; returns its ids, or null when the list is missing or
+   * wrongly empty (then references to it are not checked: the list's own problem is the one to fix).
+   */
+  <T> Ids idList(String path, List<T> value, String singular, String plural, boolean nonEmpty,
+                 java.util.function.Function<T, String> id) {
+    if (list(path, value, true, nonEmpty, "a list of " + plural) == null || (nonEmpty && value.isEmpty())) {
+      return null;
+    }
+    Ids ids = new Ids(singular, plural);
+    for (int i = 0; i < value.size(); i++) {
+      String entry = FieldPaths.index(path, i);
+      T t = element(entry, value.get(i), "a " + singular + " with an id");
+      if (t != null) unique(entry + ".id", id.apply(t), ids);
+    }
+    return ids;
+  }
+
+  /** Checks an id's presence and form and that it is not already taken; records it. */
+  void unique(String path, String value, Ids ids) {
+    String id = id(path, value, ID_TEXT);
+    if (id == null) return;
+    String first = ids.firstPath().putIfAbsent(id, path);
+    if (first != null) {
+      problem(path, "duplicate id '" + id + "'; " + first + " already uses it");
+    }
+  }
+
+  /** Returns the id if present and well formed, else reports it and returns null. */
+  String id(String path, String value, String expected) {
+    if (value == null) {
+      problem(path, "missing; expected " + expected);
+      return null;
+    }
+    if (!ID.matcher(value).matches()) {
+      problem(path, "expected " + expected + ", found '" + value + "'");
+      return null;
+    }
+    return value;
+  }
+
+  /** Returns the id if it names one of {@code known}, else reports it and returns null. */
+  String ref(String path, String value, Ids known) {
+    String singular = known == null ? "id" : known.singular();
+    String id = id(path, value, "a " + singular + " id");
+    if (id == null || known == null) return id; // a missing list is reported once, not at every reference
+    if (known.contains(id)) return id;
+    Set<String> names = new TreeSet<>(known.firstPath().keySet());
+    String listing = names.isEmpty() ? "no " + known.plural() + " are defined"
+        : names.size() <= MAX_LISTED_IDS ? "known " + known.plural() + ": " + String.join(", ", names)
+        : names.size() + " " + known.plural() + " are defined";
+    problem(path, "unknown " + known.singular() + " '" + id + "'; " + listing);
+    return null;
+  }
+
+  void strings(String path, List<String> value, String expected) {
+    if (value == null) return;
+    for (int i = 0; i < value.size(); i++) {
+      String s = value.get(i);
+      if (s == null || s.isBlank()) problem(FieldPaths.index(path, i), "empty entry; expected " + expected);
+    }
+  }
+
+  LocalDate date(String path, LocalDate value, boolean required) {
+    if (value == null && required) problem(path, "missing; expected a date YYYY-MM-DD");
+    return value;
+  }
+
+  /** Returns whether the number is present (or optional and absent), finite and within its bound. */
+  boolean number(String path, Double value, Bound bound, boolean required) {
+    if (value == null) {
+      if (required) problem(path, "missing; expected a number " + bound.text());
+      return !required;
+    }
+    if (!Double.isFinite(value)) {
+      problem(path, "expected a finite number " + bound.text() + ", found " + format(value));
+      return false;
+    }
+    if (!bound.test().test(value)) {
+      problem(path, "expected a number " + bound.text() + ", found " + format(value));
+      return false;
+    }
+    return true;
+  }
+
+  void integer(String path, Integer value, int min, int max, boolean required) {
+    if (value == null) {
+      if (required) problem(path, "missing; expected an integer from " + min + " to " + max);
+    } else if (value < min || value > max) {
+      problem(path, "expected an integer from " + min + " to " + max + ", found " + value);
+    }
+  }
+
+  void oneOf(String path, String value, List<String> allowed, boolean required) {
+    if (value == null) {
+      if (required) problem(path, "missing; expected one of: " + String.join(", ", allowed));
+    } else if (!allowed.contains(value)) {
+      problem(path, "expected one of: " + String.join(", ", allowed) + "; found '" + value + "'");
+    }
+  }
+
+  static double orZero(Double x) {
+    return x == null ? 0 : x;
+  }
+
+  static List<String> nonNull(List<String> list) {
+    return list.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  static int size(List<?> list) {
+    return list == null ? 0 : list.size();
+  }
+
+  /** Lists up to {@link #MAX_LISTED_IDS} items, then says how many more. */
+  static String listed(List<String> items) {
+    if (items.size() <= MAX_LISTED_IDS) return String.join(", ", items);
+    return String.join(", ", items.subList(0, MAX_LISTED_IDS)) + " and " + (items.size() - MAX_LISTED_IDS) + " more";
+  }
+
+  /** A number as written: 12 rather than 12.0, NaN and Infinity by name. */
+  static String format(double x) {
+    if (!Double.isFinite(x)) return Double.toString(x);
+    if (Math.abs(x) >= 1e15 || (x != 0 && Math.abs(x) < 1e-6)) return Double.toString(x);
+    return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+  }
+}

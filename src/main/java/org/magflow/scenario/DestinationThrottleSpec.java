@@ -1,0 +1,34 @@
+package org.magflow.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.magflow.policy.Rule;
+
+/**
+ * Cuts the share of normal trade that an exporting region's sellers may fill for buyers in the
+ * destinations, as China cut magnets to the US by about 30% in September 2025.
+ *
+ * @param cut fraction of each buyer's normal trade refused (0–1)
+ */
+public record DestinationThrottleSpec(String name, LocalDate start, LocalDate end, String exporter,
+    List<String> destinations, List<String> commodities, Double cut, String source) implements PolicySpec {
+  @Override
+  public void validate(Checks check, String path) {
+    String exporter = check.ref(path + ".exporter", exporter(), check.regions);
+    check.regionList(path + ".destinations", destinations(), true, exporter);
+    check.commodityList(path + ".commodities", commodities(), true);
+    check.number(path + ".cut", cut(), Checks.Bound.FRACTION, true);
+  }
+
+  @Override
+  public DestinationThrottleSpec withDefaults() {
+    return new DestinationThrottleSpec(name, start, end, exporter, List.copyOf(destinations), List.copyOf(commodities),
+        cut, ScenarioDefaults.or(source, ""));
+  }
+
+  @Override
+  public List<Rule> compile(PolicyCompiler compiler) {
+    return List.of(new Rule.LaneCut(compiler.region(exporter), compiler.regions(destinations),
+        compiler.commodities(commodities), cut));
+  }
+}
