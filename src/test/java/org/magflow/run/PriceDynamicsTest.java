@@ -161,4 +161,26 @@ class PriceDynamicsTest {
       assertTrue(longer >= base - 1, "cut " + cut + " for " + months + " months: " + base + " t; longer " + longer);
     }
   }
+
+  /** The largest month-to-month change of a zone's price from {@code from} on, as a share of the earlier month. */
+  private static double largestMonthlyMove(String file, String zone, String commodity, LocalDate from) throws InputException {
+    var run = new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, 42, 0, Metrics.PRICE::equals));
+    List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone) && o.commodity().equals(commodity)
+        && !o.date().isBefore(from)).values().iterator().next();
+    return largestStep(prices, true);
+  }
+
+  @Test
+  void restrictedPrices_moveByBoundedSteps_awayFromPolicyChanges() throws InputException {
+    // A price may jump when a policy switches; two months after the last switch it should move with supply and
+    // demand, not saw. Bound: 15% a month, half the swings seen before (full-embargo's ex-China NdPr went
+    // 0.61x -> 0.81x -> 0.91x -> 0.73x in Aug-Nov 2029, steps of 20-32%, as ex-China separators' unsold oxide
+    // built up for weeks and was bought in a lump). The price rule alone could move a price 66% of the way to
+    // its indicated price in a month (28-day time constant), so the bound tests the balance, not the rule.
+    assertTrue(largestMonthlyMove("scenarios/full-embargo.yaml", "ex-china", "ndpr_oxide", LocalDate.of(2027, 1, 1))
+        <= 0.15, "full embargo: ex-China NdPr");
+    // October 2025 controls: the last policy switch is 10 Dec 2025 (the US fast track lapses)
+    assertTrue(largestMonthlyMove("scenarios/october-2025-controls.yaml", "ex-china", "ndfeb_magnet",
+        LocalDate.of(2026, 2, 1)) <= 0.15, "October 2025 controls: ex-China magnets");
+  }
 }
