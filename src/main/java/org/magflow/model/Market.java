@@ -71,7 +71,7 @@ final class Market {
   }
 
   /** Clears commodity {@code c} at {@code now}; clearings recur every {@code reviewDays}. */
-  void clear(int c, double now, double reviewDays, double shippingDays, boolean[][] blocked) {
+  void clear(int c, double now, double reviewDays, boolean[][] blocked) {
     List<Agent> sellers = world.sellers;
     double[] available = new double[sellers.size()];
     for (Agent s : sellers) available[s.index] = s.offer(c, reviewDays);
@@ -88,7 +88,7 @@ final class Market {
     }
     registerUnaskedDemand(lines, c, now, requested);
     for (Agent s : sellers) if (s.makes(c)) s.noteRequests(c, requested[s.index] / reviewDays, reviewDays);
-    fills.ship((seller, buyer, tonnes) -> world.ship(seller, buyer, c, tonnes, now, shippingDays));
+    fills.ship((seller, buyer, tonnes) -> world.ship(seller, buyer, c, tonnes, now, reviewDays));
     updatePrices(c, lines, reviewDays);
   }
 
@@ -183,7 +183,9 @@ final class Market {
   /**
    * Allocates among lines of equal priority: in rounds, each line asks its current seller; a seller, or an
    * export quota, asked for more than it can give fills each ask pro rata and is then used up, so unfilled
-   * lines move on.
+   * lines move on. A line whose ask a throttle caps asks the next sellers for the rest in the same round: a
+   * buyer that may take only part of its order from a throttled region competes for the other sellers' stock
+   * on the same footing as buyers that may take nothing there, so a milder cut never leaves it worse served.
    */
   private void allocate(List<Line> lines, int c, double[] available, Budget[] budgets, double[] requested) {
     double[] asked = new double[available.length];
@@ -192,31 +194,42 @@ final class Market {
       for (Budget b : budgets) b.asked = 0;
       boolean anyAsk = false;
       for (Line line : lines) {
-        line.ask = 0;
+        line.asks = 0;
         if (line.remaining <= EPSILON_TONNES) continue;
-        int s = line.currentSeller(available, allowed[c], budgets, world);
-        if (s < 0) continue;
-        int exporter = world.sellers.get(s).region.index();
-        line.ask(s, Math.min(line.remaining, line.allowance(exporter, allowed[c][exporter][line.buyer.region.index()])));
-        asked[s] += line.ask;
-        for (Budget b : budgets) if (b.applies(exporter, line.buyer.region.index())) b.asked += line.ask;
-        anyAsk = true;
+        int destination = line.buyer.region.index();
+        double need = line.remaining;
+        for (int k = line.firstToAsk(available, allowed[c], budgets, world); k >= 0;
+             k = line.worthAsking(k + 1, available, allowed[c], budgets, world)) {
+          int s = line.sellerAt(k);
+          int exporter = world.sellers.get(s).region.index();
+          double allowance = line.allowance(exporter, allowed[c][exporter][destination]) - line.askedFrom(exporter, world);
+          double ask = Math.min(need, allowance);
+          if (ask > EPSILON_TONNES) {
+            line.ask(s, ask);
+            asked[s] += ask;
+            for (Budget b : budgets) if (b.applies(exporter, destination)) b.asked += ask;
+            need -= ask;
+            anyAsk = true;
+          }
+          if (need <= EPSILON_TONNES) break;
+        }
       }
       if (!anyAsk) return;
       double[] given = new double[available.length];
       for (Budget b : budgets) b.given = 0;
       for (Line line : lines) {
-        if (line.ask <= 0) continue;
-        int s = line.seller;
-        int exporter = world.sellers.get(s).region.index();
         int destination = line.buyer.region.index();
-        double factor = Math.min(1, available[s] / asked[s]);
-        for (Budget b : budgets) if (b.applies(exporter, destination)) factor = Math.min(factor, b.left / b.asked);
-        double filled = line.ask * factor;
-        line.take(filled, exporter);
-        given[s] += filled;
-        for (Budget b : budgets) if (b.applies(exporter, destination)) b.given += filled;
-        if (filled > 0) fills.add(s, line.buyer.index, filled);
+        for (int k = 0; k < line.asks; k++) {
+          int s = line.askSeller[k];
+          int exporter = world.sellers.get(s).region.index();
+          double factor = Math.min(1, available[s] / asked[s]);
+          for (Budget b : budgets) if (b.applies(exporter, destination)) factor = Math.min(factor, b.left / b.asked);
+          double filled = line.askTonnes[k] * factor;
+          line.take(filled, exporter);
+          given[s] += filled;
+          for (Budget b : budgets) if (b.applies(exporter, destination)) b.given += filled;
+          if (filled > 0) fills.add(s, line.buyer.index, filled);
+        }
       }
       for (int s = 0; s < available.length; s++) {
         requested[s] += asked[s];
@@ -408,10 +421,12 @@ final class Market {
     final double[] filledFrom;
     private long[] askedSellers = new long[1]; // a bit per seller
     double remaining;
-    double ask;
-    /** The position of the seller the line is asking, and that seller. */
+    /** This round's asks: sellers and tonnes; more than one only when a throttle caps the first. */
+    int[] askSeller = new int[1];
+    double[] askTonnes = new double[1];
+    int asks;
+    /** The position of the seller the line is asking first this round. */
     int pos;
-    int seller = NONE;
 
     /** @param regions the number of regions, or 0 when no throttle is in force */
     Line(Agent buyer, double quantity, double normal, int preferred, int[] byCost, boolean[] blockedFrom,
@@ -445,23 +460,36 @@ final class Market {
     }
 
     /**
-     * The first seller still worth asking, from the current one on: it has stock, the line may still take from
-     * its region, and no export quota on the lane is used up; -1 when none is left.
+     * The position of the first seller still worth asking, from the current one on: it has stock, the line may
+     * still take from its region, and no export quota on the lane is used up; -1 when none is left. The line
+     * keeps its place there for later rounds.
      */
-    int currentSeller(double[] available, double[][] allowed, Budget[] budgets, SupplyChain world) {
+    int firstToAsk(double[] available, double[][] allowed, Budget[] budgets, SupplyChain world) {
+      pos = worthAsking(pos, available, allowed, budgets, world);
+      if (pos >= 0) return pos;
+      pos = byCost.length + 1; // exhausted: later rounds find nothing
+      return -1;
+    }
+
+    /** The first position at or after {@code k} whose seller is still worth asking, or -1. */
+    int worthAsking(int k, double[] available, double[][] allowed, Budget[] budgets, SupplyChain world) {
       int destination = buyer.region.index();
-      for (pos = next(pos); pos >= 0; pos = next(pos + 1)) {
-        int s = sellerAt(pos);
+      for (k = next(k); k >= 0; k = next(k + 1)) {
+        int s = sellerAt(k);
         int exporter = world.sellers.get(s).region.index();
         if (available[s] > EPSILON_TONNES && allowance(exporter, allowed[exporter][destination]) > EPSILON_TONNES
             && budgetsLeft(budgets, exporter, destination)) {
-          seller = s;
-          return s;
+          return k;
         }
       }
-      pos = byCost.length + 1; // exhausted: later rounds find nothing
-      seller = NONE;
-      return NONE;
+      return -1;
+    }
+
+    /** Tonnes this line has already asked of sellers in the exporting region this round. */
+    double askedFrom(int exporter, SupplyChain world) {
+      double t = 0;
+      for (int k = 0; k < asks; k++) if (world.sellers.get(askSeller[k]).region.index() == exporter) t += askTonnes[k];
+      return t;
     }
 
     private static boolean budgetsLeft(Budget[] budgets, int exporter, int destination) {
@@ -480,7 +508,12 @@ final class Market {
     }
 
     void ask(int seller, double tonnes) {
-      ask = tonnes;
+      if (asks == askSeller.length) {
+        askSeller = Arrays.copyOf(askSeller, 2 * asks);
+        askTonnes = Arrays.copyOf(askTonnes, 2 * asks);
+      }
+      askSeller[asks] = seller;
+      askTonnes[asks++] = tonnes;
       int word = seller >>> 6;
       if (word >= askedSellers.length) askedSellers = Arrays.copyOf(askedSellers, word + 1);
       askedSellers[word] |= 1L << seller;

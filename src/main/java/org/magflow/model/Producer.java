@@ -12,7 +12,16 @@ import org.magflow.units.Units;
  * outputs fetch well above their reference price ({@value #PUSH_PRICE_MULTIPLE}x or more), a plant also runs
  * at all it can without waiting for orders and sells into the scarce market: price reaches every producer,
  * orders only those buyers already know. The run rate follows the aim with a lag (plants do not stop or
- * restart in a day), which is why unsold output backs up when an export door closes. What can run is capped
+ * restart in a day), which is why unsold output backs up when an export door closes.
+ *
+ * <p>The aim is the sales rate plus a correction of the finished-stock gap, closed over the plants' adjustment
+ * time {@code T} and measured against the stock the present plans will leave after {@code T} (stock plus
+ * (planned output − sales rate) × T), not against today's stock. With today's stock and the whole gap closed in
+ * one step, the lagged plan and the stock form an under-damped loop (damping ratio ½·√(step/T) = 0.25 at weekly
+ * steps and T = 28 days) that rang with a period of about three months: mines swung between 40% and 96% of
+ * capacity in the baseline and the concentrate price touched twice its reference. Counting what the plans will
+ * add makes the loop critically damped (A·x″ + 2·x′ + x/A = 0 for a stock deviation x and adjustment time A).
+ * What can run is capped
  * by the available capacity times a utilisation ceiling that rises with the realised price
  * ({@link SupplyResponse}), and by the inputs in stock.
  */
@@ -150,15 +159,19 @@ public final class Producer extends Agent {
    * @param revenueMultiple the realised price multiple of each plant's outputs, by plant
    * @param production receives what was made and used
    */
-  void produce(double now, double days, double[] revenueMultiple, ProductionLog production) {
+  void produce(double now, double days, double reviewDays, double[] revenueMultiple, ProductionLog production) {
     int commodities = inTransit.length;
     int regions = inventory.origin(0).length / Origin.STAGES;
     double[] capacityOf = new double[facilities.size()];
     double[] potential = new double[commodities]; // tonnes per day of each output all plants could make
+    double[] planned = new double[commodities];
     for (int i = 0; i < facilities.size(); i++) {
       Facility f = facilities.get(i);
       capacityOf[i] = Units.perDay(f.availableAt(now));
-      for (int c = 0; c < commodities; c++) potential[c] += capacityOf[i] * f.recipe.output(c);
+      for (int c = 0; c < commodities; c++) {
+        potential[c] += capacityOf[i] * f.recipe.output(c);
+        planned[c] += f.plannedPerDay * f.recipe.output(c);
+      }
     }
     for (int i = 0; i < facilities.size(); i++) {
       Facility f = facilities.get(i);
@@ -167,13 +180,17 @@ public final class Producer extends Agent {
       // to how much of it each could make, so a heavy-rich separator covers the heavy oxides' demand.
       double aimPerDay = 0;
       boolean glut = true;
+      double correctionDays = Math.max(days, supply.adjustmentDays());
       for (int c = 0; c < commodities; c++) {
         double yield = recipe.output(c);
         if (yield <= 0) continue;
         double ratePerDay = requestedPerDay[c] + expectedUsePerDay(c);
-        double gap = ratePerDay * (days + targetCoverDays[c]) - inventory.tonnes(c);
+        // The stock gap is closed over the plants' adjustment time, against the stock the present plans will
+        // leave once they have had that time to act (see the class comment).
+        double projected = held(c) + (planned[c] - ratePerDay) * supply.adjustmentDays();
+        double gap = stockAim(c, reviewDays) - projected;
         double share = potential[c] > 0 ? capacityOf[i] * yield / potential[c] : 0;
-        aimPerDay = Math.max(aimPerDay, gap * share / yield / days);
+        aimPerDay = Math.max(aimPerDay, (ratePerDay + gap / correctionDays) * share / yield);
         double stock = inventory.tonnes(c);
         if (stock <= 0 || stock < supply.maxCoverDays() * ratePerDay) glut = false; // an empty store is never a glut
       }
@@ -191,6 +208,20 @@ public final class Producer extends Agent {
       production.capacity(this, f, capacityOf[i] * days, now, days);
       if (activity > Inventory.EPSILON_TONNES) run(f, activity, now, days, commodities, regions, production);
     }
+  }
+
+  /**
+   * The stock of {@code c} this producer aims to hold: its sales cover, plus, for what its own plants use, the
+   * position it orders up to, so that a plant feeding its owner's next stage (a mine feeding its own separator)
+   * makes what that stage would otherwise buy.
+   */
+  private double stockAim(int c, double reviewDays) {
+    return requestedPerDay[c] * targetCoverDays[c] + (uses[c] ? targetPosition(c, reviewDays) : 0);
+  }
+
+  /** What counts against the stock aim: stock, plus what is on its way for a commodity it also buys. */
+  private double held(int c) {
+    return uses[c] ? position(c) : inventory.tonnes(c);
   }
 
   /** Turns inputs into outputs; outputs inherit the inputs' mass-weighted origin plus this plant's stage. */

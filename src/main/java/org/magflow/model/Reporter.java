@@ -15,7 +15,8 @@ import org.magflow.event.Observation;
  * {@code [now, now + days)} is split across reporting periods in proportion to overlap. Without this, a month
  * with five clearings would show 25% more trade than one with four. Every flow is recorded at or before the
  * start of its interval, so a period's totals are complete when it closes. Levels (stocks, prices) are read
- * when the period closes. Flows before the first period (the warm-up) are not reported.
+ * when the period closes. Flows before the first period (the warm-up) are not reported, nor the part of a
+ * flow that falls after the last (an arrival's delivery spread over its week).
  */
 final class Reporter {
   private final double[] periodStart;

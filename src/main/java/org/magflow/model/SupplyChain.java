@@ -276,7 +276,12 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     }
   }
 
-  /** The days a step starting now covers: its interval, cut short at the end of the horizon. */
+  /**
+   * The days a step starting now covers: its interval, cut short at the end of the horizon, so that what is made,
+   * used and reported adds up to the ledger. The last clearing is cut short with the others: its buyers order for
+   * the days left, as much as the last production step made, and its price moves over those days. (Ordering a
+   * whole week from a few days' output left the last clearing short, and the last month's prices jumped.)
+   */
   private double daysLeft(double now, double intervalDays) {
     return Math.min(intervalDays, endTime - now);
   }
@@ -286,7 +291,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     for (Producer p : producers) {
       double[] revenueMultiple = new double[p.facilities.size()];
       for (int i = 0; i < revenueMultiple.length; i++) revenueMultiple[i] = revenueMultiple(p, p.facilities.get(i));
-      p.produce(now, days, revenueMultiple, this);
+      p.produce(now, days, clock.clearingDays(), revenueMultiple, this);
     }
   }
 
@@ -319,11 +324,11 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   private void clear(double now) {
     leaving.close();
-    double shippingDays = daysLeft(now, clock.clearingDays());
+    double days = daysLeft(now, clock.clearingDays());
     policyBook.updateStockpiles(now);
     for (Commodity c : commodities) {
       boolean[][] blocked = TradeParties.blocked(this, rules(), c.index());
-      market.clear(c.index(), now, clock.clearingDays(), shippingDays, blocked);
+      market.clear(c.index(), now, days, blocked);
     }
   }
 
@@ -351,7 +356,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
       leaving.close();
       licensing.pending[f][t][c] -= tonnes;
       double decided = sim.now();
-      double span = Math.max(0, daysLeft(decided, clock.clearingDays()));
+      double span = clock.clearingDays();
       if (review.approved()) {
         reporter.flow(reporter.licencesApproved[f][t][c], decided, span, tonnes);
         depart(new Shipment(from, to, c, tonnes, origin, now, span));
@@ -421,7 +426,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     double now = sim.now();
     ledger.inTransit[s.c] -= s.tonnes;
     s.to.receive(s.c, s.tonnes, s.origin, now - s.orderedAt);
-    reporter.flow(reporter.delivered[s.to.index][s.c], now, Math.max(0, daysLeft(now, s.days)), s.tonnes);
+    reporter.flow(reporter.delivered[s.to.index][s.c], now, s.days, s.tonnes);
   }
 
   /** Tonnes of each commodity awaiting licence review between two regions, for reports. */

@@ -65,7 +65,12 @@ class UsSqueezeTest {
     var run = new RunSeries(squeeze.run());
     var base = new RunSeries(squeeze.counterfactual());
     LocalDate end = LocalDate.of(2030, 12, 31);
-    assertTrue(run.sum(Metrics.PRICE, exChina, FROM, end) > 1.02 * base.sum(Metrics.PRICE, exChina, FROM, end));
+    // The cut is routed around through Japan, so the premium is small and grows as demand outgrows Japan's
+    // capacity: by 2030 ex-China magnets cost 2% more than without the cut. (It was 2% over the whole window
+    // while re-routed US orders reached Japan a round late and went unfilled; see Market.allocate.)
+    LocalDate lastYear = LocalDate.of(2030, 1, 1);
+    assertTrue(run.sum(Metrics.PRICE, exChina, FROM, end) > base.sum(Metrics.PRICE, exChina, FROM, end));
+    assertTrue(run.sum(Metrics.PRICE, exChina, lastYear, end) > 1.015 * base.sum(Metrics.PRICE, exChina, lastYear, end));
     assertTrue(run.sum(Metrics.PRICE, china, FROM, end) <= 1.001 * base.sum(Metrics.PRICE, china, FROM, end));
   }
 }

@@ -1,0 +1,186 @@
+package org.magflow.run;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.magflow.event.Metrics;
+import org.magflow.event.Observation;
+
+/**
+ * Short-run price and production dynamics (issue 12): the baseline has no endogenous cycle and no
+ * end-of-horizon effect, a harsher cut never gives less shortage, and prices under the shipped restrictions move
+ * by bounded steps from month to month.
+ */
+class PriceDynamicsTest {
+  private static final Path BASELINE = Path.of("scenarios/baseline.yaml");
+  private static final LocalDate SECOND_YEAR = LocalDate.of(2026, 1, 1);
+  private static RunSeries baseline;
+
+  @BeforeAll
+  static void runBaseline() throws InputException {
+    baseline = new RunSeries(new ScenarioRun().simulate(RunJob.load(BASELINE), BASELINE.toString(), 42, 0));
+  }
+
+  /** A metric's monthly values, one series per key (agent, region, commodity, sector) of its rows. */
+  private static Map<String, List<Double>> seriesByKey(RunSeries run, String metric, Predicate<Observation> filter) {
+    Map<String, List<Double>> series = new TreeMap<>();
+    run.rows().filter(o -> o.metric().equals(metric) && filter.test(o)).forEach(o ->
+        series.computeIfAbsent(o.agent() + "/" + o.region() + "/" + o.commodity() + "/" + o.sector(),
+            k -> new ArrayList<>()).add(o.value()));
+    return series;
+  }
+
+  private static double largestStep(List<Double> v, boolean relative) {
+    double largest = 0;
+    for (int i = 1; i < v.size(); i++) {
+      largest = Math.max(largest, relative ? Math.abs(v.get(i) / v.get(i - 1) - 1) : Math.abs(v.get(i) - v.get(i - 1)));
+    }
+    return largest;
+  }
+
+  @Test
+  void baselineMines_runInsideABand_withoutCycling() {
+    // Before the stock correction counted what the plans would add, mines rang with a ~3-month period: China's
+    // swung between 37% and 96% of capacity and moved by up to 34 points from one month to the next. The band:
+    // what normal utilisation (85% at reference prices) and the demand for each mine's ore allow, with room for
+    // demand noise and the first year's settling from the opening stocks.
+    Map<String, List<Double>> mines = seriesByKey(baseline, Metrics.UTILISATION, o -> o.sector().equals("mining"));
+    assertTrue(mines.size() >= 5, "mining producers: " + mines.keySet());
+    mines.forEach((mine, u) -> {
+      double lo = u.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+      double hi = u.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+      assertTrue(lo >= 0.5 && hi <= 0.9, mine + " utilisation " + lo + "-" + hi + ", outside 0.5-0.9");
+      assertTrue(largestStep(u, false) <= 0.25, mine + " utilisation moves by " + largestStep(u, false) + " in a month");
+    });
+  }
+
+  @Test
+  void baselineConcentratePrice_staysNearReference() {
+    // It touched 1.84x and 1.97x when the mines cycled. Within +-25% every month, and +-15% once the first year
+    // has settled the opening stocks (the first months sit up to ~23% below reference while surplus ore clears).
+    for (String zone : List.of("china", "ex-china")) {
+      double reference = baseline.referencePrice(zone, "reo");
+      baseline.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals(zone)
+          && o.commodity().equals("reo")).forEach(o -> {
+            double multiple = o.value() / reference;
+            double band = o.date().isBefore(SECOND_YEAR) ? 0.25 : 0.15;
+            assertTrue(Math.abs(multiple - 1) <= band, zone + " concentrate at " + multiple + "x on " + o.date());
+          });
+    }
+  }
+
+  @Test
+  void baselineLastMonth_isLikeTheOthers() {
+    // The last clearing used to be reported as flowing over the days left, and the last production step was cut
+    // short while clearing ordered a whole week: magnet deliveries jumped 24% in December 2030 and prices moved.
+    // Now the last month's flows lie within three standard deviations of the twelve before it, and its price
+    // steps are no larger than the largest of the twelve before, or 1% for a price that hardly moved in them
+    // (the last, partial week's clearing still moves a flat price by up to ~0.5%; it moved China's magnet
+    // price 1.2%).
+    for (String metric : List.of(Metrics.DELIVERED, Metrics.SHIPPED, Metrics.PRODUCTION, Metrics.CONSUMPTION)) {
+      for (String commodity : List.of("reo", "ndpr_oxide", "dytb_oxide", "ndfeb_magnet")) {
+        List<double[]> months = baseline.monthly(metric, RunSeries.commodity(commodity));
+        if (!months.isEmpty()) assertLastMonthLikeTheOthers(metric + " of " + commodity, months); // none: not consumed
+      }
+    }
+    seriesByKey(baseline, Metrics.PRICE, o -> true).forEach((price, v) -> {
+      List<Double> year = v.subList(v.size() - 13, v.size() - 1);
+      double lastStep = Math.abs(v.get(v.size() - 1) / v.get(v.size() - 2) - 1);
+      assertTrue(lastStep <= Math.max(largestStep(year, true), 0.01), price + ": last month moves " + lastStep
+          + ", the 12 before at most " + largestStep(year, true));
+    });
+  }
+
+  private static void assertLastMonthLikeTheOthers(String what, List<double[]> months) {
+    int last = months.size() - 1;
+    double mean = 0;
+    for (int i = last - 12; i < last; i++) mean += months.get(i)[1] / 12;
+    double variance = 0;
+    for (int i = last - 12; i < last; i++) variance += Math.pow(months.get(i)[1] - mean, 2) / 12;
+    double z = (months.get(last)[1] - mean) / Math.sqrt(variance);
+    assertTrue(Math.abs(z) <= 3, what + ": last month " + months.get(last)[1] + " t, " + z + " sd from the mean "
+        + mean + " t of the 12 before");
+  }
+
+  /** US shortage (t) over the horizon, with China's magnets to the US cut by {@code cut} for {@code months}. */
+  private static double usShortage(Path dir, double cut, int months, int replication) throws IOException, InputException {
+    LocalDate start = LocalDate.of(2025, 9, 1);
+    Path file = dir.resolve("cut-" + cut + "-" + months + ".yaml");
+    Files.writeString(file, """
+        extends: %s
+        name: cut
+        policies:
+          - {type: destination-throttle, name: cut, start: %s, end: %s, exporter: CN, destinations: [US],
+             commodities: [ndfeb_magnet], cut: %s}
+        """.formatted(BASELINE.toAbsolutePath(), start, start.plusMonths(months), cut));
+    var run = new RunSeries(new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, replication,
+        Metrics.SHORTAGE::equals));
+    return run.sum(Metrics.SHORTAGE, o -> o.region().equals("US"), LocalDate.MIN, LocalDate.MAX);
+  }
+
+  @Test
+  void harsherCuts_neverGiveLessShortage_onCommonRandomNumbers(@TempDir Path dir) throws Exception {
+    // cut-size-duration used to leave the US 1.14% short at a 90% cut for 24 months and 0.30% at 100%: a line
+    // that could take 10% from China asked Japan only in the next allocation round, after buyers with no Chinese
+    // allowance had shared Japan's stock out. Averaged over three replications, as in the sweeps.
+    double previous = 0;
+    for (int step = 5; step <= 10; step++) {
+      double mean = 0;
+      for (int replication = 0; replication < 3; replication++) mean += usShortage(dir, step / 10.0, 24, replication) / 3;
+      assertTrue(mean >= previous - 1e-6, "cut " + step / 10.0 + ": US short " + mean + " t < " + previous
+          + " t at the milder cut");
+      previous = mean;
+    }
+    assertTrue(previous > 0, "a full cut for two years leaves the US short");
+  }
+
+  @Test
+  void harsherCutOrLonger_neverGivesLessShortage_forRandomPairs(@TempDir Path dir) throws Exception {
+    // A property over random (cut, months) pairs: making either harsher, on the same random numbers, never
+    // lowers cumulative US shortage by more than a tonne (rounding of tonnes summed over six years).
+    SplittableRandom random = new SplittableRandom(12);
+    for (int trial = 0; trial < 4; trial++) {
+      double cut = Math.round(random.nextDouble(0.3, 0.9) * 100) / 100.0;
+      int months = random.nextInt(1, 19);
+      double base = usShortage(dir, cut, months, trial);
+      double harsherCut = usShortage(dir, Math.min(1, cut + 0.1 + random.nextDouble(0.1)), months, trial);
+      double longer = usShortage(dir, cut, months + random.nextInt(3, 12), trial);
+      assertTrue(harsherCut >= base - 1, "cut " + cut + " for " + months + " months: " + base + " t; harsher " + harsherCut);
+      assertTrue(longer >= base - 1, "cut " + cut + " for " + months + " months: " + base + " t; longer " + longer);
+    }
+  }
+
+  /** The largest month-to-month change of a zone's price from {@code from} on, as a share of the earlier month. */
+  private static double largestMonthlyMove(String file, String zone, String commodity, LocalDate from) throws InputException {
+    var run = new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, 42, 0, Metrics.PRICE::equals));
+    List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone) && o.commodity().equals(commodity)
+        && !o.date().isBefore(from)).values().iterator().next();
+    return largestStep(prices, true);
+  }
+
+  @Test
+  void restrictedPrices_moveByBoundedSteps_awayFromPolicyChanges() throws InputException {
+    // A price may jump when a policy switches; two months after the last switch it should move with supply and
+    // demand, not saw. Bound: 15% a month, half the swings seen before (full-embargo's ex-China NdPr went
+    // 0.61x -> 0.81x -> 0.91x -> 0.73x in Aug-Nov 2029, steps of 20-32%, as ex-China separators' unsold oxide
+    // built up for weeks and was bought in a lump). The price rule alone could move a price 66% of the way to
+    // its indicated price in a month (28-day time constant), so the bound tests the balance, not the rule.
+    assertTrue(largestMonthlyMove("scenarios/full-embargo.yaml", "ex-china", "ndpr_oxide", LocalDate.of(2027, 1, 1))
+        <= 0.15, "full embargo: ex-China NdPr");
+    // October 2025 controls: the last policy switch is 10 Dec 2025 (the US fast track lapses)
+    assertTrue(largestMonthlyMove("scenarios/october-2025-controls.yaml", "ex-china", "ndfeb_magnet",
+        LocalDate.of(2026, 2, 1)) <= 0.15, "October 2025 controls: ex-China magnets");
+  }
+}
