@@ -78,6 +78,7 @@ public final class ModelBuilder {
           amounts(r.outputs(), commodityIndex, nc)));
     }
 
+    ProjectPlans projects = new ProjectPlans(scenario, recipes, commodityIndex, regionById);
     List<Producer> producers = new ArrayList<>();
     Map<String, Integer> producerIndex = new HashMap<>();
     for (ProducerSpec p : scenario.producers()) {
@@ -102,6 +103,7 @@ public final class ModelBuilder {
           }
         }
       }
+      facilities.addAll(projects.plantsOf(p.id()));
       var s = p.supply();
       producerIndex.put(p.id(), producers.size());
       producers.add(new Producer(producers.size(), p.id(), p.name() == null ? p.id() : p.name(),
@@ -156,6 +158,10 @@ public final class ModelBuilder {
         policies(scenario.policies()),
         new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
             response.substitutionRatePerYear(), response.noise()), streams);
+
+    Map<String, Producer> producerById = new HashMap<>();
+    for (Producer p : producers) producerById.put(p.id(), p);
+    chain.invest(projects.rule(), projects.plans(producerById, reference));
 
     for (int i = 0; i < producers.size(); i++) {
       for (Map.Entry<String, StockSpec> e : scenario.producers().get(i).stocks().entrySet()) {

@@ -103,12 +103,15 @@ public final class ScenarioDefaults {
         market(s.market()),
         trade(s.trade()),
         list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()))),
-        list(s.producers(), ScenarioDefaults::producer),
+        list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of())),
+            ScenarioDefaults::producer),
         list(s.demand(), d -> new DemandSpec(d.id(), or(d.name(), d.id()), d.region(), d.sector(), d.commodity(),
             d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity(), d.priority(), d.unmet(), d.stock(),
             list(d.suppliers(), Function.identity()), list(d.tags(), Function.identity()))),
         demandResponse(s.demandResponse()),
-        list(s.policies(), ScenarioDefaults::policy));
+        list(s.policies(), ScenarioDefaults::policy),
+        list(s.projects(), ProjectDefaults::project),
+        ProjectDefaults.investment(s.investment()));
   }
 
   private static ClockSpec clock(ClockSpec c) {

@@ -52,12 +52,14 @@ public record ScenarioSpec(
     List<ProducerSpec> producers,
     List<DemandSpec> demand,
     DemandResponseSpec demandResponse,
-    List<PolicySpec> policies) {
+    List<PolicySpec> policies,
+    List<ProjectSpec> projects,
+    ProjectSpec.InvestmentSpec investment) {
 
   /** The same scenario with other policies; with none, it is the scenario's no-policy counterfactual. */
   public ScenarioSpec withPolicies(List<PolicySpec> newPolicies) {
     return new ScenarioSpec(name, description, start, end, seed, clock, commodities, regions, market, trade, recipes,
-        producers, demand, demandResponse, newPolicies);
+        producers, demand, demandResponse, newPolicies, projects, investment);
   }
 
   /**
