@@ -141,6 +141,15 @@ public final class ModelBuilder {
           d.priority(), "backlog".equals(d.unmet()), suppliers, shares, d.tags(),
           streams.stream("demand/" + d.id()), nc, nr));
     }
+    var loss = new DemandSector.DemandLoss(scenario.demandResponse().lossRatePerYear(),
+        scenario.demandResponse().lossMaxShare());
+    for (int i = 0; i < sectors.size(); i++) {
+      var options = scenario.demandResponse().technologies().getOrDefault(scenario.demand().get(i).sector(), List.of());
+      if (!options.isEmpty() || loss.ratePerYear() > 0) {
+        sectors.get(i).respondOverYears(options.stream().map(t -> new DemandSector.Technology(t.id(),
+            t.thresholdMultiple(), t.maxShare(), t.ratePerYear())).toList(), loss);
+      }
+    }
 
     var clock = scenario.clock();
     var rule = scenario.market().priceRule();

@@ -151,7 +151,9 @@ public final class ScenarioDefaults {
     return new DemandResponseSpec(or(r.substitutionThresholdMultiple(), SUBSTITUTION_THRESHOLD_MULTIPLE),
         or(r.substitutionMaxShare(), SUBSTITUTION_MAX_SHARE),
         or(r.substitutionRatePerYear(), SUBSTITUTION_RATE_PER_YEAR),
-        or(r.noise(), NOISE));
+        or(r.noise(), NOISE),
+        r.technologies() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(r.technologies())),
+        or(r.lossRatePerYear(), 0.0), or(r.lossMaxShare(), 0.0));
   }
 
   /** A licence is approved unless the scenario says otherwise. */

@@ -105,7 +105,7 @@ public final class ScenarioValidator {
   public static List<Problem> validate(ScenarioSpec scenario, String file) {
     Check check = new Check(file);
     check.scenario(scenario);
-    if (scenario != null) ProjectChecks.check(scenario, file, check.problems);
+    if (scenario != null) LongRunChecks.check(scenario, file, check.problems);
     return List.copyOf(check.problems);
   }
 

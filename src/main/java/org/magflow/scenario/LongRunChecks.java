@@ -11,10 +11,11 @@ import org.magflow.scenario.ProjectSpec.InvestmentSpec;
 import org.magflow.scenario.ProjectSpec.LeadTimeSpec;
 
 /**
- * The checks of the investment pipeline: {@code projects} and {@code investment}. Every bound is one a run can
- * carry out, so a file that validates runs.
+ * The checks of the long-run responses: the investment pipeline ({@code projects}, {@code investment}) and the
+ * sectors' technology options and lost demand ({@code demandResponse}). Every bound is one a run can carry out,
+ * so a file that validates runs.
  */
-final class ProjectChecks {
+final class LongRunChecks {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Set<String> STATUSES = Set.of("studied", "permitted", "financed", "building");
   private static final Set<String> STAGES = Set.of("mining", "separation", "manufacturing", "recycling");
@@ -28,16 +29,51 @@ final class ProjectChecks {
   private final String file;
   private final List<Problem> problems;
 
-  private ProjectChecks(String file, List<Problem> problems) {
+  private LongRunChecks(String file, List<Problem> problems) {
     this.file = file;
     this.problems = problems;
   }
 
   /** Adds every problem of the scenario's projects and investment rule to {@code problems}. */
   static void check(ScenarioSpec s, String file, List<Problem> problems) {
-    ProjectChecks check = new ProjectChecks(file, problems);
+    LongRunChecks check = new LongRunChecks(file, problems);
     check.projects(s);
     check.investment(s.investment());
+    check.technologies(s);
+  }
+
+  private void technologies(ScenarioSpec s) {
+    ScenarioSpec.DemandResponseSpec r = s.demandResponse();
+    if (r == null) return;
+    number("demandResponse.lossRatePerYear", r.lossRatePerYear(), false, 0, 10, "a share per year from 0 to 10");
+    number("demandResponse.lossMaxShare", r.lossMaxShare(), false, 0, 1, "a share from 0 to 1");
+    if (r.technologies() == null) return;
+    Set<String> sectors = new LinkedHashSet<>();
+    if (s.demand() != null) s.demand().stream().filter(Objects::nonNull).map(ScenarioSpec.DemandSpec::sector)
+        .filter(Objects::nonNull).forEach(sectors::add);
+    for (Map.Entry<String, List<ScenarioSpec.TechnologySpec>> e : r.technologies().entrySet()) {
+      String path = "demandResponse.technologies." + e.getKey();
+      if (!sectors.contains(e.getKey())) {
+        problem(path, "no demand sector has sector '" + e.getKey() + "'; expected one of " + sorted(sectors));
+      }
+      if (e.getValue() == null) continue;
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < e.getValue().size(); i++) {
+        String at = FieldPaths.index(path, i);
+        ScenarioSpec.TechnologySpec t = e.getValue().get(i);
+        if (t == null) {
+          problem(at, "empty; expected a technology with id, thresholdMultiple, maxShare and ratePerYear");
+          continue;
+        }
+        if (id(at + ".id", t.id(), "the technology's id") && !seen.add(t.id())) {
+          problem(at + ".id", "duplicate technology '" + t.id() + "' for sector '" + e.getKey() + "'");
+        }
+        number(at + ".thresholdMultiple", t.thresholdMultiple(), true, Double.MIN_VALUE, 100,
+            "a price multiple > 0 and <= 100");
+        number(at + ".maxShare", t.maxShare(), true, Double.MIN_VALUE, 1, "a share > 0 and <= 1");
+        number(at + ".ratePerYear", t.ratePerYear(), true, Double.MIN_VALUE, 10, "a share per year > 0 and <= 10");
+      }
+    }
   }
 
   private void problem(String path, String message) {
