@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.magflow.output.OutputTarget;
 import org.magflow.output.chart.Chart;
 import org.magflow.output.chart.ChartFormat;
 import org.magflow.output.chart.ChartOptions;
@@ -16,8 +17,6 @@ import org.magflow.output.chart.ResultInputException;
 import org.magflow.output.chart.SweepChartOptions;
 import org.magflow.output.chart.SweepCharts;
 import org.magflow.output.chart.SweepData;
-import org.magflow.run.InputException;
-import org.magflow.scenario.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,10 +62,10 @@ final class ChartCommand implements Callable<Integer> {
   @Option(names = "--commodities", split = ",", paramLabel = "c", description = "Commodity ids.")
   List<String> commodities;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day shown (ISO date; default: the start).")
+  @Option(names = "--from", paramLabel = "DATE", converter = ResultInputs.IsoDate.class, description = "First day shown (ISO date; default: the start).")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day shown (ISO date; default: the end).")
+  @Option(names = "--to", paramLabel = "DATE", converter = ResultInputs.IsoDate.class, description = "Last day shown (ISO date; default: the end).")
   LocalDate to;
 
   @Option(names = "--format", split = ",", paramLabel = "png|svg",
@@ -79,17 +78,12 @@ final class ChartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var problem = ChartWriter.renderingProblem();
-    if (problem.isPresent()) {
-      spec.commandLine().getErr().println("magflow: cannot draw charts: " + problem.get() + ". "
-          + ChartWriter.FONT_ADVICE);
-      return MagflowCli.INTERNAL_ERROR;
-    }
+    var cannotDraw = ResultInputs.cannotDraw(spec.commandLine().getErr());
+    if (cannotDraw.isPresent()) return cannotDraw.get();
     Set<ChartFormat> chosen = formats();
     List<Chart> charts;
-    boolean sweep = SweepData.isSweepFolder(resultDir) || SweepData.isUnfinishedSweep(resultDir);
     try {
-      if (sweep) {
+      if (ResultInputs.isSweep(resultDir)) {
         if (agents != null && !agents.isEmpty()) {
           throw new ResultInputException("--agents", "a sweep folder has no agents' series; its fan charts take "
               + "--regions and --commodities");
@@ -105,9 +99,10 @@ final class ChartCommand implements Callable<Integer> {
         charts = new Charts().build(data, new ChartOptions(metric, agents, regions, commodities, from, to));
       }
     } catch (ResultInputException e) {
-      throw new InputException(List.of(new Problem(e.source(), "", 0, 0, e.getMessage())));
+      throw ResultInputs.badInput(e);
     }
     Path dir = out != null ? out : resultDir.resolve(ChartWriter.CHARTS_DIR);
+    ResultInputs.checkTarget(dir, OutputTarget.addToFolder(dir)); // before drawing, the slow part
     List<Path> written = new ChartWriter().write(charts, dir, chosen);
     var stdout = spec.commandLine().getOut();
     written.forEach(stdout::println);

@@ -2,6 +2,8 @@ package org.magflow.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.core.JacksonException;
 import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import picocli.CommandLine;
@@ -33,24 +35,49 @@ public final class MagflowCli {
   public static CommandLine commandLine() {
     MagflowCli cli = new MagflowCli();
     CommandLine cmd = new CommandLine(cli);
-    cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
-      if (ex instanceof InputException input) {
-        input.problems().forEach(p -> err.println("error: " + p));
-        return BAD_INPUT;
-      }
-      if (ex instanceof IOException io) { // the disk, not magflow: full, read-only, permissions
-        err.println("magflow: cannot read or write a file: " + io);
-        if (cli.debug) ex.printStackTrace(err);
-        else err.println("Nothing was written. Run again with --debug for the stack trace.");
-        return INTERNAL_ERROR;
-      }
-      err.println("magflow: internal error: " + ex);
-      if (cli.debug) ex.printStackTrace(err);
-      else err.println("Run again with --debug for the stack trace, and please report it.");
-      return INTERNAL_ERROR;
-    });
+    cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+        failed(ex, commandLine.getErr(), cli.debug, MagflowCli::shuttingDown));
     return cmd;
+  }
+
+  /**
+   * What a command that threw tells the user, and its exit code: bad input, the disk, an interruption, or a bug.
+   *
+   * @param shuttingDown whether the JVM is shutting down (Ctrl-C, SIGTERM): then a failure is the interruption's
+   *     doing, not a bug, and the shutdown hooks have kept the earlier results
+   */
+  static int failed(Exception ex, PrintWriter err, boolean debug, BooleanSupplier shuttingDown) {
+    if (ex instanceof InputException input) {
+      input.problems().forEach(p -> err.println("error: " + p));
+      return BAD_INPUT;
+    }
+    if (shuttingDown.getAsBoolean()) {
+      err.println("magflow: interrupted; earlier results are kept as they were.");
+      return INTERNAL_ERROR; // the JVM exits with the signal's status, whatever is returned here
+    }
+    // Jackson's exceptions are IOExceptions, but one while writing an output is magflow's fault, not the disk's
+    if (ex instanceof IOException io && !(ex instanceof JacksonException)) { // full, read-only, permissions
+      err.println("magflow: cannot read or write a file: " + io);
+      if (debug) ex.printStackTrace(err);
+      else err.println("Nothing was written. Run again with --debug for the stack trace.");
+      return INTERNAL_ERROR;
+    }
+    err.println("magflow: internal error: " + ex);
+    if (debug) ex.printStackTrace(err);
+    else err.println("Run again with --debug for the stack trace, and please report it.");
+    return INTERNAL_ERROR;
+  }
+
+  /** Whether the JVM is shutting down: it then refuses new shutdown hooks. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   /** Reports the version from the jar's manifest. */

@@ -1,10 +1,13 @@
 package org.magflow.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.magflow.output.chart.ChartWriter;
+import org.magflow.output.OutputTarget;
 import org.magflow.output.chart.ResultData;
 import org.magflow.output.chart.ResultInputException;
 import org.magflow.output.chart.SweepData;
@@ -38,31 +41,28 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var problem = ChartWriter.renderingProblem();
-    if (problem.isPresent()) {
-      spec.commandLine().getErr().println("magflow: cannot draw charts: " + problem.get() + ". "
-          + ChartWriter.FONT_ADVICE);
-      return MagflowCli.INTERNAL_ERROR;
+    var cannotDraw = ResultInputs.cannotDraw(spec.commandLine().getErr());
+    if (cannotDraw.isPresent()) return cannotDraw.get();
+    refuseRepeats();
+    Optional<Path> sweep = resultDirs.stream().filter(ResultInputs::isSweep).findFirst();
+    if (sweep.isPresent() && resultDirs.size() > 1) {
+      throw InputException.at(sweep.get().toString(), "a sweep folder is reported on its own: give it alone (its"
+          + " briefing covers every run of the sweep), or give result folders of single runs to compare them");
     }
-    if (resultDirs.stream().anyMatch(d -> SweepData.isSweepFolder(d) || SweepData.isUnfinishedSweep(d))) {
-      return sweep();
-    }
-    var runs = new ArrayList<ResultData>();
-    var problems = new ArrayList<Problem>();
-    for (Path dir : resultDirs) {
-      try {
-        runs.add(ResultData.load(dir));
-      } catch (ResultInputException e) {
-        problems.add(new Problem(e.source(), "", 0, 0, e.getMessage()));
-      }
-    }
-    if (!problems.isEmpty()) throw new InputException(problems); // every bad folder at once
     Path file = out != null ? out
-        : runs.size() == 1 ? resultDirs.get(0).resolve(BriefingReport.FILE_NAME) : Path.of(BriefingReport.FILE_NAME);
+        : resultDirs.size() == 1 ? resultDirs.get(0).resolve(BriefingReport.FILE_NAME) : Path.of(BriefingReport.FILE_NAME);
     try {
-      new BriefingReport().write(runs, file);
+      if (sweep.isPresent()) {
+        SweepData data = SweepData.load(sweep.get());
+        ResultInputs.checkTarget(file, OutputTarget.replaceReport(file));
+        new SweepReport().write(data, file); // atomically: an earlier briefing survives a failure
+      } else {
+        List<ResultData> runs = loadRuns();
+        ResultInputs.checkTarget(file, OutputTarget.replaceReport(file));
+        new BriefingReport().write(runs, file);
+      }
     } catch (ResultInputException e) {
-      throw new InputException(List.of(new Problem(e.source(), "", 0, 0, e.getMessage())));
+      throw ResultInputs.badInput(e);
     }
     var stdout = spec.commandLine().getOut();
     stdout.println("Wrote " + file);
@@ -70,24 +70,38 @@ final class ReportCommand implements Callable<Integer> {
     return MagflowCli.OK;
   }
 
-  /** The briefing on one sweep folder. */
-  private Integer sweep() throws Exception {
-    if (resultDirs.size() > 1) {
-      throw new InputException(List.of(new Problem(resultDirs.stream()
-          .filter(d -> SweepData.isSweepFolder(d) || SweepData.isUnfinishedSweep(d)).findFirst().orElseThrow()
-          .toString(), "", 0, 0, "a sweep folder is reported on its own: give it alone (its briefing covers "
-          + "every run of the sweep), or give result folders of single runs to compare them")));
+  /** Refuses a folder given twice, however its path is written: a briefing compares different runs. */
+  private void refuseRepeats() throws InputException {
+    var seen = new HashMap<Path, Path>();
+    for (Path dir : resultDirs) {
+      Path same = seen.putIfAbsent(identity(dir), dir);
+      if (same != null) {
+        throw InputException.at(dir.toString(), "is the same folder as " + same + ", given before; give each"
+            + " result folder once");
+      }
     }
-    Path dir = resultDirs.get(0);
-    Path file = out != null ? out : dir.resolve(BriefingReport.FILE_NAME);
+  }
+
+  private static Path identity(Path dir) {
     try {
-      new SweepReport().write(SweepData.load(dir), file);
-    } catch (ResultInputException e) {
-      throw new InputException(List.of(new Problem(e.source(), "", 0, 0, e.getMessage())));
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize(); // missing: loading it says so
     }
-    var stdout = spec.commandLine().getOut();
-    stdout.println("Wrote " + file);
-    stdout.flush();
-    return MagflowCli.OK;
+  }
+
+  /** Every run's result folder, or every problem with them at once. */
+  private List<ResultData> loadRuns() throws InputException {
+    var runs = new ArrayList<ResultData>();
+    var problems = new ArrayList<Problem>();
+    for (Path dir : resultDirs) {
+      try {
+        runs.add(ResultData.load(dir));
+      } catch (ResultInputException e) {
+        problems.addAll(ResultInputs.badInput(e).problems());
+      }
+    }
+    if (!problems.isEmpty()) throw new InputException(problems);
+    return runs;
   }
 }

@@ -9,7 +9,8 @@ import org.magflow.event.SimEvent;
  * time order.
  *
  * @param scenarioName the scenario's name
- * @param scenarioFile the path of the scenario file as the user gave it (empty if it had none)
+ * @param scenarioFile the scenario file's name, without the folders (empty if it had none): outputs must not
+ *     depend on how the path to it was written
  * @param seed the master seed of the run
  * @param events the run's events in the order they happened
  */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * not exist (no shortage, hence no peak date; no counterfactual, hence no drop) is null. Every list is sorted
  * as its component says, so two runs with the same events give the same summary.
  *
+ * @param scenarioFile the scenario file's name alone, so the summary does not depend on how its path was written
  * @param firstPeriodEnd the end of the first reporting period (null if the run reported nothing)
  * @param lastPeriodEnd the end of the last reporting period (null if the run reported nothing)
  * @param counterfactualCompared whether export drops were measured against a run without policies

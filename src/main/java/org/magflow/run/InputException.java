@@ -13,6 +13,11 @@ public final class InputException extends Exception {
     this.problems = List.copyOf(problems);
   }
 
+  /** One problem with a whole input (a file, a folder, an option), not a place inside it. */
+  public static InputException at(String where, String message) {
+    return new InputException(List.of(new Problem(where, "", 0, 0, message)));
+  }
+
   public List<Problem> problems() {
     return problems;
   }

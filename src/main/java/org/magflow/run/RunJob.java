@@ -1,7 +1,6 @@
 package org.magflow.run;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -9,8 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.magflow.output.OutputTarget;
 import org.magflow.output.ResultFolder;
 import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.RunInfo;
@@ -20,7 +20,6 @@ import org.magflow.output.SummaryJson;
 import org.magflow.output.ProjectsCsv;
 import org.magflow.output.TimeSeriesCsv;
 import org.magflow.scenario.LoadResult;
-import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioDefaults;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
@@ -60,7 +59,9 @@ public final class RunJob {
     checkOutDir(outDir); // before the run: a refused folder should not cost the user a long run
     long seed = request.seed() != null ? request.seed() : scenario.seed();
     String file = request.scenarioFile().toString();
-    ScenarioRun.Outcome outcome = new ScenarioRun().execute(scenario, file, seed, 0);
+    // summary.json names the file alone, so it is the same however the path was written (run.json has the path)
+    String fileName = request.scenarioFile().getFileName().toString();
+    ScenarioRun.Outcome outcome = new ScenarioRun().execute(scenario, fileName, seed, 0);
     RunSummary summary = outcome.summary();
     if (!summary.conserved()) {
       throw new IllegalStateException("material is not conserved; this is a bug in magflow: "
@@ -93,28 +94,8 @@ public final class RunJob {
    * folder of other files, such as a home folder, {@code results/} itself or {@code ../../etc}.
    */
   static void checkOutDir(Path outDir) throws InputException {
-    Path absolute = outDir.toAbsolutePath().normalize();
-    String problem = null;
-    if (absolute.getFileName() == null) {
-      problem = "is a file-system root; choose a folder for the results";
-    } else if (absolute.getFileName().toString().startsWith(".")) {
-      problem = "a result folder's name must not start with '.' (such names are kept for temporary folders)";
-    } else if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-      problem = "exists and is not a folder; choose another output path";
-    } else if (Files.isDirectory(absolute) && !Files.exists(absolute.resolve(RunJson.FILE_NAME))
-        && !isEmpty(absolute)) {
-      problem = "exists and is not a magflow result folder (it has no " + RunJson.FILE_NAME + "); a run replaces"
-          + " the whole folder, so choose a new or empty folder, or one an earlier run wrote";
-    }
-    if (problem != null) throw new InputException(List.of(new Problem(outDir.toString(), "", 0, 0, problem)));
-  }
-
-  private static boolean isEmpty(Path dir) throws InputException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      return !entries.iterator().hasNext();
-    } catch (IOException e) {
-      throw new InputException(List.of(new Problem(dir.toString(), "", 0, 0, "cannot read the folder: " + e)));
-    }
+    Optional<String> problem = OutputTarget.replaceFolder(outDir, OutputTarget.Kind.RUN_FOLDER);
+    if (problem.isPresent()) throw InputException.at(OutputTarget.shown(outDir), problem.get());
   }
 
   /** Parses, validates and fills defaults; throws with every problem found. */

@@ -8,19 +8,19 @@ import java.util.List;
  * Field paths as problems show them: {@code producers[2].facilities[0].capacity}, with map keys written as
  * fields ({@code stocks.reo}) and the whole file as the empty path.
  */
-final class FieldPaths {
+public final class FieldPaths {
   private FieldPaths() {}
 
-  static String field(String parent, String name) {
+  public static String field(String parent, String name) {
     return parent.isEmpty() ? name : parent + "." + name;
   }
 
-  static String index(String parent, int index) {
+  public static String index(String parent, int index) {
     return parent + "[" + index + "]";
   }
 
   /** The path one step up, or the empty path at the top. */
-  static String parent(String path) {
+  public static String parent(String path) {
     int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
     return cut < 0 ? "" : path.substring(0, cut);
   }

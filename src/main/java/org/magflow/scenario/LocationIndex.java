@@ -7,6 +7,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,13 +28,15 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Where each field and list entry of a scenario file starts, found by walking the file's tokens once.
+ * Where each field and list entry of an input file starts, found by walking the file's tokens once, so that a
+ * problem found later in the tree, by its field path, can be reported at its line and column. Every file magflow
+ * reads (scenarios, sweep files) is walked by this one class; {@link Limits} says what kind of file it is.
  *
  * <p>The walk also finds what binding cannot see: syntax errors, duplicate keys (a tree keeps only the last),
  * YAML aliases (Jackson reads {@code *name} as the string "name"), nesting deeper than the limit, and a second
  * document or trailing content.
  */
-final class LocationIndex {
+public final class LocationIndex {
   /** A 1-based line and column. */
   record Location(int line, int column) {
     static final Location UNKNOWN = new Location(0, 0);
@@ -43,7 +51,7 @@ final class LocationIndex {
    *
    * @param fatal whether the problems leave nothing trustworthy to bind (a syntax error, an alias, ...)
    */
-  record Scan(LocationIndex index, List<Problem> problems, boolean fatal) {}
+  public record Scan(LocationIndex index, List<Problem> problems, boolean fatal) {}
 
   private final Map<String, Location> byPath;
 
@@ -61,7 +69,7 @@ final class LocationIndex {
   }
 
   /** Returns the problem placed at its path's location, unless it already has one. */
-  Problem place(Problem p) {
+  public Problem place(Problem p) {
     if (p.line() > 0) return p;
     Location at = locate(p.path());
     return new Problem(p.file(), p.path(), at.line(), at.column(), p.message());
@@ -82,30 +90,45 @@ final class LocationIndex {
   }
 
   /**
-   * The bounds the walk enforces, so that a hostile file is refused before it is bound or validated.
+   * What kind of file is walked and the bounds the walk enforces, so that a hostile file is refused before it
+   * is bound or checked.
    *
+   * @param kind what the file holds, as messages name it: "scenario", "sweep"
    * @param maxDepth the deepest nesting of objects and lists
-   * @param maxAgents the most entries in the top-level {@code producers} and {@code demand} lists together
    * @param maxValues the most values (scalars, objects and lists) in the whole file
+   * @param tooManyValues why {@code maxValues} is plenty, said after the count when a file passes it
+   * @param entries a bound on the entries of some top-level lists together, or null for none
    */
-  record Limits(int maxDepth, int maxAgents, int maxValues) {}
+  public record Limits(String kind, int maxDepth, int maxValues, String tooManyValues, EntryLimit entries) {
+    /** Bounds on depth alone, for a file whose size limit already bounds how many values it can hold. */
+    public static Limits depth(String kind, int maxDepth) {
+      return new Limits(kind, maxDepth, Integer.MAX_VALUE, "", null);
+    }
+  }
+
+  /**
+   * At most {@code max} entries in the top-level lists {@code lists} together, such as a scenario's agents.
+   *
+   * @param refusal the whole message for a file with more
+   */
+  public record EntryLimit(Set<String> lists, int max, String refusal) {}
 
   /** Walks every token of {@code parser} (which this closes) and indexes the paths it meets. */
-  static Scan scan(JsonParser parser, String file, Limits limits) {
+  public static Scan scan(JsonParser parser, String file, Limits limits) {
     int maxDepth = limits.maxDepth();
     Map<String, Location> byPath = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
     Deque<Frame> open = new ArrayDeque<>();
     boolean rootDone = false;
     int values = 0;
-    int agents = 0;
+    int counted = 0;
     try (parser) {
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
         Location at = Location.of(parser.currentTokenLocation());
         if (rootDone) {
           problems.add(problem(file, "", at, parser instanceof YAMLParser
-              ? "a second YAML document; a scenario file holds exactly one"
-              : "content after the end of the scenario"));
+              ? "a second YAML document; a " + limits.kind() + " file holds exactly one"
+              : "content after the end of the " + limits.kind()));
           return new Scan(new LocationIndex(byPath), problems, true);
         }
         if (t == JsonToken.FIELD_NAME) {
@@ -139,13 +162,13 @@ final class LocationIndex {
         // Counted before indexing: a file of a million empty entries must fail here, fast, not run out of memory.
         if (++values > limits.maxValues()) {
           problems.add(problem(file, path, at, "the file holds more than " + limits.maxValues() + " values (fields,"
-              + " entries and numbers); a scenario at the agent limit needs far fewer"));
+              + " entries and numbers); " + limits.tooManyValues()));
           return new Scan(new LocationIndex(byPath), problems, true);
         }
-        if (frame != null && frame.list && open.size() == 2 && isAgentList(frame.path)
-            && ++agents > limits.maxAgents()) {
-          problems.add(problem(file, path, at, "too many agents: more than " + limits.maxAgents()
-              + " producers and demand sectors; at most " + limits.maxAgents()));
+        EntryLimit entries = limits.entries();
+        if (entries != null && frame != null && frame.list && open.size() == 2 && entries.lists().contains(frame.path)
+            && ++counted > entries.max()) {
+          problems.add(problem(file, path, at, entries.refusal()));
           return new Scan(new LocationIndex(byPath), problems, true);
         }
         byPath.putIfAbsent(path, at);
@@ -156,7 +179,7 @@ final class LocationIndex {
         }
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
           if (open.size() >= maxDepth) {
-            problems.add(problem(file, "", at, "nested more than " + maxDepth + " levels deep; a scenario"
+            problems.add(problem(file, "", at, "nested more than " + maxDepth + " levels deep; a " + limits.kind()
                 + " needs fewer than ten"));
             return new Scan(new LocationIndex(byPath), problems, true);
           }
@@ -177,9 +200,30 @@ final class LocationIndex {
     return new Scan(new LocationIndex(byPath), problems, false);
   }
 
-  /** Whether a top-level list holds agents, which count against the agent limit. */
-  private static boolean isAgentList(String path) {
-    return path.equals("producers") || path.equals("demand");
+  /**
+   * Decodes strictly into {@code out}; returns the first bad byte as a problem placed at its line and column, or
+   * null if all is UTF-8.
+   */
+  public static Problem decodeUtf8(String file, byte[] bytes, CharBuffer out) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) result = decoder.flush(out);
+    if (!result.isError()) return null;
+    int offset = in.position();
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < out.position(); i++) { // count characters, not bytes, as editors do
+      if (out.get(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Problem(file, "", line, column, "not valid UTF-8: byte 0x%02X at byte offset %d; save the file as UTF-8"
+        .formatted(bytes[offset] & 0xFF, offset));
   }
 
   private static Problem problem(String file, String path, Location at, String message) {
@@ -190,7 +234,7 @@ final class LocationIndex {
       Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
   /** A syntax error as one readable line, placed where the parser stopped. */
-  static Problem syntaxProblem(String file, JacksonException e, boolean yaml) {
+  public static Problem syntaxProblem(String file, JacksonException e, boolean yaml) {
     Location at = Location.of(e.getLocation());
     if (e instanceof StreamConstraintsException) {
       return problem(file, "", at, "the file is too large or too deeply nested to read: " + e.getOriginalMessage());
@@ -212,7 +256,11 @@ final class LocationIndex {
     if (e.getCause() instanceof YAMLException y) {
       return problem(file, "", at, "invalid YAML: " + oneLine(y.getMessage()));
     }
-    Matcher m = JACKSON_LOCATION.matcher(oneLine(e.getOriginalMessage()));
+    // Jackson's advice names its own switches ("enable `JsonReadFeature.X` to allow"), which a user cannot set
+    String text = oneLine(e.getOriginalMessage()).replaceFirst("Non-standard token '([^']*)': enable `[^`]*` to allow",
+        "'$1' is not a number JSON allows; give a finite number")
+        .replaceFirst(": enable `[^`]*` to allow", ": JSON does not allow it");
+    Matcher m = JACKSON_LOCATION.matcher(text);
     return problem(file, "", at, (yaml ? "invalid YAML: " : "invalid JSON: ") + m.replaceAll("line $1, column $2"));
   }
 

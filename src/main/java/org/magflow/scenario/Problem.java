@@ -21,8 +21,11 @@ public record Problem(String file, String path, int line, int column, String mes
   public String toString() {
     StringBuilder s = new StringBuilder(file);
     if (line > 0) s.append(':').append(line).append(':').append(column);
-    s.append(": ");
-    if (!path.isEmpty()) s.append(path).append(": ");
-    return s.append(message).toString();
+    return s.append(": ").append(pathAndMessage()).toString();
+  }
+
+  /** What is wrong where, without the file: {@code path: message}, or the message alone for the whole file. */
+  public String pathAndMessage() {
+    return path.isEmpty() ? message : path + ": " + message;
   }
 }

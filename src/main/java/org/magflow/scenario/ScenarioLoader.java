@@ -19,12 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,8 +65,10 @@ public final class ScenarioLoader {
   /** The top-level field naming a base scenario; it is read and removed before binding. */
   static final String EXTENDS = "extends";
 
-  private static final LocationIndex.Limits SCAN_LIMITS =
-      new LocationIndex.Limits(MAX_NESTING_DEPTH, ScenarioValidator.MAX_AGENTS, MAX_VALUES);
+  private static final LocationIndex.Limits SCAN_LIMITS = new LocationIndex.Limits("scenario", MAX_NESTING_DEPTH,
+      MAX_VALUES, "a scenario at the agent limit needs far fewer", new LocationIndex.EntryLimit(
+          Set.of("producers", "demand"), ScenarioValidator.MAX_AGENTS, "too many agents: more than "
+          + ScenarioValidator.MAX_AGENTS + " producers and demand sectors; at most " + ScenarioValidator.MAX_AGENTS));
 
   private final YAMLFactory yamlFactory;
   private final JsonFactory jsonFactory;
@@ -187,7 +185,7 @@ public final class ScenarioLoader {
     if (bytes.length > MAX_FILE_BYTES) throw new Unreadable(tooLarge(bytes.length));
     if (bytes.length == 0) throw new Unreadable("the file is empty");
     CharBuffer text = CharBuffer.allocate(bytes.length);
-    Problem notUtf8 = decodeUtf8(label, bytes, text);
+    Problem notUtf8 = LocationIndex.decodeUtf8(label, bytes, text);
     if (notUtf8 != null) throw new Unreadable(notUtf8);
     return new Source(file, label, text.flip().toString(), isJson(file));
   }
@@ -195,29 +193,6 @@ public final class ScenarioLoader {
   private static String tooLarge(long size) {
     return "the file is %d bytes (%.1f MiB); the limit is %d bytes (%d MiB)"
         .formatted(size, size / 1048576.0, MAX_FILE_BYTES, MAX_FILE_BYTES / 1048576);
-  }
-
-  /** Decodes strictly into {@code out}; returns the first bad byte as a problem, or null if all is UTF-8. */
-  private static Problem decodeUtf8(String file, byte[] bytes, CharBuffer out) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) result = decoder.flush(out);
-    if (!result.isError()) return null;
-    int offset = in.position();
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < out.position(); i++) { // count characters, not bytes, as editors do
-      if (out.get(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return new Problem(file, "", line, column, "not valid UTF-8: byte 0x%02X at byte offset %d; save the file as UTF-8"
-        .formatted(bytes[offset] & 0xFF, offset));
   }
 
   /**
@@ -245,7 +220,8 @@ public final class ScenarioLoader {
       return LoadResult.failed(List.of(new Problem(label, EXTENDS, 0, 0,
           "a scenario given as a tree is already merged; extends is not allowed here")));
     }
-    SpecBinder.Result bound = new SpecBinder(mapper).bind(root.deepCopy(), label);
+    SpecBinder.Result<ScenarioSpec> bound =
+        new SpecBinder<>(mapper, ScenarioSpec.class).bind(root.deepCopy(), label);
     List<Problem> found = new ArrayList<>(bound.problems());
     if (bound.spec() != null) {
       for (Problem p : ScenarioValidator.validate(bound.spec(), label)) {
@@ -368,7 +344,8 @@ public final class ScenarioLoader {
       source = base;
     }
     Merged merged = Merged.of(chain);
-    SpecBinder.Result bound = new SpecBinder(mapper).bind(merged.tree(), top.label());
+    SpecBinder.Result<ScenarioSpec> bound =
+        new SpecBinder<>(mapper, ScenarioSpec.class).bind(merged.tree(), top.label());
     List<Problem> found = new ArrayList<>(bound.problems());
     if (bound.spec() != null) {
       for (Problem p : ScenarioValidator.validate(bound.spec(), top.label())) {

@@ -76,6 +76,11 @@ public final class ScenarioValidator {
   public static final int MAX_WARMUP_DAYS = 3_650;
   /** The largest demand noise (coefficient of variation); above it, draws below zero become common. */
   public static final double MAX_NOISE = 0.5;
+  /**
+   * The most a demand group may want, t a year: a thousand times the world's whole rare-earth output, so no real
+   * study meets it, while a run's sums stay far from the overflow that would turn its mass balance into NaN.
+   */
+  public static final double MAX_DEMAND_TONNES_PER_YEAR = 1e9;
   /** The reporting periods a clock may use. */
   public static final List<String> REPORTING_PERIODS = List.of("daily", "weekly", "monthly", "quarterly");
   /** What happens to demand that is not met. */
@@ -117,6 +122,7 @@ public final class ScenarioValidator {
     static final Bound GROWTH = new Bound("> -1", x -> x > -1);
     static final Bound AT_LEAST_ONE = new Bound(">= 1", x -> x >= 1);
     static final Bound MIN_MULTIPLE = new Bound("> 0 and <= 1", x -> x > 0 && x <= 1);
+    static final Bound DEMAND_TONNES = new Bound("from 0 to 1e9", x -> x >= 0 && x <= MAX_DEMAND_TONNES_PER_YEAR);
     static final Bound NOISE = new Bound("from 0 to " + MAX_NOISE, x -> x >= 0 && x <= MAX_NOISE);
   }
 
@@ -559,7 +565,7 @@ public final class ScenarioValidator {
         ref(path + ".region", d.region(), regions);
         id(path + ".sector", d.sector(), "a sector name such as ev or defence, of letters, digits, '-' or '_'");
         ref(path + ".commodity", d.commodity(), commodities);
-        number(path + ".baseTonnesPerYear", d.baseTonnesPerYear(), Bound.NON_NEGATIVE, true);
+        number(path + ".baseTonnesPerYear", d.baseTonnesPerYear(), Bound.DEMAND_TONNES, true);
         number(path + ".growthPerYear", d.growthPerYear(), Bound.GROWTH, true);
         number(path + ".priceElasticity", d.priceElasticity(), Bound.NON_NEGATIVE, true);
         integer(path + ".priority", d.priority(), 0, MAX_PRIORITY, true);

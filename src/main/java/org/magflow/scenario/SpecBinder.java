@@ -29,39 +29,43 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Binds a parsed scenario tree to a {@link ScenarioSpec}, collecting every unknown field and wrong type
- * instead of stopping at the first.
+ * Binds a parsed tree to a record, such as a {@link ScenarioSpec}, collecting every unknown field and wrong type
+ * instead of stopping at the first. Problems carry field paths; {@link LocationIndex} places them in the file.
  *
  * <p>Jackson stops at the first type error, so binding is repeated: each error is recorded, the offending
  * value is taken out of the tree, and the tree is bound again. Unknown fields are recorded and skipped by a
  * problem handler, so they never stop binding.
  */
-final class SpecBinder {
+public final class SpecBinder<T> {
   /** More type errors than this are not worth a rebind each: the file is probably not a scenario. */
   static final int MAX_TYPE_ERRORS = 100;
 
   /**
    * What binding found.
    *
-   * @param spec the bound scenario, or null when binding could not finish
+   * @param spec the bound record, or null when binding could not finish
    * @param problems unknown fields and wrong types, without locations
    * @param removed paths of values taken out of the tree; the validator's view of them is not reported
    */
-  record Result(ScenarioSpec spec, List<Problem> problems, List<String> removed) {}
+  public record Result<T>(T spec, List<Problem> problems, List<String> removed) {}
 
   private final ObjectMapper mapper;
+  private final Class<T> type;
 
-  SpecBinder(ObjectMapper mapper) {
+  /** A binder to {@code type} with {@code mapper}'s settings (how strictly values are coerced, say). */
+  public SpecBinder(ObjectMapper mapper, Class<T> type) {
     this.mapper = mapper;
+    this.type = type;
   }
 
-  Result bind(ObjectNode tree, String file) {
+  /** Binds {@code tree}, taking out each value that fails to bind; problems name {@code file}. */
+  public Result<T> bind(ObjectNode tree, String file) {
     Map<String, Problem> unknownFields = new LinkedHashMap<>(); // by path: each rebind meets them again
     List<Problem> typeErrors = new ArrayList<>();
     List<String> removed = new ArrayList<>();
-    ObjectReader reader = mapper.readerFor(ScenarioSpec.class)
+    ObjectReader reader = mapper.readerFor(type)
         .withHandler(new UnknownFieldRecorder(file, unknownFields));
-    ScenarioSpec spec = null;
+    T spec = null;
     while (true) {
       try {
         spec = reader.readValue(tree);
@@ -84,13 +88,13 @@ final class SpecBinder {
         removed.add(path);
       } catch (IOException e) {
         // A tree holds no syntax, so only a binding failure Jackson did not classify can land here.
-        typeErrors.add(new Problem(file, "", 0, 0, "cannot read the scenario: " + e.getMessage()));
+        typeErrors.add(new Problem(file, "", 0, 0, "cannot read the file: " + e.getMessage()));
         break;
       }
     }
     List<Problem> problems = new ArrayList<>(unknownFields.values());
     problems.addAll(typeErrors);
-    return new Result(spec, problems, removed);
+    return new Result<>(spec, problems, removed);
   }
 
   static String policyTypeMessage(String typeId) {
@@ -147,8 +151,9 @@ final class SpecBinder {
     return "an object";
   }
 
-  /** A value as a user would recognise it in the file. */
-  static String describe(JsonNode n) {
+  /** A value as a user would recognise it in the file: what every "found ..." in a problem says. */
+  public static String describe(JsonNode n) {
+    if (n == null) return "nothing";
     if (n.isTextual()) return "a string '" + n.asText() + "'";
     if (n.isNumber()) return "a number " + n.asText();
     if (n.isBoolean()) return n.asText();

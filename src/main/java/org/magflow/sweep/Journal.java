@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The durable record of a sweep in progress, in a folder next to the result folder ({@code <result>.partial}):
@@ -86,6 +87,32 @@ final class Journal implements Closeable {
       return 0;
     }
     return Math.max(0, lines - 1);
+  }
+
+  /** Whether a sweep is writing to the journal folder {@code dir} now (it holds the folder's lock). */
+  static boolean inUse(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(LOCK))) return false;
+    try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) return true;
+      lock.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false; // cannot tell; opening the journal reports what is wrong
+    }
+  }
+
+  /** Whether {@code dir} is missing or a folder holding nothing but a journal's files, which a sweep may use. */
+  static boolean mayHold(Path dir) {
+    if (!Files.exists(dir)) return true;
+    if (!Files.isDirectory(dir)) return false;
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.allMatch(e -> List.of(PLAN, ROWS, FAN, LOCK).contains(e.getFileName().toString()));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

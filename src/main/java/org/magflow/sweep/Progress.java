@@ -15,6 +15,9 @@ public interface Progress {
   /** Running is over: every run finished ({@code complete}), or the sweep stopped early. */
   void ended(int done, int total, boolean complete);
 
+  /** The sweep failed on bad input, and its finished runs are not kept: nothing is left to resume. */
+  default void failed() {}
+
   /** Hears nothing. */
   Progress NONE = new Progress() {
     @Override public void started(int total, int alreadyDone, String executor) {}
@@ -95,6 +98,12 @@ public interface Progress {
         out.printf("Stopped with %d of %d runs done; they are kept: run again with --resume to finish%n", done,
             total);
       }
+      out.flush();
+    }
+
+    @Override
+    public void failed() {
+      if (terminal && drawn) out.println(); // the error follows on a line of its own
       out.flush();
     }
 

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.magflow.scenario.FieldPaths;
 
 /**
  * A path into a scenario, as sweep parameters and date anchors name a field, resolved to the JSON pointers of
@@ -158,7 +159,7 @@ final class ScenarioPath {
               + fields(node));
         }
         return List.of(new At(node.get(f.name()), at.pointer().appendProperty(f.name()),
-            Locations.field(at.shown(), f.name())));
+            FieldPaths.field(at.shown(), f.name())));
       }
       if (node.isArray() && text.startsWith("/") && f.name().chars().allMatch(Character::isDigit)) {
         return step(at, new Index(Integer.parseInt(f.name())), text);

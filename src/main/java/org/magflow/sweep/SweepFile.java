@@ -10,10 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -26,7 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.magflow.run.InputException;
+import org.magflow.scenario.FieldPaths;
+import org.magflow.scenario.LocationIndex;
 import org.magflow.scenario.Problem;
+import org.magflow.scenario.SpecBinder;
 import org.magflow.sweep.SweepSpec.Anchor;
 import org.magflow.sweep.SweepSpec.KpiSpec;
 import org.magflow.sweep.SweepSpec.ParameterSpec;
@@ -47,6 +47,10 @@ public final class SweepFile {
   public static final int MAX_REPLICATIONS = 100_000;
   /** The most parameters a sweep may have (a Sobol design needs twice as many sequence dimensions). */
   public static final int MAX_PARAMETERS = 100;
+  /** The deepest nesting of objects and lists read; a sweep file needs four levels. */
+  static final int MAX_NESTING_DEPTH = 32;
+  /** The file's size limit bounds how many values it holds, so only its depth is bounded while it is walked. */
+  private static final LocationIndex.Limits SCAN_LIMITS = LocationIndex.Limits.depth("sweep", MAX_NESTING_DEPTH);
 
   static final List<String> TOP_FIELDS = List.of("name", "description", "base", "seed", "design", "samples",
       "replications", "parameters", "kpis");
@@ -59,7 +63,8 @@ public final class SweepFile {
 
   /** Creates a reader. */
   public SweepFile() {
-    StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(32)
+    // one level of slack: the token walk reports too-deep nesting itself, with its line and column
+    StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH + 1)
         .maxDocumentLength(MAX_FILE_BYTES).build();
     yaml = YAMLFactory.builder().streamReadConstraints(limits)
         .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS).build();
@@ -76,14 +81,14 @@ public final class SweepFile {
   public Checked read(Path file) throws InputException {
     String label = file.toString();
     String text = text(file, label);
-    Locations.Scan scan;
+    LocationIndex.Scan scan;
     JsonNode tree;
     try {
-      scan = Locations.scan(yaml.createParser(text), label);
+      scan = LocationIndex.scan(yaml.createParser(text), label, SCAN_LIMITS);
       if (scan.fatal()) throw new InputException(scan.problems());
       tree = mapper.readTree(yaml.createParser(text));
     } catch (JacksonException e) {
-      throw new InputException(List.of(new Problem(label, "", 0, 0, "invalid YAML: " + e.getOriginalMessage())));
+      throw new InputException(List.of(LocationIndex.syntaxProblem(label, e, true)));
     } catch (IOException e) {
       throw new InputException(List.of(new Problem(label, "", 0, 0, "cannot read the file: " + e.getMessage())));
     }
@@ -111,14 +116,14 @@ public final class SweepFile {
           problem = "the file is " + Files.size(file) + " bytes; the limit for a sweep file is " + MAX_FILE_BYTES;
         } else {
           byte[] bytes = Files.readAllBytes(file);
-          String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+          CharBuffer decoded = CharBuffer.allocate(bytes.length);
+          Problem notUtf8 = LocationIndex.decodeUtf8(label, bytes, decoded);
+          if (notUtf8 != null) throw new InputException(List.of(notUtf8));
+          String text = decoded.flip().toString();
           if (text.startsWith("\uFEFF")) text = text.substring(1);
           if (text.isBlank()) problem = "the file is empty";
           else return text;
         }
-      } catch (CharacterCodingException e) {
-        problem = "not valid UTF-8; save the file as UTF-8";
       } catch (IOException e) {
         problem = "cannot read the file: " + e.getMessage();
       }
@@ -130,10 +135,10 @@ public final class SweepFile {
   private static final class Check {
     final String label;
     final Path file;
-    final Locations locations;
+    final LocationIndex locations;
     final List<Problem> problems = new ArrayList<>();
 
-    Check(String label, Path file, Locations locations) {
+    Check(String label, Path file, LocationIndex locations) {
       this.label = label;
       this.file = file;
       this.locations = locations;
@@ -149,7 +154,7 @@ public final class SweepFile {
 
     SweepSpec sweep(JsonNode tree) {
       if (!(tree instanceof ObjectNode root)) {
-        problem("", "expected a sweep (fields such as base, design, parameters), found " + describe(tree));
+        problem("", "expected a sweep (fields such as base, design, parameters), found " + SpecBinder.describe(tree));
         return null;
       }
       unknownFields(root, "", TOP_FIELDS, "");
@@ -178,7 +183,7 @@ public final class SweepFile {
       JsonNode seedNode = root.get("seed");
       if (seedNode != null) {
         if (seedNode.isIntegralNumber() && seedNode.canConvertToLong()) seed = seedNode.longValue();
-        else problem("seed", "expected a whole number, found " + describe(seedNode));
+        else problem("seed", "expected a whole number, found " + SpecBinder.describe(seedNode));
       }
       Design design = null;
       String designText = text(root, "design", true);
@@ -214,7 +219,7 @@ public final class SweepFile {
       }
       if (!node.isArray() || node.isEmpty()) {
         problem("parameters", "expected a list of at least one parameter, found "
-            + (node.isArray() ? "an empty list" : describe(node)));
+            + (node.isArray() ? "an empty list" : SpecBinder.describe(node)));
         return result;
       }
       if (node.size() > MAX_PARAMETERS) {
@@ -223,11 +228,11 @@ public final class SweepFile {
       }
       Set<String> names = new HashSet<>();
       for (int i = 0; i < node.size(); i++) {
-        String at = Locations.index("parameters", i);
+        String at = FieldPaths.index("parameters", i);
         ParameterSpec p = parameter(node.get(i), i, at, design);
         if (p == null) continue;
         if (!names.add(p.name())) {
-          problem(Locations.field(at, node.get(i).has("name") ? "name" : "path"),
+          problem(FieldPaths.field(at, node.get(i).has("name") ? "name" : "path"),
               "two parameters are named '" + p.name() + "'; give each a distinct name");
         }
         result.add(p);
@@ -238,7 +243,7 @@ public final class SweepFile {
     ParameterSpec parameter(JsonNode node, int i, String at, Design design) {
       if (!(node instanceof ObjectNode p)) {
         problem(at, "expected a parameter (fields path and one of values, range, distribution), found "
-            + describe(node));
+            + SpecBinder.describe(node));
         return null;
       }
       int before = problems.size();
@@ -250,7 +255,7 @@ public final class SweepFile {
       if (apply != null) {
         if (apply.equals("multiply")) multiply = true;
         else if (!apply.equals("set")) {
-          problem(Locations.field(at, "apply"), "expected set or multiply, found '" + apply + "'");
+          problem(FieldPaths.field(at, "apply"), "expected set or multiply, found '" + apply + "'");
         }
       }
       Anchor anchor = null;
@@ -258,13 +263,13 @@ public final class SweepFile {
         String ref = text(p, f, false, at);
         if (ref == null) continue;
         if (anchor != null) {
-          problem(Locations.field(at, f), "give monthsAfter or daysAfter, not both");
+          problem(FieldPaths.field(at, f), "give monthsAfter or daysAfter, not both");
         } else {
           anchor = new Anchor(f.equals("monthsAfter"), ref);
         }
       }
       if (anchor != null && multiply) {
-        problem(Locations.field(at, "apply"), "a date parameter (" + anchor.field() + ") cannot multiply");
+        problem(FieldPaths.field(at, "apply"), "a date parameter (" + anchor.field() + ") cannot multiply");
       }
       List<String> given = new ArrayList<>();
       for (String f : List.of("values", "range", "distribution")) if (p.has(f)) given.add(f);
@@ -273,11 +278,11 @@ public final class SweepFile {
       if (given.isEmpty()) {
         problem(at, "missing the parameter's values: give one of values, range or distribution");
       } else if (given.size() > 1) {
-        problem(Locations.field(at, given.get(1)), "give only one of values, range or distribution; found "
+        problem(FieldPaths.field(at, given.get(1)), "give only one of values, range or distribution; found "
             + String.join(" and ", given));
       } else {
         domainField = given.get(0);
-        String dat = Locations.field(at, domainField);
+        String dat = FieldPaths.field(at, domainField);
         domain = switch (domainField) {
           case "values" -> values(p.get("values"), dat);
           case "range" -> range(p.get("range"), dat, design);
@@ -293,8 +298,8 @@ public final class SweepFile {
           for (int k = 0; k < v.values().size(); k++) {
             JsonNode value = v.values().get(k);
             if (!(value.isIntegralNumber())) {
-              problem(Locations.index(dat, k), "with " + anchor.field() + " a value is a whole number of "
-                  + (anchor.months() ? "months" : "days") + ", found " + describe(value));
+              problem(FieldPaths.index(dat, k), "with " + anchor.field() + " a value is a whole number of "
+                  + (anchor.months() ? "months" : "days") + ", found " + SpecBinder.describe(value));
             }
           }
         }
@@ -308,7 +313,7 @@ public final class SweepFile {
 
     Domain values(JsonNode node, String at) {
       if (!node.isArray() || node.isEmpty()) {
-        problem(at, "expected a list of at least one value, found " + describe(node));
+        problem(at, "expected a list of at least one value, found " + SpecBinder.describe(node));
         return null;
       }
       if (node.size() > MAX_VALUES) {
@@ -320,10 +325,11 @@ public final class SweepFile {
       for (int k = 0; k < node.size(); k++) {
         JsonNode v = node.get(k);
         if (v.isContainerNode()) {
-          problem(Locations.index(at, k), "expected a number, text, true, false or null, found " + describe(v));
+          problem(FieldPaths.index(at, k), "expected a number, text, true, false or null, found "
+              + SpecBinder.describe(v));
           ok = false;
         } else if (v.isNumber() && !Double.isFinite(v.doubleValue())) {
-          problem(Locations.index(at, k), "expected a finite number, found " + v.asText());
+          problem(FieldPaths.index(at, k), "expected a finite number, found " + v.asText());
           ok = false;
         }
         values.add(v);
@@ -333,7 +339,7 @@ public final class SweepFile {
 
     Domain range(JsonNode node, String at, Design design) {
       if (!(node instanceof ObjectNode r)) {
-        problem(at, "expected {from, to, step}, found " + describe(node));
+        problem(at, "expected {from, to, step}, found " + SpecBinder.describe(node));
         return null;
       }
       int before = problems.size();
@@ -343,24 +349,24 @@ public final class SweepFile {
       BigDecimal step = decimal(r, "step", at, false);
       if (problems.size() > before) return null;
       if (from.compareTo(to) > 0) {
-        problem(Locations.field(at, "to"), "expected to >= from (" + from.toPlainString() + "), found "
+        problem(FieldPaths.field(at, "to"), "expected to >= from (" + from.toPlainString() + "), found "
             + to.toPlainString());
         return null;
       }
       if (step != null) {
         if (step.signum() <= 0) {
-          problem(Locations.field(at, "step"), "expected a step > 0, found " + step.toPlainString());
+          problem(FieldPaths.field(at, "step"), "expected a step > 0, found " + step.toPlainString());
           return null;
         }
         BigDecimal count = to.subtract(from).divideToIntegralValue(step).add(BigDecimal.ONE);
         if (count.compareTo(BigDecimal.valueOf(MAX_VALUES)) > 0) {
-          problem(Locations.field(at, "step"), "the range has " + count.toPlainString() + " values; at most "
+          problem(FieldPaths.field(at, "step"), "the range has " + count.toPlainString() + " values; at most "
               + MAX_VALUES);
           return null;
         }
       } else if (design == Design.ONE_AT_A_TIME || design == null || design.sampled()) {
         if (from.compareTo(to) == 0) {
-          problem(Locations.field(at, "to"), "a range without a step needs to > from");
+          problem(FieldPaths.field(at, "to"), "a range without a step needs to > from");
           return null;
         }
       }
@@ -369,13 +375,13 @@ public final class SweepFile {
 
     Domain distribution(JsonNode node, String at) {
       if (!(node instanceof ObjectNode d)) {
-        problem(at, "expected {type, ...}, found " + describe(node));
+        problem(at, "expected {type, ...}, found " + SpecBinder.describe(node));
         return null;
       }
       String type = text(d, "type", true, at);
       if (type == null) return null;
       if (!Domain.Distribution.TYPES.contains(type)) {
-        problem(Locations.field(at, "type"), "unknown distribution '" + type + "'; expected one of: "
+        problem(FieldPaths.field(at, "type"), "unknown distribution '" + type + "'; expected one of: "
             + String.join(", ", Domain.Distribution.TYPES));
         return null;
       }
@@ -409,12 +415,13 @@ public final class SweepFile {
       List<KpiSpec> result = new ArrayList<>();
       if (node == null) return result;
       if (!node.isArray() || node.isEmpty()) {
-        problem("kpis", "expected a list of KPI paths (leave kpis out for the default set), found " + describe(node));
+        problem("kpis", "expected a list of KPI paths (leave kpis out for the default set), found "
+            + SpecBinder.describe(node));
         return result;
       }
       Set<String> names = new HashSet<>();
       for (int i = 0; i < node.size(); i++) {
-        String at = Locations.index("kpis", i);
+        String at = FieldPaths.index("kpis", i);
         JsonNode k = node.get(i);
         String name;
         String path;
@@ -428,7 +435,7 @@ public final class SweepFile {
           if (name == null) name = path;
         } else {
           problem(at, "expected a KPI path such as shortageByRegion[US].shortagePercentOfDemand, or {name, path},"
-              + " found " + describe(k));
+              + " found " + SpecBinder.describe(k));
           continue;
         }
         if (path.isBlank()) {
@@ -450,7 +457,7 @@ public final class SweepFile {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!known.contains(f)) {
-          problem(Locations.field(at, f), "unknown field '" + f + "'" + where + "; expected one of: "
+          problem(FieldPaths.field(at, f), "unknown field '" + f + "'" + where + "; expected one of: "
               + String.join(", ", known));
         }
       }
@@ -462,13 +469,13 @@ public final class SweepFile {
 
     String text(ObjectNode node, String field, boolean required, String at) {
       JsonNode v = node.get(field);
-      String path = Locations.field(at, field);
+      String path = FieldPaths.field(at, field);
       if (v == null) {
         if (required) problem(at, "missing field '" + field + "'");
         return null;
       }
       if (!v.isTextual() || v.asText().isBlank()) {
-        problem(path, "expected text, found " + (v.isTextual() ? "an empty string" : describe(v)));
+        problem(path, "expected text, found " + (v.isTextual() ? "an empty string" : SpecBinder.describe(v)));
         return null;
       }
       return v.asText();
@@ -478,7 +485,7 @@ public final class SweepFile {
       JsonNode v = node.get(field);
       if (v == null) return null;
       if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
-        problem(field, "expected a whole number from " + min + " to " + max + ", found " + describe(v));
+        problem(field, "expected a whole number from " + min + " to " + max + ", found " + SpecBinder.describe(v));
         return null;
       }
       return v.intValue();
@@ -491,22 +498,10 @@ public final class SweepFile {
         return null;
       }
       if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-        problem(Locations.field(at, field), "expected a number, found " + describe(v));
+        problem(FieldPaths.field(at, field), "expected a number, found " + SpecBinder.describe(v));
         return null;
       }
       return v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : BigDecimal.valueOf(v.doubleValue());
     }
-  }
-
-  /** A value as a user would recognise it in the file. */
-  static String describe(JsonNode n) {
-    if (n == null) return "nothing";
-    if (n.isTextual()) return "a string '" + n.asText() + "'";
-    if (n.isNumber()) return "a number " + n.asText();
-    if (n.isBoolean()) return n.asText();
-    if (n.isArray()) return "a list";
-    if (n.isObject()) return "an object";
-    if (n.isNull()) return "nothing (null)";
-    return n.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 }

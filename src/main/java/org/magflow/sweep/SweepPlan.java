@@ -25,12 +25,14 @@ import java.util.Set;
 import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import org.magflow.run.RunJob;
+import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioDefaults;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
+import org.magflow.scenario.SpecBinder;
 import org.magflow.sweep.Parameter.Kind;
 import org.magflow.sweep.SweepSpec.KpiSpec;
 import org.magflow.sweep.SweepSpec.ParameterSpec;
@@ -184,14 +186,14 @@ public final class SweepPlan {
     try {
       targets = ScenarioPath.resolve(tree, p.path());
     } catch (ScenarioPath.PathException e) {
-      problems.add(new Problem(label, Locations.field(at, "path"), 0, 0, e.getMessage()));
+      problems.add(new Problem(label, FieldPaths.field(at, "path"), 0, 0, e.getMessage()));
       return null;
     }
     if (p.domain() == null) return null; // its values are wrong, and reported
     for (JsonPointer t : targets) {
       String field = t.last().getMatchingProperty();
       if (t.head().matches() && (field.equals("seed") || field.equals("name"))) {
-        problems.add(new Problem(label, Locations.field(at, "path"), 0, 0, field.equals("seed")
+        problems.add(new Problem(label, FieldPaths.field(at, "path"), 0, 0, field.equals("seed")
             ? "a sweep sets the seed itself (its seed field, and replications); the scenario's seed is not used"
             : "the scenario's name is not a parameter"));
         return null;
@@ -217,7 +219,7 @@ public final class SweepPlan {
     };
     else if (types.equals(Set.of("whole", "number"))) kind = Kind.NUMBER;
     else kind = null;
-    String pathAt = Locations.field(at, "path");
+    String pathAt = FieldPaths.field(at, "path");
     if (kind == null) {
       problems.add(new Problem(label, pathAt, 0, 0, "'" + p.path() + "' selects values of different kinds ("
           + String.join(", ", types) + "); a parameter sets values of one kind"));
@@ -226,10 +228,10 @@ public final class SweepPlan {
     JsonPointer anchorPointer = null;
     LocalDate anchorDate = null;
     if (p.anchor() != null) {
-      String anchorAt = Locations.field(at, p.anchor().field());
+      String anchorAt = FieldPaths.field(at, p.anchor().field());
       for (JsonNode b : bases) {
         if (!b.isNull() && Parameter.date(b) == null) {
-          problems.add(new Problem(label, anchorAt, 0, 0, "'" + p.path() + "' holds " + SweepFile.describe(b)
+          problems.add(new Problem(label, anchorAt, 0, 0, "'" + p.path() + "' holds " + SpecBinder.describe(b)
               + ", not a date; " + p.anchor().field() + " is for date fields"));
           return null;
         }
@@ -242,7 +244,7 @@ public final class SweepPlan {
           if (a.size() != 1 || Parameter.date(tree.at(a.get(0))) == null) {
             problems.add(new Problem(label, anchorAt, 0, 0, "expected a date YYYY-MM-DD or the path of one date"
                 + " field; '" + ref + "' selects " + (a.size() != 1 ? a.size() + " values"
-                : SweepFile.describe(tree.at(a.get(0))))));
+                : SpecBinder.describe(tree.at(a.get(0))))));
             return null;
           }
           anchorPointer = a.get(0);
@@ -254,10 +256,10 @@ public final class SweepPlan {
       }
       kind = Kind.DATE_OFFSET;
     }
-    String domainAt = Locations.field(at, p.domainField());
+    String domainAt = FieldPaths.field(at, p.domainField());
     boolean numericDomain = !(p.domain() instanceof Domain.Values);
     if (p.multiply() && !(kind == Kind.NUMBER || kind == Kind.WHOLE)) {
-      problems.add(new Problem(label, Locations.field(at, "apply"), 0, 0, "apply: multiply needs numbers, but '"
+      problems.add(new Problem(label, FieldPaths.field(at, "apply"), 0, 0, "apply: multiply needs numbers, but '"
           + p.path() + "' holds " + kindText(kind)));
       return null;
     }
@@ -272,7 +274,7 @@ public final class SweepPlan {
       for (int k = 0; k < v.values().size(); k++) {
         String wrong = fits(v.values().get(k), kind, p.multiply());
         if (wrong != null) {
-          problems.add(new Problem(label, Locations.index(domainAt, k), 0, 0, wrong + " ('" + p.path() + "' holds "
+          problems.add(new Problem(label, FieldPaths.index(domainAt, k), 0, 0, wrong + " ('" + p.path() + "' holds "
               + kindText(kind) + ")"));
         }
       }
@@ -314,14 +316,14 @@ public final class SweepPlan {
   }
 
   private static String fits(JsonNode v, Kind kind, boolean multiply) {
-    if (multiply) return v.isNumber() ? null : "expected a factor (a number), found " + SweepFile.describe(v);
+    if (multiply) return v.isNumber() ? null : "expected a factor (a number), found " + SpecBinder.describe(v);
     return switch (kind) {
-      case NUMBER -> v.isNumber() || v.isNull() ? null : "expected a number, found " + SweepFile.describe(v);
+      case NUMBER -> v.isNumber() || v.isNull() ? null : "expected a number, found " + SpecBinder.describe(v);
       case WHOLE, DATE_OFFSET -> v.isIntegralNumber() || (v.isNull() && kind == Kind.WHOLE) ? null
-          : "expected a whole number, found " + SweepFile.describe(v);
-      case TEXT -> v.isTextual() || v.isNull() ? null : "expected text, found " + SweepFile.describe(v)
+          : "expected a whole number, found " + SpecBinder.describe(v);
+      case TEXT -> v.isTextual() || v.isNull() ? null : "expected text, found " + SpecBinder.describe(v)
           + "; put it in quotes";
-      case BOOLEAN -> v.isBoolean() ? null : "expected true or false, found " + SweepFile.describe(v);
+      case BOOLEAN -> v.isBoolean() ? null : "expected true or false, found " + SpecBinder.describe(v);
       case ANY -> null;
     };
   }
@@ -451,12 +453,11 @@ public final class SweepPlan {
           String dotted = ScenarioPath.dotted(t, tree);
           if (p.path().equals(dotted) || p.path().startsWith(dotted + ".") || p.path().startsWith(dotted + "[")) {
             ParameterSpec written = spec.parameters().get(specIndex(parameters.get(k)));
-            at = Locations.field(written.at(), written.domainField());
+            at = FieldPaths.field(written.at(), written.domainField());
           }
         }
       }
-      problems.add(new Problem(label, at, 0, 0, where + " the scenario is invalid: "
-          + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()));
+      problems.add(new Problem(label, at, 0, 0, where + " the scenario is invalid: " + p.pathAndMessage()));
     }
     return place(spec, problems);
   }

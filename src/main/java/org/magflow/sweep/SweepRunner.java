@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.magflow.output.OutputTarget;
 import org.magflow.output.ResultFolder;
 import org.magflow.output.chart.ChartWriter;
 import org.magflow.run.InputException;
@@ -118,11 +120,21 @@ public final class SweepRunner {
     } catch (IllegalArgumentException e) {
       throw new InputException(List.of(new Problem(sweepFile.toString(), "name", 0, 0, e.getMessage())));
     }
+    Optional<String> refused = OutputTarget.replaceFolder(outDir, OutputTarget.Kind.SWEEP_FOLDER);
+    if (refused.isPresent()) throw InputException.at(OutputTarget.shown(outDir), refused.get());
     Path partial = partialDir(outDir);
+    if (Journal.inUse(partial)) {
+      throw InputException.at(partial.toString(), "another magflow sweep is writing here now; wait for it to"
+          + " finish, or stop it and run again with --resume");
+    }
+    if (!Journal.mayHold(partial)) {
+      throw InputException.at(partial.toString(), "is in the way: a sweep keeps its finished runs in the folder"
+          + " " + partial.getFileName() + " next to its result folder, and this one holds other files; move it"
+          + " or choose another output folder");
+    }
     if (!options.resume() && Files.exists(partial.resolve(Journal.PLAN))) {
-      throw new InputException(List.of(new Problem(partial.toString(), "", 0, 0, "an unfinished sweep ("
-          + Journal.finishedRuns(partial) + " runs done) is kept here: run again with --resume to finish it, or"
-          + " delete this folder to start over")));
+      throw InputException.at(partial.toString(), "an unfinished sweep (" + Journal.finishedRuns(partial)
+          + " runs done) is kept here: run again with --resume to finish it, or delete this folder to start over");
     }
     RunExecutor executor = options.executor() != null ? options.executor()
         : new LocalRunExecutor(Math.max(1, options.threads()));
@@ -133,7 +145,7 @@ public final class SweepRunner {
       journal = Journal.open(partial, plan.fingerprint(), plan.runs(), plan.fan().cells(),
           SweepOutputs.header(plan));
     } catch (Journal.Unusable e) {
-      throw new InputException(List.of(new Problem(partial.toString(), "", 0, 0, e.getMessage())));
+      throw InputException.at(partial.toString(), e.getMessage());
     }
     int runs = plan.runs();
     int resumed = journal.done();
@@ -158,7 +170,13 @@ public final class SweepRunner {
       progress.ended(journal.done(), runs, false);
       return new Result(outDir, partial, plan.name(), runs, resumed, ranNow[0], false,
           (System.nanoTime() - t0) / 1e9, List.of(), "");
-    } catch (InputException | IOException | RuntimeException | Error e) {
+    } catch (InputException e) {
+      // A point of the design is invalid: the same point fails again on --resume, so the finished runs are of no
+      // use; the sweep file must change, which starts the sweep over.
+      progress.failed();
+      journal.delete();
+      throw e;
+    } catch (IOException | RuntimeException | Error e) {
       journal.close();
       progress.ended(journal.done(), runs, false);
       throw e;

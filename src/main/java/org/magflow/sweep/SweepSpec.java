@@ -2,6 +2,8 @@ package org.magflow.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.magflow.scenario.FieldPaths;
+import org.magflow.scenario.LocationIndex;
 
 /**
  * A sweep file as written and checked on its own (the paths it names are checked against the base scenario
@@ -16,7 +18,7 @@ import java.util.List;
  */
 record SweepSpec(Path file, String name, String description, Path base, Long seed, Design design,
                  Integer samples, int replications, List<ParameterSpec> parameters, List<KpiSpec> kpis,
-                 Locations locations) {
+                 LocationIndex locations) {
 
   /**
    * One parameter as written.
@@ -32,7 +34,7 @@ record SweepSpec(Path file, String name, String description, Path base, Long see
   record ParameterSpec(int index, String name, String path, boolean multiply, Anchor anchor, Domain domain,
                        String domainField) {
     String at() {
-      return Locations.index("parameters", index);
+      return FieldPaths.index("parameters", index);
     }
   }
 
@@ -49,7 +51,7 @@ record SweepSpec(Path file, String name, String description, Path base, Long see
   /** One KPI as written: a path into the run summary and the column name (the path unless named). */
   record KpiSpec(int index, String name, String path) {
     String at() {
-      return Locations.index("kpis", index);
+      return FieldPaths.index("kpis", index);
     }
   }
 }

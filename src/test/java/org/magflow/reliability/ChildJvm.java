@@ -33,6 +33,12 @@ final class ChildJvm {
    * {@code logs/<name>.out} and {@code .err} under {@code logDir}.
    */
   static Process start(Path java, Path logDir, String name, List<String> jvmArgs, String... args) throws IOException {
+    return start(java, Path.of(""), logDir, name, jvmArgs, args);
+  }
+
+  /** As {@link #start(Path, Path, String, List, String...)}, in the working folder {@code workingDir}. */
+  static Process start(Path java, Path workingDir, Path logDir, String name, List<String> jvmArgs, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(jvmArgs);
@@ -41,7 +47,7 @@ final class ChildJvm {
     command.add("org.magflow.cli.MagflowCli");
     command.addAll(List.of(args));
     Files.createDirectories(logDir);
-    return new ProcessBuilder(command).redirectOutput(logDir.resolve(name + ".out").toFile())
+    return new ProcessBuilder(command).directory(workingDir.toAbsolutePath().toFile()).redirectOutput(logDir.resolve(name + ".out").toFile())
         .redirectError(logDir.resolve(name + ".err").toFile()).redirectInput(ProcessBuilder.Redirect.from(
             new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null"))).start();
   }

@@ -2,6 +2,7 @@ package org.magflow.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -124,6 +125,7 @@ class InterruptedRunTest {
     p.destroy(); // SIGTERM
     int code = exit(p);
     if (POSIX) assertEquals(143, code, ChildJvm.log(logs, "term-sim"));
+    assertFalse(ChildJvm.log(logs, "term-sim").contains("internal error"), "an interruption is no bug");
     assertSame(before, snapshot(out));
     assertEquals(List.of(), leftovers());
   }
@@ -137,6 +139,7 @@ class InterruptedRunTest {
     p.destroy();
     int code = exit(p);
     if (POSIX) assertEquals(143, code, ChildJvm.log(logs, "term-write"));
+    assertFalse(ChildJvm.log(logs, "term-write").contains("internal error"), "an interruption is no bug");
     assertSame(before, snapshot(out));
     assertEquals(List.of(), leftovers(), "the shutdown hook removes the temporary folder");
   }

@@ -200,4 +200,40 @@ class SweepFileErrorsTest {
     assertEquals(1, found.size());
     assertTrue(found.get(0).startsWith(broken + ":5:1: invalid YAML: "), found.get(0));
   }
+
+  /** Sweep files are walked by the scenario loader's {@code LocationIndex}: what it refuses, they refuse too. */
+  @Test
+  void aliasesSecondDocumentsAndDeepNesting_areRefusedWhereTheyStand(@TempDir Path tmp) throws Exception {
+    Path alias = Sweeps.write(tmp, "a.yaml", """
+        design: &d grid
+        parameters:
+          - path: demand[0].priceElasticity
+            values: [0.1]
+        kpis: [*d]
+        """);
+    assertEquals(List.of(alias + ":6:8: kpis[0]: YAML aliases (*d) are not supported; write the value out in full"),
+        problems(alias));
+    Path twoDocuments = Sweeps.write(tmp, "two.yaml", """
+        design: grid
+        ---
+        design: sobol
+        """);
+    assertEquals(List.of(twoDocuments + ":4:1: a second YAML document; a sweep file holds exactly one"),
+        problems(twoDocuments));
+    Path deep = Sweeps.write(tmp, "deep.yaml", "kpis: " + "[".repeat(40) + "]".repeat(40) + "\n");
+    assertEquals(List.of(deep + ":2:38: nested more than 32 levels deep; a sweep needs fewer than ten"),
+        problems(deep));
+  }
+
+  @Test
+  void notUtf8_isPlacedAtTheBadByte(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("latin1.yaml");
+    byte[] head = "design: grid\nname: caf".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+    bytes[head.length] = (byte) 0xE9; // 'é' in Latin-1
+    bytes[head.length + 1] = '\n';
+    java.nio.file.Files.write(file, bytes);
+    assertEquals(List.of(file + ":2:10: not valid UTF-8: byte 0xE9 at byte offset 22; save the file as UTF-8"),
+        problems(file));
+  }
 }

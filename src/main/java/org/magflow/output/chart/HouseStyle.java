@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
+import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
@@ -26,14 +28,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.LegendItemSource;
 import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.DateTickMarkPosition;
 import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.Plot;
@@ -359,16 +365,21 @@ final class HouseStyle {
   NumberAxis valueAxis(String label, boolean includeZero) {
     NumberAxis axis = new NumberAxis(label);
     axis.setAutoRangeIncludesZero(includeZero);
+    plain(axis);
+    axis.setUpperMargin(0.08);
+    axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(LOCALE));
+    axis.setNumberFormatOverride(numberFormat());
+    return axis;
+  }
+
+  /** The house axis: muted label, ink tick labels, no axis line or tick marks (the grid carries the scale). */
+  private void plain(Axis axis) {
     axis.setLabelFont(axisLabel);
     axis.setLabelPaint(MUTED);
     axis.setTickLabelFont(tick);
     axis.setTickLabelPaint(INK);
     axis.setAxisLineVisible(false);
     axis.setTickMarksVisible(false);
-    axis.setUpperMargin(0.08);
-    axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(LOCALE));
-    axis.setNumberFormatOverride(numberFormat());
-    return axis;
   }
 
   static NumberFormat numberFormat() {
@@ -521,5 +532,57 @@ final class HouseStyle {
         VerticalAlignment.CENTER, new RectangleInsets(8, 16, 8, 16));
     t.setBackgroundPaint(new Color(255, 255, 255, 230));
     return new XYTitleAnnotation(0.5, 0.5, t, RectangleAnchor.CENTER);
+  }
+
+  /** A legend entry drawn as a square of colour. */
+  static LegendItem legendSquare(String label, Paint paint) {
+    LegendItem item = new LegendItem(label, paint);
+    item.setShape(new Rectangle2D.Double(-11, -11, 22, 22));
+    return item;
+  }
+
+  /**
+   * Ticks at a round step (1, 2, 2.5 or 5 × a power of ten) giving about {@code target} intervals over the axis's
+   * range: fewer, more readable ticks than the finest step that fits.
+   */
+  static void niceTicks(NumberAxis axis, int target) {
+    double span = axis.getUpperBound() - axis.getLowerBound();
+    if (!(span > 0) || Double.isInfinite(span)) return;
+    double raw = span / target;
+    double power = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = power;
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      step = m * power;
+      if (step >= 0.7 * raw) break;
+    }
+    int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) + 1e-9) + (step / power == 2.5 ? 1 : 0));
+    DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals),
+        DecimalFormatSymbols.getInstance(LOCALE));
+    axis.setTickUnit(new NumberTickUnit(step, format));
+    axis.setNumberFormatOverride(format);
+  }
+
+  /** An axis of named values (a parameter's settings), one per whole number from 0, without grid bands. */
+  SymbolAxis symbolAxis(String label, List<String> values) {
+    SymbolAxis axis = new SymbolAxis(label, values.toArray(String[]::new));
+    axis.setGridBandsVisible(false);
+    plain(axis);
+    axis.setLowerMargin(0);
+    axis.setUpperMargin(0);
+    axis.setRange(-0.5, values.size() - 0.5);
+    return axis;
+  }
+
+  /**
+   * A title that would wrap at the house size (a long KPI or parameter name) is set a little smaller, down to
+   * 30 px, so it stays on one line.
+   */
+  static void fitTitle(JFreeChart chart) {
+    TextTitle t = chart.getTitle();
+    Font font = t.getFont();
+    FontRenderContext frc = new FontRenderContext(null, true, true);
+    double width = font.getStringBounds(t.getText(), frc).getWidth();
+    double room = WIDTH - 36 - 44 - 8; // the frame's padding, and a little air
+    if (width > room) t.setFont(font.deriveFont((float) Math.max(30, Math.floor(font.getSize2D() * room / width))));
   }
 }

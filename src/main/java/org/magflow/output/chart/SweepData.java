@@ -65,6 +65,15 @@ public final class SweepData {
       return KpiText.of(path).map(KpiText::unit).orElse("");
     }
 
+    /** The unit after a number in a sentence: "%", "% of demand", "×", " months"; "" if there is none. */
+    public String unitAfterNumber() {
+      String unit = unit();
+      if (unit.isEmpty()) return "";
+      if (unit.startsWith("%")) return unit.equals("%") ? "%" : "% " + unit.substring(1).strip();
+      if (unit.startsWith("×")) return "×";
+      return " " + unit;
+    }
+
     /** An axis label: "US shortage, % of demand". */
     public String axisLabel() {
       return unit().isEmpty() ? what() : what() + ", " + unit();

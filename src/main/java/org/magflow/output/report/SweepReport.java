@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.magflow.output.chart.Chart;
+import org.magflow.output.chart.ChartText;
 import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.chart.ResultInputException;
 import org.magflow.output.chart.SweepChartOptions;
@@ -50,7 +50,7 @@ public final class SweepReport {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"magflow ").append(esc(d.magflowVersion())).append("\">\n")
         .append("<title>magflow sweep briefing: ").append(esc(title)).append("</title>\n<style>\n")
-        .append(BriefingReport.CSS).append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        .append(ReportPage.CSS).append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
     h.append("<header class=\"cover\">\n<p class=\"kicker\">magflow sweep briefing</p>\n<h1>").append(esc(title))
         .append("</h1>\n");
     if (!d.description().isEmpty()) h.append("<p class=\"lede\">").append(esc(d.description())).append("</p>\n");
@@ -77,7 +77,7 @@ public final class SweepReport {
     section(h, "charts", "Charts");
     List<Chart> drawn = charts(d);
     if (drawn.isEmpty()) h.append("<p class=\"note\">This sweep has no series or design to chart.</p>\n");
-    for (Chart c : drawn) BriefingReport.figure(h, c, "", writer);
+    for (Chart c : drawn) ReportPage.figure(h, c, "", writer);
     h.append("</section>\n");
 
     section(h, "provenance", "Provenance");
@@ -93,7 +93,7 @@ public final class SweepReport {
 
   /** Writes the briefing on {@code d} to {@code file} atomically, as {@link BriefingReport#write} does. */
   public void write(SweepData d, Path file) throws IOException, ResultInputException {
-    BriefingReport.writeAtomically(render(d), file);
+    ReportPage.writeAtomically(render(d), file);
   }
 
   /**
@@ -139,7 +139,7 @@ public final class SweepReport {
       if (first.endsWith("?")) return first;
     }
     String params = and(d.parameters().stream().map(SweepData.Parameter::name).toList());
-    List<String> named = new ArrayList<>(d.kpis().stream().limit(4).map(k -> lowerName(k.what())).toList());
+    List<String> named = new ArrayList<>(d.kpis().stream().limit(4).map(k -> ChartText.lower(k.what())).toList());
     if (d.kpis().size() > 4) named.add("the other KPIs");
     String kpis = named.isEmpty() ? "the outcomes" : and(named);
     String built = "How do " + kpis + " respond when " + params + " vary, starting from " + d.baseScenarioName() + "?";
@@ -205,7 +205,7 @@ public final class SweepReport {
     for (SweepData.Kpi k : d.kpis()) {
       List<SweepData.SummaryRow> rows = byKpi.getOrDefault(k.name(), List.of());
       String what = "<b>" + esc(k.what()) + "</b>";
-      String unit = esc(unit(k));
+      String unit = esc(k.unitAfterNumber());
       Optional<SweepData.SummaryRow> all = rows.stream().filter(r -> r.point().equals("all")).findFirst();
       List<SweepData.SummaryRow> points = rows.stream().filter(r -> !r.point().equals("all"))
           .filter(r -> !Double.isNaN(r.mean())).toList();
@@ -428,14 +428,6 @@ public final class SweepReport {
     h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
   }
 
-  private static String unit(SweepData.Kpi k) {
-    String u = k.unit();
-    if (u.isEmpty()) return "";
-    if (u.startsWith("%")) return u.equals("%") ? "%" : "% " + u.substring(1).strip();
-    if (u.startsWith("×")) return "×";
-    return " " + u;
-  }
-
   /** "a", "a and b", "a, b and c". */
   private static String and(List<String> items) {
     if (items.size() <= 1) return String.join("", items);
@@ -444,15 +436,6 @@ public final class SweepReport {
 
   private static String capital(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  private static String lowerName(String s) {
-    String first = s.split("\\s", 2)[0];
-    if (first.length() > 1 && Character.isUpperCase(first.charAt(0))
-        && first.substring(1).chars().noneMatch(Character::isUpperCase)) {
-      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-    return s;
   }
 
   /** A figure to about three significant digits, thousands grouped, a true minus; an em dash for none. */
