@@ -29,6 +29,13 @@ public final class Metrics {
   public static final String DELIVERED = "delivered";
   /** Share of the sector's underlying demand substituted or thrifted away at the period end (0–1). */
   public static final String SUBSTITUTION = "substitution";
+  /**
+   * Share of the sector's underlying demand one technology option has taken at the period end (0–1);
+   * {@code partner} is the technology (only for sectors given their own options).
+   */
+  public static final String TECHNOLOGY_SHARE = "technology_share";
+  /** Share of the sector's underlying demand lost for good at the period end (0–1), where it can be lost. */
+  public static final String DEMAND_LOST = "demand_lost";
 
   // Stocks and trade
   /** Tonnes held by an agent at the period end. */

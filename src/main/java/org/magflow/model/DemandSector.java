@@ -37,6 +37,27 @@ public final class DemandSector extends Agent {
    */
   public record DemandCurve(double baseTonnesPerYear, double growthPerYear, double priceElasticity) {}
 
+  /**
+   * A technology that does the sector's job with fewer or no rare-earth magnets: a ferrite or induction motor,
+   * a geared wind turbine, a low-dysprosium grade. Buyers adopt it as the price stays above its threshold,
+   * up to its ceiling at twice the threshold, with a first-order lag whose starting speed is its rate; an
+   * adopted design is not undone when prices fall (redesigned products stay redesigned).
+   *
+   * @param maxShare the share of the sector's demand it can replace at most
+   * @param ratePerYear the fastest it replaces demand, share per year
+   */
+  public record Technology(String id, double thresholdMultiple, double maxShare, double ratePerYear) {}
+
+  /**
+   * Demand lost for good when it goes unmet for long: products not made, production moved or redesigned.
+   *
+   * @param ratePerYear the share of demand lost per year of complete shortage (in proportion to the share short)
+   * @param maxShare the most of the sector's demand that can be lost
+   */
+  public record DemandLoss(double ratePerYear, double maxShare) {
+    public static final DemandLoss NONE = new DemandLoss(0, 0);
+  }
+
   final String sector;
   final int commodity;
   final DemandCurve curve;
@@ -47,6 +68,12 @@ public final class DemandSector extends Agent {
   private double noiseCv = Double.NaN;
   private double noiseSigma2;
   double substitution;
+  /** The technologies open to this sector and the share of demand each has taken; none: one-number substitution. */
+  private Technology[] technologies = new Technology[0];
+  private double[] adopted = new double[0];
+  private DemandLoss loss = DemandLoss.NONE;
+  /** The share of underlying demand lost for good. */
+  double lost;
   double backlog;
   /** Demand at current prices per day, before noise: what the sector plans its purchases on. */
   private double plannedPerDay;
@@ -67,6 +94,31 @@ public final class DemandSector extends Agent {
 
   public String sector() {
     return sector;
+  }
+
+  /**
+   * Gives the sector its own technology options, which replace the scenario-wide substitution for it, and the
+   * rule by which demand it cannot meet is lost for good (a backlog sector's waits instead).
+   */
+  public void respondOverYears(List<Technology> options, DemandLoss loss) {
+    this.technologies = options.toArray(Technology[]::new);
+    this.adopted = new double[technologies.length];
+    this.loss = backlogUnmet ? DemandLoss.NONE : loss;
+  }
+
+  /** The technology options, in scenario order. */
+  List<Technology> technologies() {
+    return List.of(technologies);
+  }
+
+  /** Whether demand this sector cannot meet is lost for good, so its lost share is worth reporting. */
+  boolean respondsWithLoss() {
+    return loss.ratePerYear() > 0;
+  }
+
+  /** The share of demand technology {@code i} has taken. */
+  double adopted(int i) {
+    return adopted[i];
   }
 
   @Override
@@ -110,8 +162,9 @@ public final class DemandSector extends Agent {
   void consume(double days, double years, double priceMultiple, DemandResponse response, ConsumptionLog log,
                double now, PowCache powers) {
     adaptSubstitution(days, priceMultiple, response);
-    plannedPerDay = Units.perDay(underlyingPerYear(years, powers))
-        * powers.pow(priceMultiple, -curve.priceElasticity()) * (1 - substitution);
+    double underlyingPerDay = Units.perDay(underlyingPerYear(years, powers));
+    plannedPerDay = underlyingPerDay * powers.pow(priceMultiple, -curve.priceElasticity()) * (1 - substitution)
+        * (1 - lost);
     double demand = plannedPerDay * days * noiseFactor(response.noise());
     double stock = inventory.tonnes(commodity);
     double owedBefore = backlog;
@@ -120,11 +173,18 @@ public final class DemandSector extends Agent {
     double shortfall = Math.max(0, demand - used);
     if (used > 0) inventory.remove(commodity, used);
     backlog = backlogUnmet ? owedBefore + demand - used : 0;
+    if (loss.ratePerYear() > 0 && shortfall > 0 && demand > 0) {
+      lost = Math.min(loss.maxShare(), lost + loss.ratePerYear() * (shortfall / demand) * Units.years(days));
+    }
     log.consumed(this, demand, used, shortfall, now, days);
   }
 
   /** Substitution follows its target with a first-order lag whose starting speed is the maximum rate. */
   private void adaptSubstitution(double days, double priceMultiple, DemandResponse response) {
+    if (technologies.length > 0) {
+      adaptTechnologies(days, priceMultiple);
+      return;
+    }
     double threshold = response.substitutionThresholdMultiple();
     double maxShare = response.substitutionMaxShare();
     if (maxShare <= 0 || response.substitutionRatePerYear() <= 0) return;
@@ -132,6 +192,22 @@ public final class DemandSector extends Agent {
     double target = maxShare * Math.min(1, excess);
     double lagYears = maxShare / response.substitutionRatePerYear();
     substitution += (target - substitution) * (1 - StrictMath.exp(-Units.years(days) / lagYears));
+  }
+
+  /** Each technology moves toward its target, never back; together they replace 1 - prod(1 - share). */
+  private void adaptTechnologies(double days, double priceMultiple) {
+    double remaining = 1;
+    for (int i = 0; i < technologies.length; i++) {
+      Technology t = technologies[i];
+      double excess = Math.max(0, priceMultiple - t.thresholdMultiple()) / t.thresholdMultiple();
+      double target = t.maxShare() * Math.min(1, excess);
+      if (target > adopted[i] && t.ratePerYear() > 0) {
+        double lagYears = t.maxShare() / t.ratePerYear();
+        adopted[i] += (target - adopted[i]) * (1 - StrictMath.exp(-Units.years(days) / lagYears));
+      }
+      remaining *= 1 - adopted[i];
+    }
+    substitution = 1 - remaining;
   }
 
   /** A mean-one lognormal factor with the given coefficient of variation. */

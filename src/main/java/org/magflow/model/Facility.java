@@ -1,5 +1,6 @@
 package org.magflow.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ public final class Facility {
   /** Tonnes of activity per day the plant is set to run; it moves toward what its owner's sales call for. */
   double plannedPerDay;
   private Adjustments adjustments = Adjustments.NONE;
+  /** Capacity built during the run by projects of the investment pipeline (see {@link Investment}). */
+  private final List<Expansion> built = new ArrayList<>();
   // Performance: availableAt is asked for one time by every buyer's order at a clearing; the last answer is kept.
   private double availableTime = Double.NaN;
   private double available;
@@ -66,6 +69,21 @@ public final class Facility {
       if (t < start) return 0;
       return rampDays <= 0 ? tonnesPerYear : tonnesPerYear * Math.min(1, (t - start) / rampDays);
     }
+
+    /** Capacity at {@code t} after a technology ban, which delays and derates what starts after it. */
+    double after(Adjustments a, double t) {
+      boolean slowed = a.banned() && start >= a.banStart();
+      return slowed ? at(t - a.banDelayDays()) * (1 - a.banDerate()) : at(t);
+    }
+  }
+
+  /**
+   * Adds capacity a project finished building at {@code start}, reaching {@code tonnesPerYear} after
+   * {@code rampDays}. A technology ban in force on the plant delays and derates it like any other addition.
+   */
+  void commission(double start, double tonnesPerYear, double rampDays) {
+    built.add(new Expansion(start, tonnesPerYear, rampDays));
+    availableTime = Double.NaN;
   }
 
   void adjust(Adjustments adjustments) {
@@ -91,10 +109,8 @@ public final class Facility {
       double added = Math.max(0, capacity.installedAt(now - a.banDelayDays()) - before) * (1 - a.banDerate());
       installed = Math.min(installed, before + added);
     }
-    for (Expansion e : a.expansions()) {
-      boolean slowed = a.banned() && e.start() >= a.banStart();
-      installed += slowed ? e.at(now - a.banDelayDays()) * (1 - a.banDerate()) : e.at(now);
-    }
+    for (Expansion e : a.expansions()) installed += e.after(a, now);
+    for (int i = 0; i < built.size(); i++) installed += built.get(i).after(a, now);
     return installed * capacity.outageFactor(now) * a.availableFraction();
   }
 

@@ -277,6 +277,14 @@ final class Reporter {
       emit(date, Metrics.BACKLOG, s.id, s.region.id(), "", commodity, s.sector, s.backlog, Metrics.TONNES);
       emit(date, Metrics.SUBSTITUTION, s.id, s.region.id(), "", commodity, s.sector, s.substitution,
           Metrics.SHARE);
+      List<DemandSector.Technology> options = s.technologies();
+      for (int i = 0; i < options.size(); i++) {
+        emit(date, Metrics.TECHNOLOGY_SHARE, s.id, s.region.id(), options.get(i).id(), commodity, s.sector,
+            s.adopted(i), Metrics.SHARE);
+      }
+      if (s.respondsWithLoss()) {
+        emit(date, Metrics.DEMAND_LOST, s.id, s.region.id(), "", commodity, s.sector, s.lost, Metrics.SHARE);
+      }
     }
   }
 

@@ -33,7 +33,7 @@ import org.magflow.units.Units;
 public final class SupplyChain implements Producer.ProductionLog, DemandSector.ConsumptionLog {
 
   /** The order of same-day events: a period closes before the day's events, policies apply before trade. */
-  enum Phase { REPORT, POLICY, ARRIVAL, PRODUCTION, CONSUMPTION, CLEARING }
+  enum Phase { REPORT, POLICY, ARRIVAL, PRODUCTION, CONSUMPTION, CLEARING, INVESTMENT }
 
   /** How often each recurring process runs, in days, and how long a reporting period is. */
   public record Clock(int productionDays, int clearingDays, int consumptionDays, Reporting reporting) {}
@@ -75,6 +75,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   private final Market market;
   private final PolicyBook policyBook;
   private final Licensing licensing;
+  private Investment investment;
   private Reporter reporter;
   private EventSink sink;
   private double endTime;
@@ -119,6 +120,20 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     this.market = new Market(this);
     this.policyBook = new PolicyBook(this, policies);
     this.licensing = new Licensing(this, streams);
+  }
+
+  /**
+   * Gives the run a pipeline of capacity projects, each filling an idle plant its owner already holds.
+   * Without one, capacity changes only as the scenario's capacity points and events say.
+   */
+  public void invest(Investment.Rule rule, List<Investment.Plan> plans) {
+    if (ran) throw new IllegalStateException("the run has started");
+    this.investment = plans.isEmpty() ? null : new Investment(this, rule, plans);
+  }
+
+  /** The guaranteed price of a producer's commodity in force, or NaN. */
+  double priceFloor(Producer p, int c) {
+    return policyBook.priceFloor(p, c);
   }
 
   Market market() {
@@ -197,15 +212,28 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     recurring(clock.productionDays(), Phase.PRODUCTION, endTime, this::produce);
     recurring(clock.consumptionDays(), Phase.CONSUMPTION, endTime, this::consume);
     recurring(clock.clearingDays(), Phase.CLEARING, endTime, this::clear);
+    if (investment != null) scheduleInvestment();
     sim.runUntil(endTime);
     ledger.audit(commodities, agents).forEach(sink::accept);
   }
 
-  private void recurring(int intervalDays, Phase phase, double endTime, java.util.function.DoubleConsumer step) {
+  private void recurring(double intervalDays, Phase phase, double endTime, java.util.function.DoubleConsumer step) {
     sim.scheduleRecurring(0, phase.ordinal(), now -> {
       step.accept(now);
       double next = now + intervalDays;
       return next < endTime ? next : Double.NaN;
+    });
+  }
+
+  /** Projects are reviewed from the scenario start; during the warm-up the investors only watch prices. */
+  private void scheduleInvestment() {
+    double interval = investment.reviewDays();
+    double scenarioStart = scenarioStart();
+    investment.reportStart();
+    recurring(interval, Phase.INVESTMENT, endTime, now -> {
+      double days = Math.min(interval, now);
+      if (now < scenarioStart) investment.watch(days);
+      else investment.review(now, days);
     });
   }
 

@@ -17,6 +17,7 @@ import org.magflow.output.RunInfo;
 import org.magflow.output.RunJson;
 import org.magflow.output.RunSummary;
 import org.magflow.output.SummaryJson;
+import org.magflow.output.ProjectsCsv;
 import org.magflow.output.TimeSeriesCsv;
 import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.ScenarioLoader;
@@ -74,6 +75,7 @@ public final class RunJob {
             dir.resolve(TimeSeriesCsv.COUNTERFACTUAL_FILE_NAME));
       }
       new SummaryJson().write(summary, dir.resolve(SummaryJson.FILE_NAME));
+      ProjectsCsv.write(outcome.run().events(), dir.resolve(ProjectsCsv.FILE_NAME));
       new ScenarioWriter().write(scenario, dir.resolve(RESOLVED_SCENARIO));
       double wallSeconds = (System.nanoTime() - t0) / 1e9;
       String resolvedSha256 = sha256(dir.resolve(RESOLVED_SCENARIO));

@@ -83,6 +83,7 @@ public final class ModelBuilder {
           amounts(r.outputs(), commodityIndex, nc)));
     }
 
+    ProjectPlans projects = new ProjectPlans(scenario, recipes, commodityIndex, regionById);
     List<Producer> producers = new ArrayList<>();
     Map<String, Integer> producerIndex = new HashMap<>();
     List<PolicyCompiler.PlantInfo> plants = new ArrayList<>(); // every plant, in the order PolicyBook numbers them
@@ -108,6 +109,7 @@ public final class ModelBuilder {
           }
         }
       }
+      facilities.addAll(projects.plantsOf(p.id()));
       for (Facility f : facilities) {
         plants.add(new PolicyCompiler.PlantInfo(f.id(), f.site().index(), f.recipe().stage().id()));
       }
@@ -148,6 +150,15 @@ public final class ModelBuilder {
           d.priority(), "backlog".equals(d.unmet()), suppliers, shares, d.tags(),
           streams.stream("demand/" + d.id()), nc, nr));
     }
+    var loss = new DemandSector.DemandLoss(scenario.demandResponse().lossRatePerYear(),
+        scenario.demandResponse().lossMaxShare());
+    for (int i = 0; i < sectors.size(); i++) {
+      var options = scenario.demandResponse().technologies().getOrDefault(scenario.demand().get(i).sector(), List.of());
+      if (!options.isEmpty() || loss.ratePerYear() > 0) {
+        sectors.get(i).respondOverYears(options.stream().map(t -> new DemandSector.Technology(t.id(),
+            t.thresholdMultiple(), t.maxShare(), t.ratePerYear())).toList(), loss);
+      }
+    }
 
     var clock = scenario.clock();
     var rule = scenario.market().priceRule();
@@ -165,6 +176,10 @@ public final class ModelBuilder {
         policies(scenario, calendar, producers, stockpiles, sectors, plants),
         new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
             response.substitutionRatePerYear(), response.noise()), streams);
+
+    Map<String, Producer> producerById = new HashMap<>();
+    for (Producer p : producers) producerById.put(p.id(), p);
+    chain.invest(projects.rule(), projects.plans(producerById, reference));
 
     for (int i = 0; i < producers.size(); i++) {
       for (Map.Entry<String, StockSpec> e : scenario.producers().get(i).stocks().entrySet()) {

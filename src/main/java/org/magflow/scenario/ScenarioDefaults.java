@@ -104,12 +104,15 @@ public final class ScenarioDefaults {
         market(s.market()),
         trade(s.trade()),
         list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()))),
-        list(s.producers(), ScenarioDefaults::producer),
+        list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of())),
+            ScenarioDefaults::producer),
         list(s.demand(), d -> new DemandSpec(d.id(), or(d.name(), d.id()), d.region(), d.sector(), d.commodity(),
             d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity(), d.priority(), d.unmet(), d.stock(),
             list(d.suppliers(), Function.identity()), list(d.tags(), Function.identity()))),
         demandResponse(s.demandResponse()),
-        list(s.policies(), PolicySpec::withDefaults)); // each family fills its own
+        list(s.policies(), PolicySpec::withDefaults), // each family fills its own
+        list(s.projects(), ProjectDefaults::project),
+        ProjectDefaults.investment(s.investment()));
   }
 
   private static ClockSpec clock(ClockSpec c) {
@@ -149,7 +152,9 @@ public final class ScenarioDefaults {
     return new DemandResponseSpec(or(r.substitutionThresholdMultiple(), SUBSTITUTION_THRESHOLD_MULTIPLE),
         or(r.substitutionMaxShare(), SUBSTITUTION_MAX_SHARE),
         or(r.substitutionRatePerYear(), SUBSTITUTION_RATE_PER_YEAR),
-        or(r.noise(), NOISE));
+        or(r.noise(), NOISE),
+        r.technologies() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(r.technologies())),
+        or(r.lossRatePerYear(), 0.0), or(r.lossMaxShare(), 0.0));
   }
 
   /** A licence is approved unless the scenario says otherwise (licence regimes, extraterritorial rules, fast tracks). */

@@ -52,12 +52,14 @@ public record ScenarioSpec(
     List<ProducerSpec> producers,
     List<DemandSpec> demand,
     DemandResponseSpec demandResponse,
-    List<PolicySpec> policies) {
+    List<PolicySpec> policies,
+    List<ProjectSpec> projects,
+    ProjectSpec.InvestmentSpec investment) {
 
   /** The same scenario with other policies; with none, it is the scenario's no-policy counterfactual. */
   public ScenarioSpec withPolicies(List<PolicySpec> newPolicies) {
     return new ScenarioSpec(name, description, start, end, seed, clock, commodities, regions, market, trade, recipes,
-        producers, demand, demandResponse, newPolicies);
+        producers, demand, demandResponse, newPolicies, projects, investment);
   }
 
   /**
@@ -173,7 +175,30 @@ public record ScenarioSpec(
    * @param substitutionMaxShare the share of demand that substitution can remove at most
    * @param substitutionRatePerYear the fastest substitution grows, as a share of demand per year
    * @param noise coefficient of variation of each consumption step's demand (0 for none)
+   * @param technologies by sector: the technology options that replace substitution for that sector
+   * @param lossRatePerYear the share of demand lost for good per year of complete shortage (sectors whose unmet
+   *     demand is lost)
+   * @param lossMaxShare the most of a sector's demand that can be lost for good
    */
   public record DemandResponseSpec(Double substitutionThresholdMultiple, Double substitutionMaxShare,
-                                   Double substitutionRatePerYear, Double noise) {}
+                                   Double substitutionRatePerYear, Double noise,
+                                   java.util.Map<String, List<TechnologySpec>> technologies, Double lossRatePerYear,
+                                   Double lossMaxShare) {
+    /** The scenario-wide substitution and noise alone, with no technology options and no lost demand. */
+    public DemandResponseSpec(Double substitutionThresholdMultiple, Double substitutionMaxShare,
+                              Double substitutionRatePerYear, Double noise) {
+      this(substitutionThresholdMultiple, substitutionMaxShare, substitutionRatePerYear, noise, null, null, null);
+    }
+  }
+
+  /**
+   * A technology a sector can adopt to use fewer rare-earth magnets (by sector, under
+   * {@code demandResponse.technologies}); the sector's options replace the scenario-wide substitution for it.
+   *
+   * @param thresholdMultiple the price multiple above which buyers start adopting it
+   * @param maxShare the share of the sector's demand it can replace at most
+   * @param ratePerYear the fastest it replaces demand, share per year
+   */
+  public record TechnologySpec(String id, Double thresholdMultiple, Double maxShare, Double ratePerYear,
+                               String source) {}
 }

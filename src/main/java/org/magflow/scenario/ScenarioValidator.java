@@ -93,6 +93,7 @@ public final class ScenarioValidator {
   public static List<Problem> validate(ScenarioSpec scenario, String file) {
     Check check = new Check(file);
     check.scenario(scenario);
+    if (scenario != null) LongRunChecks.check(scenario, file, check.problems);
     return List.copyOf(check.problems);
   }
 
@@ -120,6 +121,12 @@ public final class ScenarioValidator {
       for (int i = 0; producers != null && i < s.producers().size(); i++) { // first: demand names suppliers
         ProducerSpec p = s.producers().get(i);
         if (p != null && p.id() != null) producers.firstPath().putIfAbsent(p.id(), FieldPaths.index("producers", i));
+      }
+      for (int i = 0; producers != null && s.projects() != null && i < s.projects().size(); i++) {
+        ProjectSpec p = s.projects().get(i); // a project's new owner is a producer that policies may name
+        if (p != null && p.owner() != null) {
+          producers.firstPath().putIfAbsent(p.owner(), FieldPaths.field(FieldPaths.index("projects", i), "owner"));
+        }
       }
       agents = new Ids("agent", "agents"); // producers and demand sectors share one namespace in outputs
       market(s.market(), zones);

@@ -1,0 +1,195 @@
+package org.magflow.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.magflow.event.ProjectStatus;
+
+/**
+ * The pipeline of capacity projects: mines, separation circuits, metal, magnet and recycling plants, each at a
+ * stage of development, which advance when the price they expect to realise beats their incentive price.
+ *
+ * <p>The rule, at every review (monthly by default), for each project not yet operating or cancelled:
+ * <ul>
+ *   <li>Its <i>expected price</i> is the best of the market's forward view of its signal commodity in its
+ *       owner's price zone (the zone price smoothed with time constant {@code forwardViewDays}: investors act on
+ *       a sustained price, not a spike), a guaranteed floor in force for its owner, and a fixed-price offtake.
+ *   <li>A project that has not taken its investment decision ({@code studied}: needs permits;
+ *       {@code permitted}: needs finance) advances through that status only while the expected price is at or
+ *       above its incentive price; each status needs its own number of such favourable days. While it is not,
+ *       it stalls, and after {@code cancelAfterDays} of stalling in a row it is cancelled.
+ *   <li>A project {@code building} has committed its capital: it finishes on time whatever the price, then its
+ *       plant's capacity ramps up to nameplate over {@code rampDays}. A technology ban in force on the plant
+ *       delays and derates that capacity, as it does every addition ({@link Facility}).
+ * </ul>
+ * Governments act through the same decision: a price floor or an offtake raises the expected price, and
+ * capital support (grants, equity, cheap debt) lowers the incentive price, which the scenario builder applies.
+ * The statuses and dates every project passes through are reported as {@link ProjectStatus} events.
+ */
+public final class Investment {
+
+  /** How far a project has come. */
+  public enum Status {
+    STUDIED, PERMITTED, BUILDING, OPERATING, CANCELLED;
+
+    /** The status's name in scenario files and outputs. */
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status with this id; {@code financed} is a project whose investment decision is taken: building. */
+    public static Status fromId(String id) {
+      if ("financed".equals(id)) return BUILDING;
+      for (Status s : values()) if (s.id().equals(id)) return s;
+      throw new IllegalArgumentException("unknown project status '" + id + "'");
+    }
+  }
+
+  /**
+   * The pipeline's decision rule.
+   *
+   * @param reviewDays how often projects are reviewed
+   * @param forwardViewDays time constant of the forward view of prices
+   * @param cancelAfterDays days of stalling in a row after which a project not yet building is cancelled
+   */
+  public record Rule(double reviewDays, double forwardViewDays, double cancelAfterDays) {}
+
+  /**
+   * A project as the model sees it: ids resolved to agents and indices, dates to days.
+   *
+   * @param plant the idle plant its owner holds from the start, which the project fills when built
+   * @param status where it stands at the scenario start
+   * @param favourableDaysNeeded for {@code studied} and {@code permitted}, the favourable days each needs;
+   *     for {@code building}, the days construction still takes; indexed by {@link Status#ordinal()}
+   * @param signal the commodity whose price decides (its main output by value)
+   * @param incentiveUsdPerKg the signal commodity's price at which it goes ahead, after capital support
+   * @param offtakeUsdPerKg the price of a fixed-price offtake of its output, or NaN for none
+   */
+  public record Plan(String id, String name, Producer owner, Facility plant, Status status,
+                     double[] favourableDaysNeeded, double tonnesPerYear, double rampDays, int signal,
+                     double incentiveUsdPerKg, double offtakeUsdPerKg) {
+    public Plan {
+      favourableDaysNeeded = favourableDaysNeeded.clone();
+      if (favourableDaysNeeded.length != Status.values().length) {
+        throw new IllegalArgumentException("need the days of every status");
+      }
+    }
+  }
+
+  /** A project's progress during a run. */
+  private static final class Project {
+    final Plan plan;
+    Status status;
+    /** Favourable (or, when building, elapsed) days spent in the current status. */
+    double progressDays;
+    /** Days of stalling in a row. */
+    double stalledDays;
+
+    Project(Plan plan) {
+      this.plan = plan;
+      this.status = plan.status();
+    }
+  }
+
+  private final SupplyChain world;
+  private final Rule rule;
+  private final List<Project> projects;
+  /** The forward view of each zone's price, [zone][commodity], US dollars per kg. */
+  private final double[][] forwardView;
+
+  Investment(SupplyChain world, Rule rule, List<Plan> plans) {
+    this.world = world;
+    this.rule = rule;
+    this.projects = plans.stream().map(Project::new).toList();
+    int zones = world.prices.zones().size();
+    this.forwardView = new double[zones][world.commodities.size()];
+    for (int z = 0; z < zones; z++) {
+      for (int c = 0; c < forwardView[z].length; c++) forwardView[z][c] = world.prices.price(z, c);
+    }
+  }
+
+  boolean isEmpty() {
+    return projects.isEmpty();
+  }
+
+  double reviewDays() {
+    return rule.reviewDays();
+  }
+
+  /** Reports where every project stands at the scenario start. */
+  void reportStart() {
+    for (Project p : projects) report(p, world.start);
+  }
+
+  /**
+   * Follows prices during the warm-up without deciding anything: statuses are as of the scenario start, and
+   * the forward view starts from a settled market.
+   */
+  void watch(double days) {
+    updateForwardView(days);
+  }
+
+  /** Reviews every project {@code days} after the last review. */
+  void review(double now, double days) {
+    updateForwardView(days);
+    for (Project p : projects) {
+      switch (p.status) {
+        case OPERATING, CANCELLED -> { }
+        case BUILDING -> build(p, now, days);
+        case STUDIED, PERMITTED -> develop(p, now, days);
+      }
+    }
+  }
+
+  private void updateForwardView(double days) {
+    double weight = 1 - StrictMath.exp(-days / rule.forwardViewDays());
+    for (int z = 0; z < forwardView.length; z++) {
+      for (int c = 0; c < forwardView[z].length; c++) {
+        forwardView[z][c] += (world.prices.price(z, c) - forwardView[z][c]) * weight;
+      }
+    }
+  }
+
+  /** The price a project expects to realise for its signal commodity. */
+  double expectedUsdPerKg(Plan plan) {
+    double expected = forwardView[plan.owner().region.zone()][plan.signal()];
+    double floor = world.priceFloor(plan.owner(), plan.signal());
+    if (!Double.isNaN(floor)) expected = Math.max(expected, floor);
+    if (!Double.isNaN(plan.offtakeUsdPerKg())) expected = Math.max(expected, plan.offtakeUsdPerKg());
+    return expected;
+  }
+
+  private void develop(Project p, double now, double days) {
+    if (expectedUsdPerKg(p.plan) >= p.plan.incentiveUsdPerKg()) {
+      p.stalledDays = 0;
+      p.progressDays += days;
+      if (p.progressDays >= p.plan.favourableDaysNeeded()[p.status.ordinal()]) {
+        advance(p, p.status == Status.STUDIED ? Status.PERMITTED : Status.BUILDING, now);
+        if (p.status == Status.BUILDING) build(p, now, 0); // a project with nothing left to build opens now
+      }
+    } else {
+      p.stalledDays += days;
+      if (p.stalledDays >= rule.cancelAfterDays()) advance(p, Status.CANCELLED, now);
+    }
+  }
+
+  private void build(Project p, double now, double days) {
+    p.progressDays += days;
+    if (p.progressDays >= p.plan.favourableDaysNeeded()[Status.BUILDING.ordinal()]) {
+      p.plan.plant().commission(now, p.plan.tonnesPerYear(), p.plan.rampDays());
+      advance(p, Status.OPERATING, now);
+    }
+  }
+
+  private void advance(Project p, Status next, double now) {
+    p.status = next;
+    p.progressDays = 0;
+    p.stalledDays = 0;
+    report(p, world.calendar.toDate(now));
+  }
+
+  private void report(Project p, java.time.LocalDate date) {
+    Plan plan = p.plan;
+    world.report(new ProjectStatus(date, plan.id(), plan.name(), plan.owner().id, plan.plant().site.id(),
+        plan.plant().recipe.stage().id(), plan.tonnesPerYear(), p.status.id()));
+  }
+}

@@ -1,0 +1,101 @@
+package org.magflow.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.magflow.scenario.ProjectSpec.InvestmentSpec;
+import org.magflow.scenario.ProjectSpec.LeadTimeSpec;
+import org.magflow.scenario.ScenarioSpec.ProducerSpec;
+
+/**
+ * The defaults of the investment pipeline (see {@link ScenarioDefaults}, which applies them), each with the
+ * section of {@code docs/sources.md} it comes from.
+ */
+final class ProjectDefaults {
+  /** Days between reviews of the pipeline: monthly, as boards and lenders meet. [assumption] */
+  static final double REVIEW_DAYS = 30;
+  /** Months over which investors average the market price before acting on it. [assumption] */
+  static final double FORWARD_VIEW_MONTHS = 12;
+  /**
+   * Months of stalling after which an undecided project is cancelled: the 2011 price peak was followed by
+   * cancellations and suspensions in 2015–16 (Molycorp, Bear Lodge), sources §S9.6. [derived, rounded down]
+   */
+  static final double CANCEL_AFTER_MONTHS = 36;
+  /** The share of an incentive price that pays for capital, which government support lowers. [assumption] */
+  static final double CAPITAL_SHARE_OF_INCENTIVE = 0.5;
+
+  /**
+   * Months of development by production stage, from sources §S10: a decided mine takes 6–9 years to first
+   * output and discovery to production over 15; a greenfield separation plant 3–6 years; a magnet plant
+   * about 3–4; a recycler 2–3. Permitting and financing count only months that favour the project.
+   */
+  static final Map<String, LeadTimeSpec> LEAD_TIMES = Map.of(
+      "mining", new LeadTimeSpec(36.0, 18.0, 36.0, 24.0),
+      "separation", new LeadTimeSpec(12.0, 12.0, 30.0, 12.0),
+      "manufacturing", new LeadTimeSpec(6.0, 6.0, 30.0, 12.0),
+      "recycling", new LeadTimeSpec(6.0, 6.0, 24.0, 18.0));
+
+  /**
+   * Incentive prices as multiples of the reference, by stage: ex-China mines need NdPr at $75–85/kg against
+   * about $60 (sources §S11), so 1.35; separation is priced off the same NdPr, so the same; no source gives
+   * one for magnet plants or recyclers (§S11), so a smaller premium, 1.2. [assumption for the last two]
+   */
+  static final Map<String, Double> INCENTIVE_MULTIPLE = Map.of(
+      "mining", 1.35, "separation", 1.35, "manufacturing", 1.2, "recycling", 1.2);
+
+  private ProjectDefaults() {}
+
+  static InvestmentSpec investment(InvestmentSpec i) {
+    if (i == null) i = new InvestmentSpec(null, null, null, null, null, null);
+    Map<String, LeadTimeSpec> leadTimes = new LinkedHashMap<>();
+    for (String stage : List.of("mining", "separation", "manufacturing", "recycling")) {
+      LeadTimeSpec d = LEAD_TIMES.get(stage);
+      LeadTimeSpec given = i.leadTimes() == null ? null : i.leadTimes().get(stage);
+      if (given == null) given = new LeadTimeSpec(null, null, null, null);
+      leadTimes.put(stage, new LeadTimeSpec(or(given.permittingMonths(), d.permittingMonths()),
+          or(given.financingMonths(), d.financingMonths()), or(given.buildingMonths(), d.buildingMonths()),
+          or(given.rampMonths(), d.rampMonths())));
+    }
+    Map<String, Double> incentive = new LinkedHashMap<>();
+    for (String stage : leadTimes.keySet()) {
+      Double given = i.incentiveMultiple() == null ? null : i.incentiveMultiple().get(stage);
+      incentive.put(stage, or(given, INCENTIVE_MULTIPLE.get(stage)));
+    }
+    return new InvestmentSpec(or(i.reviewDays(), REVIEW_DAYS), or(i.forwardViewMonths(), FORWARD_VIEW_MONTHS),
+        or(i.cancelAfterMonths(), CANCEL_AFTER_MONTHS),
+        or(i.capitalShareOfIncentive(), CAPITAL_SHARE_OF_INCENTIVE),
+        Collections.unmodifiableMap(leadTimes), Collections.unmodifiableMap(incentive));
+  }
+
+  /** A project with its optional texts and maps filled; numbers left out stay null and take the stage's. */
+  static ProjectSpec project(ProjectSpec p) {
+    return new ProjectSpec(p.id(), or(p.name(), p.id()), p.owner(), p.site(), p.recipe(),
+        p.yields() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(p.yields())),
+        p.tonnesPerYear(), p.status(), p.statusDate(), p.firstOutput(), p.rampMonths(), p.incentiveUsdPerKg(),
+        p.offtakeUsdPerKg(), or(p.support(), 0.0), or(p.source(), ""));
+  }
+
+  /**
+   * The scenario's producers plus one for each project owner not among them, in the project's site, in the
+   * order the projects name them: a new company has no plants until its project is built.
+   */
+  static List<ProducerSpec> withOwners(List<ProducerSpec> producers, List<ProjectSpec> projects) {
+    Set<String> known = new LinkedHashSet<>();
+    for (ProducerSpec p : producers) known.add(p.id());
+    List<ProducerSpec> all = new ArrayList<>(producers);
+    for (ProjectSpec project : projects) {
+      if (known.add(project.owner())) {
+        all.add(new ProducerSpec(project.owner(), null, project.site(), null, null, null, null, null));
+      }
+    }
+    return all;
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}
