@@ -111,7 +111,8 @@ public final class ScenarioDefaults {
         demandResponse(s.demandResponse()),
         list(s.policies(), ScenarioDefaults::policy),
         list(s.projects(), ProjectDefaults::project),
-        ProjectDefaults.investment(s.investment()));
+        ProjectDefaults.investment(s.investment()),
+        ProjectDefaults.recycling(s.recycling()));
   }
 
   private static ClockSpec clock(ClockSpec c) {

@@ -92,7 +92,7 @@ public final class ScenarioValidator {
   /** The kinds of capacity event. */
   public static final List<String> CAPACITY_EVENT_KINDS = List.of("expansion", "outage", "closure");
   /** The stages a recipe may belong to. */
-  public static final List<String> STAGES = List.of("mining", "separation", "manufacturing");
+  public static final List<String> STAGES = List.of("mining", "separation", "manufacturing", "recycling");
 
   /** Known ids are listed in an unknown-id message up to this many. */
   static final int MAX_LISTED_IDS = 20;
