@@ -46,7 +46,7 @@ final class Specs {
   static ScenarioSpec withEnd(ScenarioSpec s, LocalDate end) {
     return valid(new ScenarioSpec(s.name(), s.description(), s.start(), end, s.seed(), s.clock(), s.commodities(),
         s.regions(), s.market(), s.trade(), s.recipes(), s.producers(), s.demand(), s.demandResponse(),
-        s.policies(), s.projects(), s.investment()));
+        s.policies(), s.projects(), s.investment(), s.recycling()));
   }
 
   /**
@@ -82,7 +82,7 @@ final class Specs {
     }
     return valid(new ScenarioSpec(s.name() + "-x" + k, s.description(), s.start(), s.end(), s.seed(), s.clock(),
         s.commodities(), s.regions(), s.market(), s.trade(), s.recipes(), producers, demand, s.demandResponse(),
-        s.policies(), s.projects(), s.investment()));
+        s.policies(), s.projects(), s.investment(), s.recycling()));
   }
 
   private static String firm(String id, int j) {

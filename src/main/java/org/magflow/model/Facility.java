@@ -20,6 +20,8 @@ public final class Facility {
   /** Tonnes of activity per day the plant is set to run; it moves toward what its owner's sales call for. */
   double plannedPerDay;
   private Adjustments adjustments = Adjustments.NONE;
+  /** Where a recycling plant's feed comes from, or null for a plant whose capacity alone limits it. */
+  private Feed feed;
   /** Capacity built during the run by projects of the investment pipeline (see {@link Investment}). */
   private final List<Expansion> built = new ArrayList<>();
   // Performance: availableAt is asked for one time by every buyer's order at a clearing; the last answer is kept.
@@ -86,6 +88,18 @@ public final class Facility {
     availableTime = Double.NaN;
   }
 
+  /** The tonnes a year of feed a plant can get at a time (a recycler's share of its region's scrap). */
+  @FunctionalInterface
+  interface Feed {
+    double tonnesPerYearAt(double now);
+  }
+
+  /** Limits the plant to what {@code feed} supplies; its capacity still limits it too. */
+  void feedFrom(Feed feed) {
+    this.feed = feed;
+    availableTime = Double.NaN;
+  }
+
   void adjust(Adjustments adjustments) {
     this.adjustments = adjustments;
     availableTime = Double.NaN;
@@ -101,6 +115,12 @@ public final class Facility {
   }
 
   private double computeAvailableAt(double now) {
+    double unfed = unfedAt(now);
+    return feed == null ? unfed : Math.min(unfed, feed.tonnesPerYearAt(now));
+  }
+
+  /** Capacity that could run at {@code now} with all the feed it wanted, tonnes of activity per year. */
+  double unfedAt(double now) {
     Adjustments a = adjustments;
     double installed = capacity.installedAt(now);
     if (a.banned() && now >= a.banStart) {
@@ -117,6 +137,6 @@ public final class Facility {
   /** Installed capacity at {@code now} after the policies in force, before outages. */
   double installedAt(double now) {
     double outages = capacity.outageFactor(now) * adjustments.availableFraction();
-    return outages > 0 ? availableAt(now) / outages : capacity.installedAt(now);
+    return outages > 0 ? (feed == null ? availableAt(now) : unfedAt(now)) / outages : capacity.installedAt(now);
   }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Stage {
   MINING("mined"),
   SEPARATION("separated"),
-  MANUFACTURING("made");
+  MANUFACTURING("made"),
+  /** Recovery from end-of-life magnets: recycled material has no mined, separated or made origin of its own. */
+  RECYCLING("recycled");
 
   private final String originLabel;
 
@@ -14,12 +16,12 @@ public enum Stage {
     this.originLabel = originLabel;
   }
 
-  /** The stage's name in scenario files and outputs: {@code mining}, {@code separation}, {@code manufacturing}. */
+  /** The stage's name in scenario files and outputs: {@code mining}, {@code separation}, {@code manufacturing}, {@code recycling}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** How origin outputs name material that went through this stage: mined, separated, made. */
+  /** How origin outputs name material that went through this stage: mined, separated, made, recycled. */
   public String originLabel() {
     return originLabel;
   }

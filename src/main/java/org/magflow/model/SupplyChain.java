@@ -76,6 +76,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   private final PolicyBook policyBook;
   private final Licensing licensing;
   private Investment investment;
+  private EndOfLife endOfLife;
   private Reporter reporter;
   private EventSink sink;
   private double endTime;
@@ -129,6 +130,18 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   public void invest(Investment.Rule rule, List<Investment.Plan> plans) {
     if (ran) throw new IllegalStateException("the run has started");
     this.investment = plans.isEmpty() ? null : new Investment(this, rule, plans);
+  }
+
+  /**
+   * Feeds the run's recycling plants from end-of-life magnets: what each demand sector uses comes back after
+   * its products' lives, and {@code collectionShare} of it can be recycled ({@link EndOfLife}).
+   *
+   * @param lifetimeYears each demand sector's mean product lifetime, in the order of the sectors
+   */
+  public void recycle(double collectionShare, double[] lifetimeYears) {
+    if (ran) throw new IllegalStateException("the run has started");
+    this.endOfLife = new EndOfLife(sectors, lifetimeYears, collectionShare, scenarioStart(), calendar.endOf(end),
+        producers);
   }
 
   /** The guaranteed price of a producer's commodity in force, or NaN. */
@@ -487,6 +500,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   @Override
   public void consumed(DemandSector s, double demand, double used, double shortfall, double now, double days) {
     ledger.consumed[s.commodity] += used;
+    if (endOfLife != null) endOfLife.used(s, used, now);
     int i = s.index - sellers.size();
     reporter.flow(reporter.demand[i], now, days, demand);
     reporter.flow(reporter.consumption[i], now, days, used);

@@ -40,6 +40,28 @@ final class LongRunChecks {
     check.projects(s);
     check.investment(s.investment());
     check.technologies(s);
+    check.recycling(s);
+  }
+
+  private void recycling(ScenarioSpec s) {
+    if (s.recipes() != null) {
+      for (int i = 0; i < s.recipes().size(); i++) {
+        ScenarioSpec.RecipeSpec r = s.recipes().get(i);
+        if (r != null && "recycling".equals(r.stage()) && r.inputs() != null && !r.inputs().isEmpty()) {
+          problem(FieldPaths.index("recipes", i) + ".inputs", "a recycling recipe is fed by end-of-life magnets"
+              + " (see recycling); expected no inputs");
+        }
+      }
+    }
+    ScenarioSpec.RecyclingSpec r = s.recycling();
+    if (r == null) return;
+    number("recycling.collectionShare", r.collectionShare(), false, 0, 1, "a share from 0 to 1");
+    number("recycling.otherLifetimeYears", r.otherLifetimeYears(), false, 0.5, 100, "years from 0.5 to 100");
+    if (r.lifetimeYears() != null) {
+      for (Map.Entry<String, Double> e : r.lifetimeYears().entrySet()) {
+        number("recycling.lifetimeYears." + e.getKey(), e.getValue(), true, 0.5, 100, "years from 0.5 to 100");
+      }
+    }
   }
 
   private void technologies(ScenarioSpec s) {

@@ -180,6 +180,14 @@ public final class ModelBuilder {
     Map<String, Producer> producerById = new HashMap<>();
     for (Producer p : producers) producerById.put(p.id(), p);
     chain.invest(projects.rule(), projects.plans(producerById, reference));
+    boolean recycles = producers.stream().flatMap(p -> p.facilities().stream())
+        .anyMatch(f -> f.recipe().stage() == Stage.RECYCLING);
+    if (recycles) {
+      var recycling = scenario.recycling();
+      chain.recycle(recycling.collectionShare(), scenario.demand().stream()
+          .mapToDouble(d -> recycling.lifetimeYears().getOrDefault(d.sector(), recycling.otherLifetimeYears()))
+          .toArray());
+    }
 
     for (int i = 0; i < producers.size(); i++) {
       for (Map.Entry<String, StockSpec> e : scenario.producers().get(i).stocks().entrySet()) {

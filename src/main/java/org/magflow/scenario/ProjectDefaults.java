@@ -47,7 +47,30 @@ final class ProjectDefaults {
   static final Map<String, Double> INCENTIVE_MULTIPLE = Map.of(
       "mining", 1.35, "separation", 1.35, "manufacturing", 1.2, "recycling", 1.2);
 
+  /**
+   * The share of end-of-life magnets that can be collected: today under 1% are recycled (sources §S4.2), for
+   * want of plants more than of scrap, and the EU aims at 25% of its demand from recycling by 2030 (§S4.2).
+   * [assumption: half can be collected once plants exist]
+   */
+  static final double COLLECTION_SHARE = 0.5;
+  /**
+   * Mean product lifetimes by sector, years, from the ranges in sources §S4.1: electronics 2–3 (drives and
+   * phones; 10 for air conditioners), wind 20–30, most end uses 10–20. [derived: mid-points]
+   */
+  static final Map<String, Double> LIFETIME_YEARS = Map.of("ev", 15.0, "wind", 25.0, "electronics", 5.0,
+      "industrial", 15.0, "defence", 20.0);
+  /** The lifetime of a sector not listed: the middle of "10–20 years on average" (sources §S4.1). */
+  static final double OTHER_LIFETIME_YEARS = 15;
+
   private ProjectDefaults() {}
+
+  static ScenarioSpec.RecyclingSpec recycling(ScenarioSpec.RecyclingSpec r) {
+    if (r == null) r = new ScenarioSpec.RecyclingSpec(null, null, null);
+    Map<String, Double> lifetimes = new LinkedHashMap<>(new java.util.TreeMap<>(LIFETIME_YEARS));
+    if (r.lifetimeYears() != null) lifetimes.putAll(r.lifetimeYears());
+    return new ScenarioSpec.RecyclingSpec(or(r.collectionShare(), COLLECTION_SHARE),
+        Collections.unmodifiableMap(lifetimes), or(r.otherLifetimeYears(), OTHER_LIFETIME_YEARS));
+  }
 
   static InvestmentSpec investment(InvestmentSpec i) {
     if (i == null) i = new InvestmentSpec(null, null, null, null, null, null);

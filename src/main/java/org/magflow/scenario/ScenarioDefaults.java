@@ -112,7 +112,8 @@ public final class ScenarioDefaults {
         demandResponse(s.demandResponse()),
         list(s.policies(), PolicySpec::withDefaults), // each family fills its own
         list(s.projects(), ProjectDefaults::project),
-        ProjectDefaults.investment(s.investment()));
+        ProjectDefaults.investment(s.investment()),
+        ProjectDefaults.recycling(s.recycling()));
   }
 
   private static ClockSpec clock(ClockSpec c) {

@@ -54,12 +54,14 @@ public record ScenarioSpec(
     DemandResponseSpec demandResponse,
     List<PolicySpec> policies,
     List<ProjectSpec> projects,
-    ProjectSpec.InvestmentSpec investment) {
+    ProjectSpec.InvestmentSpec investment,
+    RecyclingSpec recycling) {
 
   /** The same scenario with other policies; with none, it is the scenario's no-policy counterfactual. */
   public ScenarioSpec withPolicies(List<PolicySpec> newPolicies) {
     return new ScenarioSpec(name, description, start, end, seed, clock, commodities, regions, market, trade, recipes,
-        producers, demand, demandResponse, newPolicies, projects, investment);
+        producers, demand, demandResponse, newPolicies, projects, investment,
+        recycling);
   }
 
   /**
@@ -70,6 +72,17 @@ public record ScenarioSpec(
    */
   public record ClockSpec(Integer productionDays, Integer clearingDays, Integer consumptionDays, String reporting,
                           Integer warmupDays) {}
+
+  /**
+   * Where recycling plants get their feed: magnets used by demand sectors come back after their products' lives.
+   * Optional; every field has a default.
+   *
+   * @param collectionShare the share of end-of-life magnets that can be collected for recycling
+   * @param lifetimeYears mean product lifetime by sector
+   * @param otherLifetimeYears the mean lifetime of sectors not listed
+   */
+  public record RecyclingSpec(Double collectionShare, java.util.Map<String, Double> lifetimeYears,
+                              Double otherLifetimeYears) {}
 
   /** A traded material. */
   public record CommoditySpec(String id, String name, String unit) {}

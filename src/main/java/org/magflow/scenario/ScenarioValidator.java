@@ -81,7 +81,7 @@ public final class ScenarioValidator {
   /** The distributions a duration may follow. */
   public static final List<String> DISTRIBUTIONS = List.of("fixed", "uniform", "triangular", "lognormal");
   /** The stages a recipe may belong to. */
-  public static final List<String> STAGES = List.of("mining", "separation", "manufacturing");
+  public static final List<String> STAGES = List.of("mining", "separation", "manufacturing", "recycling");
 
   private ScenarioValidator() {}
 

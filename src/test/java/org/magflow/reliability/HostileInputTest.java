@@ -209,7 +209,7 @@ class HostileInputTest {
     }
     ScenarioSpec tiny = new ScenarioLoader().load(Path.of(TINY)).scenario();
     ScenarioSpec huge = new ScenarioSpec(tiny.name(), null, tiny.start(), tiny.end(), null, null, tiny.commodities(),
-        tiny.regions(), tiny.market(), tiny.trade(), tiny.recipes(), producers, List.of(), null, List.of(), null, null);
+        tiny.regions(), tiny.market(), tiny.trade(), tiny.recipes(), producers, List.of(), null, List.of(), null, null, null);
     List<Problem> problems = assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> ScenarioValidator.validate(huge, "huge"));
     assertEquals(List.of("huge: producers: too many agents: 1000000 producers and demand sectors; at most 10000"),

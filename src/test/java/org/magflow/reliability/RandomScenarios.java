@@ -170,7 +170,7 @@ final class RandomScenarios {
     DemandResponseSpec response = new DemandResponseSpec(round(1 + rnd.nextDouble() * 2), round(rnd.nextDouble()),
         round(rnd.nextDouble() * 0.3), round(rnd.nextDouble() * 0.3));
     return new ScenarioSpec("prop", null, START, end, 1L, clock, commodities, regions, new MarketSpec(rule, prices),
-        trade, recipes, producers, demand, response, policies, null, null);
+        trade, recipes, producers, demand, response, policies, null, null, null);
   }
 
   private static StockSpec stock(SplittableRandom rnd) {

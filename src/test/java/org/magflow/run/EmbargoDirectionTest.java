@@ -109,7 +109,8 @@ class EmbargoDirectionTest {
         spec.producers().get(0).supply(), List.of()));
     ScenarioSpec withBuildout = new ScenarioSpec(spec.name(), spec.description(), spec.start(), spec.end(),
         spec.seed(), spec.clock(), spec.commodities(), spec.regions(), spec.market(), spec.trade(), spec.recipes(),
-        producers, spec.demand(), spec.demandResponse(), spec.policies(), spec.projects(), spec.investment());
+        producers, spec.demand(), spec.demandResponse(), spec.policies(), spec.projects(), spec.investment(),
+        spec.recycling());
     var buildout = new RunSeries(new ScenarioRun().simulate(withBuildout, FILE, 42, 0));
     var without = new RunSeries(embargo.run());
     Predicate<Observation> exChina = o -> !o.region().equals("CN");

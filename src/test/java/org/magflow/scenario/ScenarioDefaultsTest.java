@@ -90,7 +90,7 @@ class ScenarioDefaultsTest {
   void apply_minimalScenario_fillsTheScenarioWideDefaults() {
     ScenarioSpec minimal = new ScenarioSpec(tiny.name(), null, tiny.start(), tiny.end(), null, null,
         tiny.commodities(), tiny.regions(), tiny.market(), tiny.trade(), tiny.recipes(), tiny.producers(),
-        tiny.demand(), null, null, null, null);
+        tiny.demand(), null, null, null, null, null);
     ScenarioSpec m = ScenarioDefaults.apply(minimal);
     assertEquals(ScenarioDefaults.SEED, m.seed());
     assertEquals("", m.description());

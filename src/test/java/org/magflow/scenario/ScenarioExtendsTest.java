@@ -63,7 +63,7 @@ class ScenarioExtendsTest {
         "The tiny world, and China also throttles magnets to the US.", base.start(), base.end(), base.seed(),
         base.clock(), base.commodities(), base.regions(), base.market(), base.trade(), base.recipes(),
         base.producers(), base.demand(), base.demandResponse(), policies, base.projects(),
-        base.investment());
+        base.investment(), base.recycling());
     assertEquals(expected, child);
     assertEquals(List.of("reo-throttle", "magnet-throttle"), child.policies().stream().map(PolicySpec::name).toList());
   }

@@ -218,7 +218,7 @@ class ScenarioValidatorTest {
     ScenarioSpec tiny = ScenarioLoaderTest.tiny();
     ScenarioSpec broken = new ScenarioSpec("bad name", null, tiny.start(), tiny.start(), null, null,
         tiny.commodities(), tiny.regions(), tiny.market(), tiny.trade(), tiny.recipes(), tiny.producers(),
-        tiny.demand(), null, null, null, null);
+        tiny.demand(), null, null, null, null, null);
     List<Problem> problems = ScenarioValidator.validate(broken, "f");
     assertEquals(2, problems.size(), problems.toString());
     for (Problem p : problems) assertEquals(0, p.line() + p.column());
