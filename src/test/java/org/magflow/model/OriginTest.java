@@ -21,7 +21,7 @@ class OriginTest {
   @Test
   void empty_hasOneZeroSlotPerStageAndRegion() {
     assertArrayEquals(new double[Stage.values().length * R], Origin.empty(R));
-    assertEquals(3, Origin.STAGES);
+    assertEquals(4, Origin.STAGES); // mined, separated, made, recycled
   }
 
   @Test

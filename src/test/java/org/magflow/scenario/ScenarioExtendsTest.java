@@ -91,7 +91,7 @@ class ScenarioExtendsTest {
     // loader fills the fields the grandchild leaves out with their defaults
     assertEquals(0.05, base.demandResponse().noise());
     assertEquals(new DemandResponseSpec(ScenarioDefaults.SUBSTITUTION_THRESHOLD_MULTIPLE, 0.2,
-        ScenarioDefaults.SUBSTITUTION_RATE_PER_YEAR, ScenarioDefaults.NOISE), grandchild.demandResponse());
+        ScenarioDefaults.SUBSTITUTION_RATE_PER_YEAR, ScenarioDefaults.NOISE, java.util.Map.of(), 0.0, 0.0), grandchild.demandResponse());
   }
 
   @Test
