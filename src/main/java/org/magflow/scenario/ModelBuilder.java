@@ -90,22 +90,13 @@ public final class ModelBuilder {
     for (ProducerSpec p : scenario.producers()) {
       List<Facility> facilities = new ArrayList<>();
       for (FacilitySpec f : p.facilities()) {
-        Recipe recipe = recipes.get(f.recipe());
-        if (!f.yields().isEmpty()) {
-          double[] outputs = new double[nc];
-          for (int c = 0; c < nc; c++) outputs[c] = recipe.output(c);
-          f.yields().forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
-          recipe = recipe.withOutputs(outputs);
-        }
+        Recipe recipe = withYields(recipes.get(f.recipe()), f.yields(), commodityIndex);
         facilities.add(new Facility(f.id(), recipe, regionById.get(f.region()), schedule(f, calendar, start)));
         // an expansion with its own yields is a new plant beside this one, idle until the policy is in force
         for (PolicySpec policy : scenario.policies()) {
           if (policy instanceof CapacityEventSpec c && c.facility().equals(f.id()) && !c.yields().isEmpty()) {
-            double[] outputs = new double[nc];
-            for (int k = 0; k < nc; k++) outputs[k] = recipe.output(k);
-            c.yields().forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
-            facilities.add(new Facility(c.plant(), recipe.withOutputs(outputs), regionById.get(f.region()),
-                CapacitySchedule.constant(0)));
+            facilities.add(new Facility(c.plant(), withYields(recipe, c.yields(), commodityIndex),
+                regionById.get(f.region()), CapacitySchedule.constant(0)));
           }
         }
       }
@@ -205,6 +196,15 @@ public final class ModelBuilder {
           d.stock().targetCoverDays());
     }
     return chain;
+  }
+
+  /** The recipe with some output yields replaced (a deposit-specific plant); the recipe itself if none are. */
+  static Recipe withYields(Recipe recipe, Map<String, Double> yields, Map<String, Integer> commodityIndex) {
+    if (yields.isEmpty()) return recipe;
+    double[] outputs = new double[recipe.commodityCount()];
+    for (int c = 0; c < outputs.length; c++) outputs[c] = recipe.output(c);
+    yields.forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
+    return recipe.withOutputs(outputs);
   }
 
   private static double[] amounts(Map<String, Double> byId, Map<String, Integer> commodityIndex, int nc) {

@@ -40,13 +40,7 @@ final class ProjectPlans {
     this.investment = scenario.investment();
     this.start = scenario.start();
     for (ProjectSpec p : projects) {
-      Recipe recipe = recipes.get(p.recipe());
-      if (!p.yields().isEmpty()) {
-        double[] outputs = new double[recipe.commodityCount()];
-        for (int c = 0; c < outputs.length; c++) outputs[c] = recipe.output(c);
-        p.yields().forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
-        recipe = recipe.withOutputs(outputs);
-      }
+      Recipe recipe = ModelBuilder.withYields(recipes.get(p.recipe()), p.yields(), commodityIndex);
       plants.add(new Facility(p.id(), recipe, regionById.get(p.site()), CapacitySchedule.constant(0)));
     }
   }
