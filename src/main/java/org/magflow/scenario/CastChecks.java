@@ -184,17 +184,7 @@ class CastChecks extends Checks {
         number(outage + ".availableFraction", o.availableFraction(), Bound.FRACTION, true);
       }
     }
-    if (f.yields() != null) {
-      RecipeSpec r = recipe == null ? null : recipeById.get(recipe);
-      for (Map.Entry<String, Double> e : f.yields().entrySet()) {
-        String entry = FieldPaths.field(path + ".yields", e.getKey());
-        if (r != null && r.outputs() != null && !r.outputs().containsKey(e.getKey())) {
-          problem(entry, "'" + e.getKey() + "' is not an output of recipe '" + recipe + "'; its outputs: "
-              + String.join(", ", r.outputs().keySet()));
-        }
-        number(entry, e.getValue(), Bound.NON_NEGATIVE, true);
-      }
-    }
+    yields(path + ".yields", f.yields(), recipe, Bound.NON_NEGATIVE);
   }
 
   void stock(String path, StockSpec s) {

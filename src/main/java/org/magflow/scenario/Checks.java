@@ -253,6 +253,20 @@ class Checks {
     return null;
   }
 
+  /** A plant's own output yields: each an output of its recipe (when the recipe is known), within the bound. */
+  void yields(String path, Map<String, Double> yields, String recipe, Bound bound) {
+    if (yields == null) return;
+    RecipeSpec r = recipe == null ? null : recipeById.get(recipe);
+    for (Map.Entry<String, Double> e : yields.entrySet()) {
+      String entry = FieldPaths.field(path, e.getKey());
+      if (r != null && r.outputs() != null && !r.outputs().containsKey(e.getKey())) {
+        problem(entry, "'" + e.getKey() + "' is not an output of recipe '" + recipe + "'; its outputs: "
+            + String.join(", ", r.outputs().keySet()));
+      }
+      number(entry, e.getValue(), bound, true);
+    }
+  }
+
   void strings(String path, List<String> value, String expected) {
     if (value == null) return;
     for (int i = 0; i < value.size(); i++) {

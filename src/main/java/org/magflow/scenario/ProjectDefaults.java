@@ -1,5 +1,7 @@
 package org.magflow.scenario;
 
+import static org.magflow.scenario.ScenarioDefaults.or;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,9 +118,5 @@ final class ProjectDefaults {
       }
     }
     return all;
-  }
-
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
   }
 }

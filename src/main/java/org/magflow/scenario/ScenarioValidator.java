@@ -93,7 +93,7 @@ public final class ScenarioValidator {
   public static List<Problem> validate(ScenarioSpec scenario, String file) {
     Check check = new Check(file);
     check.scenario(scenario);
-    if (scenario != null) LongRunChecks.check(scenario, file, check.problems);
+    if (scenario != null) LongRunChecks.check(scenario, check);
     return List.copyOf(check.problems);
   }
 
