@@ -25,7 +25,7 @@ final class EndOfLife {
   private final int firstSector;
   private final double collectionShare;
   private final List<Use> uses = new ArrayList<>();
-  /** The recycling plants, and their region's index, in the order of the producers that own them. */
+  /** The recycling plants, in the order of the producers that own them. */
   private final List<Facility> plants = new ArrayList<>();
 
   /**
