@@ -15,7 +15,7 @@ import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 
 /**
  * The defaults of the investment pipeline (see {@link ScenarioDefaults}, which applies them), each with the
- * section of {@code docs/sources.md} it comes from.
+ * section of {@code src/docs/sources.md} it comes from.
  */
 final class ProjectDefaults {
   /** Days between reviews of the pipeline: monthly, as boards and lenders meet. [assumption] */

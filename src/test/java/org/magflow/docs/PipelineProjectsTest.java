@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/pipeline-projects.yaml, the project pipeline the investment model reads, keeps to its schema: known
+ * src/docs/pipeline-projects.yaml, the project pipeline the investment model reads, keeps to its schema: known
  * fields only, the enumerated regions, recipes and statuses, unique kebab-case ids, dates that parse, shares
- * in [0, 1], and a source that is a section of docs/sources.md.
+ * in [0, 1], and a source that is a section of src/docs/sources.md.
  */
 class PipelineProjectsTest {
-  private static final Path PIPELINE = Path.of("docs/pipeline-projects.yaml");
+  private static final Path PIPELINE = Path.of("src/docs/pipeline-projects.yaml");
   private static final Set<String> REQUIRED =
       Set.of("id", "name", "owner", "site", "recipe", "tonnesPerYear", "status", "source");
   private static final Set<String> OPTIONAL = Set.of("statusDate", "firstOutput", "rampMonths",
@@ -85,7 +85,7 @@ class PipelineProjectsTest {
       }
       Matcher source = SOURCE.matcher(p.path("source").asText());
       if (!source.matches() || !sections.contains(source.group(1))) {
-        found.add(at + ".source: expected \"sources §Sx\" naming a section of docs/sources.md");
+        found.add(at + ".source: expected \"sources §Sx\" naming a section of src/docs/sources.md");
       }
     }
     return found;
@@ -114,7 +114,7 @@ class PipelineProjectsTest {
   }
 
   private static Set<String> sections() throws IOException {
-    return SourcesCitedTest.sections(Files.readAllLines(Path.of("docs/sources.md"), StandardCharsets.UTF_8));
+    return SourcesCitedTest.sections(Files.readAllLines(Path.of("src/docs/sources.md"), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -147,7 +147,7 @@ class PipelineProjectsTest {
         "projects[1] (a-mine).tonnesPerYear: expected tonnes a year, 0 or more",
         "projects[1] (a-mine).support: expected a share from 0 to 1",
         "projects[1] (a-mine).firstOutput: before statusDate",
-        "projects[1] (a-mine).source: expected \"sources §Sx\" naming a section of docs/sources.md"),
+        "projects[1] (a-mine).source: expected \"sources §Sx\" naming a section of src/docs/sources.md"),
         problems(doc, Set.of("S9.1")));
   }
 }

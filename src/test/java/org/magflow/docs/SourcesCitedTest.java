@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every figure's citation can be checked in the repository: each "sources §S2.6" in the README, docs,
- * scenarios and source names a section heading of docs/sources.md, and nothing cites the calibration files
+ * scenarios and source names a section heading of src/docs/sources.md, and nothing cites the calibration files
  * outside the repository (shared/data) or their old "facts §2.6" numbers, except in scenario {@code source:}
  * fields, which are data (they appear in scenario.resolved.json) and keep the old number of an existing section.
  */
 class SourcesCitedTest {
-  private static final Path SOURCES = Path.of("docs/sources.md");
+  private static final Path SOURCES = Path.of("src/docs/sources.md");
   /** A section id: S2, S2.6, S3.B2. */
   private static final String SECTION = "S\\d+(?:\\.[A-Z]?\\d+)*";
   private static final Pattern HEADING = Pattern.compile("^#{2,4} (" + SECTION + ") ");
@@ -85,7 +85,7 @@ class SourcesCitedTest {
     List<Path> files = new ArrayList<>(List.of(Path.of("README.md")));
     // The citation checkers' own tests hold bad citations on purpose.
     Path checkers = Path.of("src/test/java/org/magflow/docs");
-    for (String root : List.of("docs", "scenarios", "src/main", "src/test/java")) {
+    for (String root : List.of("src/docs", "scenarios", "src/main", "src/test/java")) {
       try (Stream<Path> walk = Files.walk(Path.of(root))) {
         walk.filter(Files::isRegularFile)
             .filter(p -> p.toString().matches(".*\\.(md|yaml|yml|java)$"))

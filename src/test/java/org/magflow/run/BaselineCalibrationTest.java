@@ -14,7 +14,7 @@ import org.magflow.event.Metrics;
 import org.magflow.output.RunSummary;
 
 /**
- * The shipped baseline reproduces the calibration targets of issue 2 and docs/sources.md,
+ * The shipped baseline reproduces the calibration targets of issue 2 and src/docs/sources.md,
  * and with no shocks nobody runs short and prices stay near their references.
  */
 class BaselineCalibrationTest {

@@ -18,12 +18,12 @@ import org.magflow.event.SimEvent;
 import org.magflow.random.RandomStreams;
 
 /**
- * Keeps the worked example of docs/ARCHITECTURE.md honest: {@link ExportBanSpec}, registered with one line, loads,
+ * Keeps the worked example of src/docs/ARCHITECTURE.md honest: {@link ExportBanSpec}, registered with one line, loads,
  * validates, runs and stops the trade it should, and the document shows its code as it is.
  */
 class AddAPolicyFamilyTest {
   private static final Path TINY = Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath();
-  private static final Path ARCHITECTURE = Path.of("docs/ARCHITECTURE.md");
+  private static final Path ARCHITECTURE = Path.of("src/docs/ARCHITECTURE.md");
   private static final LocalDate BAN_START = LocalDate.of(2025, 6, 1);
 
   /** The registry line of the example. */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.magflow.policy.Rule;
 
 /**
- * The worked example of docs/ARCHITECTURE.md, "Adding a policy family": exports of the commodities (all if none
+ * The worked example of src/docs/ARCHITECTURE.md, "Adding a policy family": exports of the commodities (all if none
  * is listed) from the exporting region stop, to every other region. {@code AddAPolicyFamilyTest} registers it,
  * loads, validates and runs it, and checks that the document shows this file's code.
  */
