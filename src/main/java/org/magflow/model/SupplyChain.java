@@ -117,7 +117,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     this.routes = routes;
     this.prices = prices;
     this.demandResponse = demandResponse;
-    this.ledger = new Ledger(commodities.size());
+    this.ledger = new Ledger(commodities);
     this.market = new Market(this);
     this.policyBook = new PolicyBook(this, policies);
     this.licensing = new Licensing(this, streams);
@@ -489,6 +489,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   @Override
   public void ran(Producer p, Facility f, double activityTonnes, double now, double days) {
+    ledger.ran(f.recipe, activityTonnes);
     reporter.flow(reporter.throughput[p.index][f.recipe.stage().ordinal()], now, days, activityTonnes);
   }
 

@@ -41,15 +41,7 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
   /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
   private void expansionYields(Checks check, String path) {
     if (yields() == null || yields().isEmpty()) return;
-    ScenarioSpec.RecipeSpec recipe = check.recipeByFacility.get(facility());
-    for (Map.Entry<String, Double> e : yields().entrySet()) {
-      String entry = FieldPaths.field(path + ".yields", e.getKey());
-      if (recipe != null && recipe.outputs() != null && !recipe.outputs().containsKey(e.getKey())) {
-        check.problem(entry, "'" + e.getKey() + "' is not an output of the plant's recipe; its outputs: "
-            + String.join(", ", recipe.outputs().keySet()));
-      }
-      check.number(entry, e.getValue(), Checks.Bound.NON_NEGATIVE, true);
-    }
+    check.yields(path + ".yields", yields(), check.recipeByFacility.get(facility()), Checks.Bound.NON_NEGATIVE);
     if (name() != null && check.facilities != null && check.facilities.contains(name())) {
       check.problem(path + ".name", "an expansion with yields is a new plant named after the policy, but '"
           + name() + "' is already a facility id; choose another name");

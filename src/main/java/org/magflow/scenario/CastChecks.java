@@ -39,6 +39,7 @@ class CastChecks extends Checks {
       oneOf(path + ".stage", r.stage(), ScenarioValidator.STAGES, true);
       coefficients(path + ".inputs", r.inputs(), false);
       coefficients(path + ".outputs", r.outputs(), true);
+      conserves(path + ".outputs", r, null);
     }
   }
 

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.DoublePredicate;
 import java.util.regex.Pattern;
+import org.magflow.model.ElementContent;
 import org.magflow.scenario.PolicySpec.DurationSpec;
 import org.magflow.scenario.ScenarioSpec.RecipeSpec;
 
@@ -40,6 +42,8 @@ class Checks {
     static final Bound MIN_MULTIPLE = new Bound("> 0 and <= 1", x -> x > 0 && x <= 1);
     static final Bound DEMAND_TONNES = new Bound("from 0 to 1e9",
         x -> x >= 0 && x <= ScenarioValidator.MAX_DEMAND_TONNES_PER_YEAR);
+    static final Bound CONTENT = new Bound("from 0 to " + ScenarioValidator.MAX_CONTENT + " (t of oxide per t)",
+        x -> x >= 0 && x <= ScenarioValidator.MAX_CONTENT);
     static final Bound NOISE = new Bound("from 0 to " + ScenarioValidator.MAX_NOISE,
         x -> x >= 0 && x <= ScenarioValidator.MAX_NOISE);
   }
@@ -69,6 +73,10 @@ class Checks {
   Map<String, RecipeSpec> recipeById = new HashMap<>();
   /** Each facility's recipe, for checking yields that policies give it. */
   Map<String, RecipeSpec> recipeByFacility = new HashMap<>();
+  /** Each commodity's rare-earth content, for the mass balance of recipes; absent when unknown or malformed. */
+  Map<String, Map<String, Double>> contentByCommodity = new HashMap<>();
+  /** The commodities demand sectors use: what returns to recycling plants at the end of its life. */
+  Set<String> demanded = new TreeSet<>();
   /** Names of the scenario's policies, for references between them; null until the policies are checked. */
   Ids policyNames;
 
@@ -253,18 +261,88 @@ class Checks {
     return null;
   }
 
-  /** A plant's own output yields: each an output of its recipe (when the recipe is known), within the bound. */
+  /**
+   * A plant's own output yields: each an output of its recipe (when the recipe is known), within the bound, and
+   * together making no more rare earths than the recipe's inputs hold.
+   */
   void yields(String path, Map<String, Double> yields, String recipe, Bound bound) {
+    yields(path, yields, recipe == null ? null : recipeById.get(recipe), bound);
+  }
+
+  void yields(String path, Map<String, Double> yields, RecipeSpec recipe, Bound bound) {
     if (yields == null) return;
-    RecipeSpec r = recipe == null ? null : recipeById.get(recipe);
     for (Map.Entry<String, Double> e : yields.entrySet()) {
       String entry = FieldPaths.field(path, e.getKey());
-      if (r != null && r.outputs() != null && !r.outputs().containsKey(e.getKey())) {
-        problem(entry, "'" + e.getKey() + "' is not an output of recipe '" + recipe + "'; its outputs: "
-            + String.join(", ", r.outputs().keySet()));
+      if (recipe != null && recipe.outputs() != null && !recipe.outputs().containsKey(e.getKey())) {
+        problem(entry, "'" + e.getKey() + "' is not an output of recipe '" + recipe.id() + "'; its outputs: "
+            + String.join(", ", recipe.outputs().keySet()));
       }
       number(entry, e.getValue(), bound, true);
     }
+    if (!yields.isEmpty()) conserves(path, recipe, yields);
+  }
+
+  /**
+   * A recipe, or a plant's or project's yields replacing its outputs, may not make more rare earths than it uses
+   * ({@link ElementContent}). A recycling recipe uses a tonne of end-of-life magnets (what demand sectors use)
+   * per tonne of activity; mining brings material in. Not checked while a commodity's content is unknown or an
+   * amount is malformed (that is reported on its own).
+   */
+  void conserves(String path, RecipeSpec recipe, Map<String, Double> yields) {
+    if (recipe == null || recipe.outputs() == null) return;
+    Map<String, Double> out = content(yields == null || yields.isEmpty() ? recipe.outputs() : yields);
+    if (out == null) return;
+    Map<String, Map<String, Double>> inputs = new LinkedHashMap<>(); // how the message names them -> tonnes
+    if (recipe.inputs() != null && !recipe.inputs().isEmpty()) {
+      inputs.put("inputs", recipe.inputs());
+    } else if ("recycling".equals(recipe.stage())) {
+      for (String scrap : demanded) inputs.put("a tonne of end-of-life " + scrap, Map.of(scrap, 1.0));
+    }
+    for (Map.Entry<String, Map<String, Double>> e : inputs.entrySet()) {
+      Map<String, Double> in = content(e.getValue());
+      if (in == null || ElementContent.conserves(in, out)) continue;
+      problem(path, "makes more rare earths than it uses: a tonne of activity yields " + described(out)
+          + " from " + e.getKey() + " holding " + described(in) + "; outputs may hold at most what the inputs do,"
+          + " in each element group (content per tonne: " + contents(recipe, yields) + ")");
+      return;
+    }
+  }
+
+  /** The content of tonnes of commodities, by element group in a fixed order; null if any is unknown or malformed. */
+  private Map<String, Double> content(Map<String, Double> tonnes) {
+    Map<String, Double> sum = new TreeMap<>();
+    for (Map.Entry<String, Double> e : tonnes.entrySet()) {
+      Map<String, Double> perTonne = contentByCommodity.get(e.getKey());
+      if (perTonne == null || e.getValue() == null || !(e.getValue() >= 0) || Double.isInfinite(e.getValue())) return null;
+      perTonne.forEach((group, x) -> sum.merge(group, e.getValue() * x, Double::sum));
+    }
+    return sum;
+  }
+
+  /** Content as the message gives it, to six significant digits: "5.002 t of oxide (dytb 0.002, ndpr 5)". */
+  private static String described(Map<String, Double> content) {
+    String groups = groups(content);
+    return rounded(ElementContent.total(content)) + " t of oxide" + (groups.equals("none") ? "" : " (" + groups + ")");
+  }
+
+  private static String groups(Map<String, Double> content) {
+    List<String> groups = new ArrayList<>();
+    content.forEach((group, x) -> { if (x > 0) groups.add(group + " " + rounded(x)); });
+    return groups.isEmpty() ? "none" : String.join(", ", groups);
+  }
+
+  private static String rounded(double x) {
+    return format(new BigDecimal(x).round(new java.math.MathContext(6)).doubleValue());
+  }
+
+  private String contents(RecipeSpec recipe, Map<String, Double> yields) {
+    Set<String> involved = new TreeSet<>();
+    if (recipe.inputs() != null) involved.addAll(recipe.inputs().keySet());
+    involved.addAll((yields == null || yields.isEmpty() ? recipe.outputs() : yields).keySet());
+    if (recipe.inputs() == null || recipe.inputs().isEmpty()) involved.addAll(demanded);
+    List<String> parts = new ArrayList<>();
+    for (String c : involved) parts.add(c + " " + groups(contentByCommodity.get(c)));
+    return String.join("; ", parts);
   }
 
   void strings(String path, List<String> value, String expected) {

@@ -62,7 +62,7 @@ public final class ModelBuilder {
     Map<String, Integer> commodityIndex = new HashMap<>();
     for (var c : scenario.commodities()) {
       commodityIndex.put(c.id(), commodities.size());
-      commodities.add(new Commodity(commodities.size(), c.id(), c.name(), c.unit()));
+      commodities.add(new Commodity(commodities.size(), c.id(), c.name(), c.unit(), ScenarioDefaults.content(c)));
     }
     int nc = commodities.size();
 

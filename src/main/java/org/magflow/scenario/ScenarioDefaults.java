@@ -26,8 +26,8 @@ import org.magflow.scenario.ScenarioSpec.TradeSpec;
  * <p>The constants are what {@code scenarios/reference.yaml} cites; a policy family keeps its own defaults
  * beside its checks ({@link PolicySpec#withDefaults}). {@link ScenarioLoader} applies them to every scenario it
  * loads, so no caller has to. After {@link #apply}, every field of the spec is non-null except a policy's
- * {@code end} (null: it never lapses), and every list and map is unmodifiable and keeps file order. Applying
- * them twice changes nothing.
+ * {@code end} (null: it never lapses) and a commodity's {@code content} (null: {@link #content} gives its id's
+ * default), and every list and map is unmodifiable and keeps file order. Applying them twice changes nothing.
  */
 public final class ScenarioDefaults {
   /** Days between production steps. */
@@ -79,6 +79,25 @@ public final class ScenarioDefaults {
   public static final String DESCRIPTION = "";
   /** The unit of a commodity when the file gives none. */
   public static final String UNIT = "t";
+  /**
+   * The rare-earth content, t of oxide per t by element group, of the commodities MODEL.md names, for files that
+   * give none: a concentrate is counted in t REO, not yet separated; each oxide is its own group; a sintered
+   * NdFeB magnet holds at least 0.25 t, its split the grade's [assumption: Nd2Fe14B is 26.7 wt% Nd, about
+   * 0.31 t of oxide; 0.25 leaves room for lean recipes while a magnet plant making a third more than its
+   * oxides allow is refused].
+   */
+  private static final Map<String, Map<String, Double>> CONTENT_BY_ID = Map.of(
+      "reo", Map.of("reo", 1.0),
+      "ndpr_oxide", Map.of("ndpr", 1.0),
+      "dytb_oxide", Map.of("dytb", 1.0),
+      "ndfeb_magnet", Map.of("reo", 0.25));
+
+  /** A commodity's content as given, else its id's default, else empty: unknown, and then not audited. */
+  public static Map<String, Double> content(CommoditySpec c) {
+    if (c.content() != null) return c.content();
+    return CONTENT_BY_ID.getOrDefault(c.id(), Map.of());
+  }
+
   /** Whether a route applies one way only. */
   public static final boolean ONE_WAY = false;
 
@@ -99,7 +118,7 @@ public final class ScenarioDefaults {
         s.end(),
         or(s.seed(), SEED),
         clock(s.clock()),
-        list(s.commodities(), c -> new CommoditySpec(c.id(), or(c.name(), c.id()), or(c.unit(), UNIT))),
+        list(s.commodities(), c -> new CommoditySpec(c.id(), or(c.name(), c.id()), or(c.unit(), UNIT), c.content())),
         list(s.regions(), r -> new RegionSpec(r.id(), or(r.name(), r.id()), r.priceZone())),
         market(s.market()),
         trade(s.trade()),

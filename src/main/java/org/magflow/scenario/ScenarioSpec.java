@@ -1,5 +1,6 @@
 package org.magflow.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,8 +85,21 @@ public record ScenarioSpec(
   public record RecyclingSpec(Double collectionShare, java.util.Map<String, Double> lifetimeYears,
                               Double otherLifetimeYears) {}
 
-  /** A traded material. */
-  public record CommoditySpec(String id, String name, String unit) {}
+  /**
+   * A traded material.
+   *
+   * @param content tonnes of rare-earth oxide per tonne, by element group (e.g. {@code {ndpr: 1}} for NdPr
+   *     oxide, {@code {reo: 1}} for a concentrate not yet separated): what recipes must conserve (see
+   *     {@link org.magflow.model.ElementContent}). Optional; null means the default for the commodity's id
+   *     ({@link ScenarioDefaults#content}), which is not written into the resolved scenario
+   */
+  public record CommoditySpec(String id, String name, String unit,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, Double> content) {
+    /** A commodity whose content is its id's default. */
+    public CommoditySpec(String id, String name, String unit) {
+      this(id, name, unit, null);
+    }
+  }
 
   /** A country or group of countries; its price zone decides which market price its buyers pay. */
   public record RegionSpec(String id, String name, String priceZone) {}

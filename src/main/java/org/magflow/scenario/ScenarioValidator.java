@@ -72,6 +72,11 @@ public final class ScenarioValidator {
    * study meets it, while a run's sums stay far from the overflow that would turn its mass balance into NaN.
    */
   public static final double MAX_DEMAND_TONNES_PER_YEAR = 1e9;
+  /**
+   * The most rare-earth oxide a tonne of anything holds, t: a tonne of rare-earth metal is about 1.17 t of its
+   * oxide (Nd2O3 against 2 Nd), so more than 1.2 is a mistake.
+   */
+  public static final double MAX_CONTENT = 1.2;
   /** The reporting periods a clock may use. */
   public static final List<String> REPORTING_PERIODS = List.of("daily", "weekly", "monthly", "quarterly");
   /** What happens to demand that is not met. */
@@ -114,6 +119,10 @@ public final class ScenarioValidator {
       if (start != null && end != null) horizon(start, end);
       clock(s.clock());
       commodities = idList("commodities", s.commodities(), "commodity", "commodities", true, CommoditySpec::id);
+      contents(s.commodities());
+      if (s.demand() != null) {
+        s.demand().stream().filter(d -> d != null && d.commodity() != null).forEach(d -> demanded.add(d.commodity()));
+      }
       regions = idList("regions", s.regions(), "region", "regions", true, RegionSpec::id);
       Set<String> zones = regions == null ? null : priceZones(s.regions());
       recipes = idList("recipes", s.recipes(), "recipe", "recipes", false, RecipeSpec::id);
@@ -158,6 +167,30 @@ public final class ScenarioValidator {
       } else if (name.length() > MAX_NAME_LENGTH) {
         problem("name", "expected at most " + MAX_NAME_LENGTH + " characters, found " + name.length());
       }
+    }
+
+    /** Each commodity's rare-earth content, by element group: what recipes are checked against. */
+    void contents(List<CommoditySpec> list) {
+      for (int i = 0; list != null && i < list.size(); i++) {
+        CommoditySpec c = list.get(i);
+        if (c == null || c.id() == null) continue;
+        String path = FieldPaths.index("commodities", i) + ".content";
+        boolean ok = true;
+        if (c.content() != null) {
+          for (Map.Entry<String, Double> e : c.content().entrySet()) {
+            String entry = FieldPaths.field(path, e.getKey());
+            ok &= id(entry, e.getKey(), "an element group id such as ndpr, or reo for content not separated") != null
+                & number(entry, e.getValue(), Bound.CONTENT, true);
+          }
+          double total = c.content().values().stream().filter(x -> x != null).mapToDouble(x -> x).sum();
+          if (ok && total > MAX_CONTENT) {
+            problem(path, "holds " + format(total) + " t of oxide per tonne in all; expected at most " + MAX_CONTENT);
+            ok = false;
+          }
+        }
+        if (ok) contentByCommodity.putIfAbsent(c.id(), ScenarioDefaults.content(c));
+      }
+      contentByCommodity.values().removeIf(Map::isEmpty); // unknown content: recipes using it are not checked
     }
 
     void horizon(LocalDate start, LocalDate end) {
