@@ -67,7 +67,8 @@ final class Inventory {
 
   /** Removes {@code quantity} of commodity {@code c} without copying its origin. */
   void remove(int c, double quantity) {
-    if (!(quantity >= 0) || quantity > tonnes[c] + EPSILON_TONNES) {
+    // rounding grows with the stock: a few units in the last place of a billion-tonne stock exceed a milligram
+    if (!(quantity >= 0) || quantity > tonnes[c] * (1 + 1e-12) + EPSILON_TONNES) {
       throw new IllegalStateException("cannot remove " + quantity + " t from a stock of " + tonnes[c] + " t");
     }
     tonnes[c] = Math.max(0, tonnes[c] - quantity);

@@ -29,8 +29,8 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
     if (kind() == null) return;
     switch (kind()) {
       case "expansion" -> {
-        check.number(path + ".tonnesPerYear", tonnesPerYear(), Checks.Bound.NON_NEGATIVE, true);
-        check.number(path + ".rampDays", rampDays(), Checks.Bound.NON_NEGATIVE, false);
+        check.number(path + ".tonnesPerYear", tonnesPerYear(), Checks.Bound.TONNES, true);
+        check.number(path + ".rampDays", rampDays(), Checks.Bound.DAYS, false);
         expansionYields(check, path);
       }
       case "outage" -> check.number(path + ".availableFraction", availableFraction(), Checks.Bound.FRACTION, true);
@@ -41,7 +41,7 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
   /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
   private void expansionYields(Checks check, String path) {
     if (yields() == null || yields().isEmpty()) return;
-    check.yields(path + ".yields", yields(), check.recipeByFacility.get(facility()), Checks.Bound.NON_NEGATIVE);
+    check.yields(path + ".yields", yields(), check.recipeByFacility.get(facility()), Checks.Bound.YIELD);
     if (name() != null && check.facilities != null && check.facilities.contains(name())) {
       check.problem(path + ".name", "an expansion with yields is a new plant named after the policy, but '"
           + name() + "' is already a facility id; choose another name");

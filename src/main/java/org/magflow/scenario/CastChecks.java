@@ -54,7 +54,7 @@ class CastChecks extends Checks {
     for (Map.Entry<String, Double> e : map.entrySet()) {
       String entry = FieldPaths.field(path, e.getKey());
       ref(entry, e.getKey(), commodities);
-      number(entry, e.getValue(), Bound.POSITIVE, true);
+      number(entry, e.getValue(), Bound.COEFFICIENT, true);
     }
   }
 
@@ -168,7 +168,7 @@ class CastChecks extends Checks {
               + date);
         }
         if (date != null) previous = date;
-        number(point + ".tonnesPerYear", c.tonnesPerYear(), Bound.NON_NEGATIVE, true);
+        number(point + ".tonnesPerYear", c.tonnesPerYear(), Bound.TONNES, true);
       }
     }
     List<OutageSpec> outages = list(path + ".outages", f.outages(), false, false, "a list of outages");
@@ -185,21 +185,21 @@ class CastChecks extends Checks {
         number(outage + ".availableFraction", o.availableFraction(), Bound.FRACTION, true);
       }
     }
-    yields(path + ".yields", f.yields(), recipe, Bound.NON_NEGATIVE);
+    yields(path + ".yields", f.yields(), recipe, Bound.YIELD);
   }
 
   void stock(String path, StockSpec s) {
     if (required(path, s, "an object with initialTonnes and targetCoverDays") == null) return;
-    number(path + ".initialTonnes", s.initialTonnes(), Bound.NON_NEGATIVE, true);
-    number(path + ".targetCoverDays", s.targetCoverDays(), Bound.NON_NEGATIVE, true);
+    number(path + ".initialTonnes", s.initialTonnes(), Bound.TONNES, true);
+    number(path + ".targetCoverDays", s.targetCoverDays(), Bound.DAYS, true);
   }
 
   void supply(String path, SupplySpec s) {
     if (s == null) return;
     number(path + ".normalUtilisation", s.normalUtilisation(), Bound.FRACTION, false);
-    number(path + ".priceElasticity", s.priceElasticity(), Bound.NON_NEGATIVE, false);
-    number(path + ".maxCoverDays", s.maxCoverDays(), Bound.NON_NEGATIVE, false);
-    number(path + ".adjustmentDays", s.adjustmentDays(), Bound.POSITIVE, false);
+    number(path + ".priceElasticity", s.priceElasticity(), Bound.ELASTICITY, false);
+    number(path + ".maxCoverDays", s.maxCoverDays(), Bound.DAYS, false);
+    number(path + ".adjustmentDays", s.adjustmentDays(), Bound.SOME_DAYS, false);
   }
 
   // ---- demand --------------------------------------------------------------------------------------------
@@ -214,9 +214,9 @@ class CastChecks extends Checks {
       ref(path + ".region", d.region(), regions);
       id(path + ".sector", d.sector(), "a sector name such as ev or defence, of letters, digits, '-' or '_'");
       ref(path + ".commodity", d.commodity(), commodities);
-      number(path + ".baseTonnesPerYear", d.baseTonnesPerYear(), Bound.DEMAND_TONNES, true);
+      number(path + ".baseTonnesPerYear", d.baseTonnesPerYear(), Bound.TONNES, true);
       number(path + ".growthPerYear", d.growthPerYear(), Bound.GROWTH, true);
-      number(path + ".priceElasticity", d.priceElasticity(), Bound.NON_NEGATIVE, true);
+      number(path + ".priceElasticity", d.priceElasticity(), Bound.ELASTICITY, true);
       integer(path + ".priority", d.priority(), 0, ScenarioValidator.MAX_PRIORITY, true);
       oneOf(path + ".unmet", d.unmet(), ScenarioValidator.UNMET_RULES, true);
       stock(path + ".stock", d.stock());
@@ -251,7 +251,7 @@ class CastChecks extends Checks {
     number("demandResponse.substitutionThresholdMultiple", r.substitutionThresholdMultiple(), Bound.AT_LEAST_ONE,
         false);
     number("demandResponse.substitutionMaxShare", r.substitutionMaxShare(), Bound.FRACTION, false);
-    number("demandResponse.substitutionRatePerYear", r.substitutionRatePerYear(), Bound.NON_NEGATIVE, false);
+    number("demandResponse.substitutionRatePerYear", r.substitutionRatePerYear(), Bound.SHARE_PER_YEAR, false);
     number("demandResponse.noise", r.noise(), Bound.NOISE, false);
   }
 }

@@ -31,17 +31,46 @@ class Checks {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]+");
   static final String ID_TEXT = "an id of letters, digits, '-' or '_'";
   static final double SHARE_TOLERANCE = 1e-9;
+  /** The highest price a scenario may name, US dollars per kg. */
+  static final double MAX_USD_PER_KG = 1e5;
 
   /** A bound on a number, with the words that describe it. */
   record Bound(String text, DoublePredicate test) {
     static final Bound NON_NEGATIVE = new Bound(">= 0", x -> x >= 0);
     static final Bound POSITIVE = new Bound("> 0", x -> x > 0);
     static final Bound FRACTION = new Bound("from 0 to 1", x -> x >= 0 && x <= 1);
-    static final Bound GROWTH = new Bound("> -1", x -> x > -1);
-    static final Bound AT_LEAST_ONE = new Bound(">= 1", x -> x >= 1);
     static final Bound MIN_MULTIPLE = new Bound("> 0 and <= 1", x -> x > 0 && x <= 1);
-    static final Bound DEMAND_TONNES = new Bound("from 0 to 1e9",
+    // Upper bounds: each far beyond what a study of rare earths needs, and low enough that a run at the bound
+    // keeps its sums finite (AtTheBoundsTest runs a scenario with every quantity at its bound).
+    /** Demand growth: doubling every year, for a hundred years, stays finite; real markets grow by tens of %. */
+    static final Bound GROWTH = new Bound("> -1 and <= 1 (a share a year)", x -> x > -1 && x <= 1);
+    /** Price elasticities of demand and supply: observed short-run ones are below 1. */
+    static final Bound ELASTICITY = new Bound("from 0 to 10", x -> x >= 0 && x <= 10);
+    /** Tonnes, or tonnes a year, of anything: a thousand times the world's whole rare-earth output. */
+    static final Bound TONNES = new Bound("from 0 to 1e9",
         x -> x >= 0 && x <= ScenarioValidator.MAX_DEMAND_TONNES_PER_YEAR);
+    /** Days of transit, cover, ramp-up, delay or review: ten years, longer than any horizon a shock needs. */
+    static final Bound DAYS = new Bound("from 0 to 3650 (days)", x -> x >= 0 && x <= 3650);
+    /** A time constant in days: positive, at most ten years. */
+    static final Bound SOME_DAYS = new Bound("> 0 and <= 3650 (days)", x -> x > 0 && x <= 3650);
+    /** A price, US dollars per kg: well above any rare-earth price on record (Tb oxide peaked near $4,000). */
+    static final Bound PRICE = new Bound("> 0 and <= 1e5 (USD/kg)", x -> x > 0 && x <= MAX_USD_PER_KG);
+    /** Freight, US dollars per kg: at most the highest price. */
+    static final Bound FREIGHT = new Bound("from 0 to 1e5 (USD/kg)", x -> x >= 0 && x <= MAX_USD_PER_KG);
+    /** A price multiple a rule starts or stops at: a hundred times the reference. */
+    static final Bound AT_LEAST_ONE = new Bound(">= 1 and <= 100", x -> x >= 1 && x <= 100);
+    /** Exponents and premiums of the price rule: the price cap (maxMultiple) bounds what they do. */
+    static final Bound PRICE_RESPONSE = new Bound("from 0 to 100", x -> x >= 0 && x <= 100);
+    /** An ad-valorem tariff: 100 is 10,000%, beyond any tariff levied. */
+    static final Bound RATE = new Bound("from 0 to 100", x -> x >= 0 && x <= 100);
+    /**
+     * Tonnes a recipe uses or makes per tonne of activity, and a plant's yields: a thousand, room for a recipe
+     * written per tonne of metal that counts its ore.
+     */
+    static final Bound COEFFICIENT = new Bound("> 0 and <= 1000 (t per t of activity)", x -> x > 0 && x <= 1000);
+    static final Bound YIELD = new Bound("from 0 to 1000 (t per t of activity)", x -> x >= 0 && x <= 1000);
+    /** A share of demand a year (substitution, loss): ten, all of it in about five weeks. */
+    static final Bound SHARE_PER_YEAR = new Bound("from 0 to 10 (a share a year)", x -> x >= 0 && x <= 10);
     static final Bound CONTENT = new Bound("from 0 to " + ScenarioValidator.MAX_CONTENT + " (t of oxide per t)",
         x -> x >= 0 && x <= ScenarioValidator.MAX_CONTENT);
     static final Bound NOISE = new Bound("from 0 to " + ScenarioValidator.MAX_NOISE,
@@ -162,23 +191,23 @@ class Checks {
     oneOf(path + ".distribution", d.distribution(), ScenarioValidator.DISTRIBUTIONS, true);
     if (d.distribution() == null) return;
     switch (d.distribution()) {
-      case "fixed" -> number(path + ".days", d.days(), Bound.NON_NEGATIVE, true);
+      case "fixed" -> number(path + ".days", d.days(), Bound.DAYS, true);
       case "uniform" -> ordered(path, d.min(), "min", d.max(), "max");
       case "triangular" -> {
         ordered(path, d.min(), "min", d.mode(), "mode");
         ordered(path, d.mode(), "mode", d.max(), "max");
       }
       case "lognormal" -> {
-        number(path + ".mean", d.mean(), Bound.POSITIVE, true);
-        number(path + ".sd", d.sd(), Bound.NON_NEGATIVE, true);
+        number(path + ".mean", d.mean(), Bound.SOME_DAYS, true);
+        number(path + ".sd", d.sd(), Bound.DAYS, true);
       }
       default -> { }
     }
   }
 
   void ordered(String path, Double low, String lowName, Double high, String highName) {
-    boolean ok = number(path + "." + lowName, low, Bound.NON_NEGATIVE, true)
-        & number(path + "." + highName, high, Bound.NON_NEGATIVE, true);
+    boolean ok = number(path + "." + lowName, low, Bound.DAYS, true)
+        & number(path + "." + highName, high, Bound.DAYS, true);
     if (ok && low != null && high != null && high < low) {
       problem(path + "." + highName, "expected a number >= " + lowName + " (" + format(low) + "), found "
           + format(high));

@@ -20,24 +20,19 @@ import org.magflow.scenario.ProjectSpec.LeadTimeSpec;
 final class LongRunChecks {
   /** The largest plant a project may build, tonnes a year: ten times the world's 2024 mine output. */
   static final double MAX_TONNES_PER_YEAR = 4e6;
-  /** The highest price a project may name, US dollars per kg: well above any rare-earth price on record. */
-  static final double MAX_USD_PER_KG = 1e5;
   /** The longest a stage of development may take, in months (fifty years). */
   static final double MAX_MONTHS = 600;
   private static final List<String> STATUSES = List.of("studied", "permitted", "financed", "building");
   private static final Set<String> STAGES = Set.of("mining", "separation", "manufacturing", "recycling");
 
   private static final Bound TONNES = new Bound("> 0 and <= 4e6 (t a year)", x -> x > 0 && x <= MAX_TONNES_PER_YEAR);
-  private static final Bound PRICE = new Bound("> 0 and <= 1e5 (USD/kg)", x -> x > 0 && x <= MAX_USD_PER_KG);
   private static final Bound MONTHS = new Bound("from 0 to 600 (months)", x -> x >= 0 && x <= MAX_MONTHS);
   private static final Bound SOME_MONTHS = new Bound("> 0 and <= 600 (months)", x -> x > 0 && x <= MAX_MONTHS);
   private static final Bound VIEW_MONTHS = new Bound("> 0 and <= 120 (months)", x -> x > 0 && x <= 120);
   private static final Bound REVIEW_DAYS = new Bound("from 1 to 365 (days)", x -> x >= 1 && x <= 365);
-  private static final Bound YIELD = new Bound("from 0 to 10 (t per t of activity)", x -> x >= 0 && x <= 10);
   private static final Bound MULTIPLE = new Bound("> 0 and <= 100 (a price multiple)", x -> x > 0 && x <= 100);
   private static final Bound SOME_SHARE = new Bound("> 0 and <= 1", x -> x > 0 && x <= 1);
   private static final Bound RATE = new Bound("> 0 and <= 10 (a share a year)", x -> x > 0 && x <= 10);
-  private static final Bound LOSS_RATE = new Bound("from 0 to 10 (a share a year)", x -> x >= 0 && x <= 10);
   private static final Bound LIFETIME = new Bound("from 0.5 to 100 (years)", x -> x >= 0.5 && x <= 100);
 
   private LongRunChecks() {}
@@ -68,7 +63,7 @@ final class LongRunChecks {
       }
       c.ref(path + ".site", p.site(), c.regions);
       String recipe = c.ref(path + ".recipe", p.recipe(), c.recipes);
-      c.yields(path + ".yields", p.yields(), recipe, YIELD);
+      c.yields(path + ".yields", p.yields(), recipe, Bound.YIELD);
       c.number(path + ".tonnesPerYear", p.tonnesPerYear(), TONNES, true);
       c.oneOf(path + ".status", p.status(), STATUSES, true);
       if (p.firstOutput() != null && s.start() != null && p.firstOutput().isBefore(s.start())) {
@@ -80,8 +75,8 @@ final class LongRunChecks {
             + "; the project could never produce in this run");
       }
       c.number(path + ".rampMonths", p.rampMonths(), MONTHS, false);
-      c.number(path + ".incentiveUsdPerKg", p.incentiveUsdPerKg(), PRICE, false);
-      c.number(path + ".offtakeUsdPerKg", p.offtakeUsdPerKg(), PRICE, false);
+      c.number(path + ".incentiveUsdPerKg", p.incentiveUsdPerKg(), Bound.PRICE, false);
+      c.number(path + ".offtakeUsdPerKg", p.offtakeUsdPerKg(), Bound.PRICE, false);
       c.number(path + ".support", p.support(), Bound.FRACTION, false);
     }
   }
@@ -120,7 +115,7 @@ final class LongRunChecks {
   private static void technologies(ScenarioSpec s, Checks c) {
     ScenarioSpec.DemandResponseSpec r = s.demandResponse();
     if (r == null) return;
-    c.number("demandResponse.lossRatePerYear", r.lossRatePerYear(), LOSS_RATE, false);
+    c.number("demandResponse.lossRatePerYear", r.lossRatePerYear(), Bound.SHARE_PER_YEAR, false);
     c.number("demandResponse.lossMaxShare", r.lossMaxShare(), Bound.FRACTION, false);
     if (r.technologies() == null) return;
     Set<String> sectors = new TreeSet<>();

@@ -16,7 +16,7 @@ public record PriceFloorSpec(String name, LocalDate start, LocalDate end, String
   public void validate(Checks check, String path) {
     check.ref(path + ".producer", producer(), check.producers);
     check.ref(path + ".commodity", commodity(), check.commodities);
-    check.number(path + ".usdPerKg", usdPerKg(), Checks.Bound.POSITIVE, true);
+    check.number(path + ".usdPerKg", usdPerKg(), Checks.Bound.PRICE, true);
   }
 
   @Override

@@ -18,7 +18,7 @@ public record QuotaSpec(String name, LocalDate start, LocalDate end, String expo
     String exporter = check.ref(path + ".exporter", exporter(), check.regions);
     check.regionList(path + ".destinations", destinations(), false, exporter);
     check.commodityList(path + ".commodities", commodities(), true);
-    check.number(path + ".tonnesPerYear", tonnesPerYear(), Checks.Bound.NON_NEGATIVE, true);
+    check.number(path + ".tonnesPerYear", tonnesPerYear(), Checks.Bound.TONNES, true);
   }
 
   @Override

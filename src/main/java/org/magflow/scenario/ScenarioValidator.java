@@ -263,9 +263,9 @@ public final class ScenarioValidator {
       if (required("market", m, "an object with referencePrices (and optionally priceRule)") == null) return;
       PriceRuleSpec rule = m.priceRule();
       if (rule != null) {
-        number("market.priceRule.coverExponent", rule.coverExponent(), Bound.NON_NEGATIVE, false);
-        number("market.priceRule.shortagePremium", rule.shortagePremium(), Bound.NON_NEGATIVE, false);
-        number("market.priceRule.adjustmentDays", rule.adjustmentDays(), Bound.POSITIVE, false);
+        number("market.priceRule.coverExponent", rule.coverExponent(), Bound.PRICE_RESPONSE, false);
+        number("market.priceRule.shortagePremium", rule.shortagePremium(), Bound.PRICE_RESPONSE, false);
+        number("market.priceRule.adjustmentDays", rule.adjustmentDays(), Bound.SOME_DAYS, false);
         number("market.priceRule.minMultiple", rule.minMultiple(), Bound.MIN_MULTIPLE, false);
         number("market.priceRule.maxMultiple", rule.maxMultiple(), Bound.AT_LEAST_ONE, false);
       }
@@ -283,7 +283,7 @@ public final class ScenarioValidator {
           problem(path + ".zone", "no region uses price zone '" + zone + "'; zones in use: "
               + String.join(", ", new TreeSet<>(zones)));
         }
-        number(path + ".usdPerKg", p.usdPerKg(), Bound.POSITIVE, true);
+        number(path + ".usdPerKg", p.usdPerKg(), Bound.PRICE, true);
         if (commodity != null && zone != null) {
           String first = given.putIfAbsent(commodity + " " + zone, path);
           if (first != null) {
@@ -318,8 +318,8 @@ public final class ScenarioValidator {
         if (r == null) continue;
         String from = ref(path + ".from", r.from(), regions);
         String to = ref(path + ".to", r.to(), regions);
-        number(path + ".transitDays", r.transitDays(), Bound.NON_NEGATIVE, true);
-        number(path + ".freightUsdPerKg", r.freightUsdPerKg(), Bound.NON_NEGATIVE, true);
+        number(path + ".transitDays", r.transitDays(), Bound.DAYS, true);
+        number(path + ".freightUsdPerKg", r.freightUsdPerKg(), Bound.FREIGHT, true);
         if (from == null || to == null) continue;
         if (from.equals(to)) {
           problem(path + ".to", "a route from " + from + " to itself; within a region, trade.domestic applies");
@@ -339,8 +339,8 @@ public final class ScenarioValidator {
 
     void lane(String path, LaneSpec lane) {
       if (required(path, lane, "an object with transitDays and freightUsdPerKg") == null) return;
-      number(path + ".transitDays", lane.transitDays(), Bound.NON_NEGATIVE, true);
-      number(path + ".freightUsdPerKg", lane.freightUsdPerKg(), Bound.NON_NEGATIVE, true);
+      number(path + ".transitDays", lane.transitDays(), Bound.DAYS, true);
+      number(path + ".freightUsdPerKg", lane.freightUsdPerKg(), Bound.FREIGHT, true);
     }
 
     // ---- policies ------------------------------------------------------------------------------------------

@@ -23,10 +23,10 @@ public record StockpileSpec(String name, LocalDate start, LocalDate end, String 
   public void validate(Checks check, String path) {
     check.ref(path + ".region", region(), check.regions);
     check.ref(path + ".commodity", commodity(), check.commodities);
-    check.number(path + ".initialTonnes", initialTonnes(), Checks.Bound.NON_NEGATIVE, false);
-    check.number(path + ".targetTonnes", targetTonnes(), Checks.Bound.NON_NEGATIVE, true);
-    check.number(path + ".buildTonnesPerYear", buildTonnesPerYear(), Checks.Bound.NON_NEGATIVE, true);
-    check.number(path + ".releaseTonnesPerYear", releaseTonnesPerYear(), Checks.Bound.NON_NEGATIVE,
+    check.number(path + ".initialTonnes", initialTonnes(), Checks.Bound.TONNES, false);
+    check.number(path + ".targetTonnes", targetTonnes(), Checks.Bound.TONNES, true);
+    check.number(path + ".buildTonnesPerYear", buildTonnesPerYear(), Checks.Bound.TONNES, true);
+    check.number(path + ".releaseTonnesPerYear", releaseTonnesPerYear(), Checks.Bound.TONNES,
         releaseFrom() != null);
     check.integer(path + ".priority", priority(), 0, ScenarioValidator.MAX_PRIORITY, false);
     if (releaseFrom() != null && start() != null && releaseFrom().isBefore(start())) {

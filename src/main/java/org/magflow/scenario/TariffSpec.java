@@ -18,7 +18,7 @@ public record TariffSpec(String name, LocalDate start, LocalDate end, String imp
     String importer = check.ref(path + ".importer", importer(), check.regions);
     check.regionList(path + ".exporters", exporters(), false, importer);
     check.commodityList(path + ".commodities", commodities(), true);
-    check.number(path + ".adValoremRate", adValoremRate(), Checks.Bound.NON_NEGATIVE, true);
+    check.number(path + ".adValoremRate", adValoremRate(), Checks.Bound.RATE, true);
   }
 
   @Override

@@ -22,7 +22,7 @@ public record TechnologyBanSpec(String name, LocalDate start, LocalDate end, Str
     for (int k = 0; stages != null && k < stages.size(); k++) {
       check.oneOf(FieldPaths.index(path + ".stages", k), stages.get(k), ScenarioValidator.STAGES, true);
     }
-    check.number(path + ".delayDays", delayDays(), Checks.Bound.NON_NEGATIVE, false);
+    check.number(path + ".delayDays", delayDays(), Checks.Bound.DAYS, false);
     check.number(path + ".derate", derate(), Checks.Bound.FRACTION, false);
     if (Checks.orZero(delayDays()) == 0 && Checks.orZero(derate()) == 0) {
       check.problem(path, "a technology ban needs delayDays > 0 or derate > 0; with neither it does nothing");

@@ -183,21 +183,21 @@ class ScenarioValidatorTest {
         "clock.warmupDays: expected an integer from 0 to 3650, found -1",
         "market.referencePrices[4]: a second reference price for reo in zone CN; the first is at"
             + " market.referencePrices[0]",
-        "trade.routes[0].transitDays: expected a number >= 0, found -1",
-        "trade.routes[0].freightUsdPerKg: expected a number >= 0, found -1",
-        "recipes[1].inputs.reo: expected a number > 0, found 0",
+        "trade.routes[0].transitDays: expected a number from 0 to 3650 (days), found -1",
+        "trade.routes[0].freightUsdPerKg: expected a number from 0 to 1e5 (USD/kg), found -1",
+        "recipes[1].inputs.reo: expected a number > 0 and <= 1000 (t per t of activity), found 0",
         "producers[0].facilities[0].outages[0].availableFraction: expected a number from 0 to 1, found -0.5",
         "producers[0].supply.normalUtilisation: expected a number from 0 to 1, found 1.1",
-        "producers[0].supply.priceElasticity: expected a number >= 0, found -1",
-        "producers[0].supply.maxCoverDays: expected a number >= 0, found -1",
-        "producers[0].supply.adjustmentDays: expected a number > 0, found 0",
-        "demand[0].growthPerYear: expected a number > -1, found -1",
-        "demand[0].priceElasticity: expected a number >= 0, found -0.1",
-        "demand[0].stock.targetCoverDays: expected a number >= 0, found -1",
+        "producers[0].supply.priceElasticity: expected a number from 0 to 10, found -1",
+        "producers[0].supply.maxCoverDays: expected a number from 0 to 3650 (days), found -1",
+        "producers[0].supply.adjustmentDays: expected a number > 0 and <= 3650 (days), found 0",
+        "demand[0].growthPerYear: expected a number > -1 and <= 1 (a share a year), found -1",
+        "demand[0].priceElasticity: expected a number from 0 to 10, found -0.1",
+        "demand[0].stock.targetCoverDays: expected a number from 0 to 3650 (days), found -1",
         "demandResponse.noise: expected a number from 0 to 0.5, found 0.6",
         "demandResponse.substitutionMaxShare: expected a number from 0 to 1, found 2",
-        "demandResponse.substitutionThresholdMultiple: expected a number >= 1, found 0.9",
-        "demandResponse.substitutionRatePerYear: expected a number >= 0, found -0.1"), problems);
+        "demandResponse.substitutionThresholdMultiple: expected a number >= 1 and <= 100, found 0.9",
+        "demandResponse.substitutionRatePerYear: expected a number from 0 to 10 (a share a year), found -0.1"), problems);
   }
 
   @Test
