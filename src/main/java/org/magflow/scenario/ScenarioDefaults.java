@@ -82,15 +82,15 @@ public final class ScenarioDefaults {
   /**
    * The rare-earth content, t of oxide per t by element group, of the commodities MODEL.md names, for files that
    * give none: a concentrate is counted in t REO, not yet separated; each oxide is its own group; a sintered
-   * NdFeB magnet holds at least 0.25 t, its split the grade's [assumption: Nd2Fe14B is 26.7 wt% Nd, about
-   * 0.31 t of oxide; 0.25 leaves room for lean recipes while a magnet plant making a third more than its
-   * oxides allow is refused].
+   * NdFeB magnet holds 0.31 t, its split the grade's [assumption: Nd2Fe14B is 26.7 wt% Nd, about 0.31 t of
+   * oxide, the least a sintered magnet holds; the shipped magnet recipe uses 0.29 + 0.02 t of oxide, and a
+   * recycler may recover up to that].
    */
   private static final Map<String, Map<String, Double>> CONTENT_BY_ID = Map.of(
       "reo", Map.of("reo", 1.0),
       "ndpr_oxide", Map.of("ndpr", 1.0),
       "dytb_oxide", Map.of("dytb", 1.0),
-      "ndfeb_magnet", Map.of("reo", 0.25));
+      "ndfeb_magnet", Map.of("reo", 0.31));
 
   /** A commodity's content as given, else its id's default, else empty: unknown, and then not audited. */
   public static Map<String, Double> content(CommoditySpec c) {

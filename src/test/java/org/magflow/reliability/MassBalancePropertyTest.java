@@ -64,8 +64,8 @@ class MassBalancePropertyTest {
 
     RunSummary summary = Kpis.compute(new ScenarioRun().simulate(ScenarioDefaults.apply(spec), "prop", 3, 0), null);
     Conservation content = summary.conservation().stream()
-        .filter(c -> c.commodity().equals(ConservationAudit.CONTENT)).findFirst().orElseThrow();
-    Assume.that(content.initial() > 1e-3); // the plant ran
+        .filter(c -> c.commodity().equals(ConservationAudit.CONTENT)).findFirst().orElse(null);
+    Assume.that(content != null && content.initial() > 1e-3); // the plant ran
     Statistics.collect(plantShort > 0 ? "plant creates content" : "plant conserves");
     assertEquals(plantShort == 0, content.balanced(), content.toString());
   }

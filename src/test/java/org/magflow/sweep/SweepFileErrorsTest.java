@@ -146,7 +146,7 @@ class SweepFileErrorsTest {
     assertEquals(1, found.size());
     assertEquals(truncated + ":7:5: parameters[0].distribution: with elasticity=-0.199890351 (the lowest value it"
         + " draws; truncate the distribution with min and max), the scenario is invalid: demand[0].priceElasticity:"
-        + " expected a number >= 0, found -0.199890351", found.get(0));
+        + " expected a number from 0 to 10, found -0.199890351", found.get(0));
   }
 
   @Test
