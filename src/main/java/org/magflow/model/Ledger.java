@@ -71,15 +71,18 @@ final class Ledger {
     return new RecipeContent(ElementContent.total(in), ElementContent.total(out), ElementContent.created(in, out));
   }
 
-  /** The audit of each commodity given the stocks held at the end. */
-  List<ConservationAudit> audit(List<Commodity> commodities, List<? extends Agent> agents) {
+  /**
+   * The audit of each commodity given the stocks held at the end and {@code inTransitItems}, the tonnes of each
+   * commodity in the shipments still awaiting a licence or on their way, counted one by one.
+   */
+  List<ConservationAudit> audit(List<Commodity> commodities, List<? extends Agent> agents, double[] inTransitItems) {
     List<ConservationAudit> audits = new ArrayList<>();
     for (Commodity commodity : commodities) {
       int c = commodity.index();
       double finalStock = 0;
       for (Agent a : agents) finalStock += a.inventory.tonnes(c);
       audits.add(new ConservationAudit(commodity.id(), initial[c], produced[c], used[c], consumed[c],
-          writtenOff[c], inTransit[c], finalStock));
+          writtenOff[c], inTransit[c], inTransitItems[c], finalStock));
     }
     if (contentFed > 0 || contentCreated > 0) { // some recipe of known content ran
       audits.add(ConservationAudit.ofContent(contentFed, contentInProducts, contentCreated));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,6 +71,8 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   final Ledger ledger;
   private final Map<Integer, Set<Stage>> stagesBehind = new HashMap<>();
   private final Departures leaving = new Departures();
+  /** Every shipment sold and not yet arrived or refused, in the order sold: what the audit counts as in transit. */
+  final Set<Shipment> outstanding = new LinkedHashSet<>();
   private final PowCache powers = new PowCache();
   private final Simulation sim = new Simulation();
   private final Market market;
@@ -227,7 +230,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     recurring(clock.clearingDays(), Phase.CLEARING, endTime, this::clear);
     if (investment != null) scheduleInvestment();
     sim.runUntil(endTime);
-    ledger.audit(commodities, agents).forEach(sink::accept);
+    ledger.audit(commodities, agents, outstandingTonnes()).forEach(sink::accept);
   }
 
   private void recurring(double intervalDays, Phase phase, double endTime, java.util.function.DoubleConsumer step) {
@@ -384,9 +387,11 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     double[] origin = from.inventory.take(c, tonnes);
     to.inTransit[c] += tonnes; // on order from now: buyers plan on it, and the ledger counts it as under way
     ledger.inTransit[c] += tonnes;
+    Shipment sold = new Shipment(from, to, c, tonnes, origin, now, days);
+    outstanding.add(sold);
     Licensing.Review review = licensing.review(rules(), from, to, c, origin);
     if (review == null) {
-      depart(new Shipment(from, to, c, tonnes, origin, now, days));
+      depart(sold);
       return;
     }
     int f = from.region.index();
@@ -396,11 +401,14 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     sim.schedule(review.days(), Phase.ARRIVAL.ordinal(), () -> {
       leaving.close();
       licensing.pending[f][t][c] -= tonnes;
+      outstanding.remove(sold);
       double decided = sim.now();
       double span = clock.clearingDays();
       if (review.approved()) {
         reporter.flow(reporter.licencesApproved[f][t][c], decided, span, tonnes);
-        depart(new Shipment(from, to, c, tonnes, origin, now, span));
+        Shipment licensed = new Shipment(from, to, c, tonnes, origin, now, span);
+        outstanding.add(licensed);
+        depart(licensed);
       } else {
         reporter.flow(reporter.licencesDenied[f][t][c], decided, span, tonnes);
         to.refused(c, tonnes);
@@ -422,8 +430,25 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
    * @param orderedAt when it was sold, so buyers learn the whole lead time
    * @param days the days over which its departure and arrival are reported as flowing
    */
-  private record Shipment(Agent from, Agent to, int c, double tonnes, double[] origin, double orderedAt,
-                          double days) {}
+  record Shipment(Agent from, Agent to, int c, double tonnes, double[] origin, double orderedAt, double days) {
+    /** Each shipment is one item, however alike two are. */
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
+  /** The tonnes of each commodity in the outstanding shipments, counted one by one. */
+  private double[] outstandingTonnes() {
+    double[] tonnes = new double[commodities.size()];
+    for (Shipment s : outstanding) tonnes[s.c] += s.tonnes;
+    return tonnes;
+  }
 
   /** Puts a shipment on its way now, reported as shipped over its days. */
   private void depart(Shipment s) {
@@ -464,6 +489,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   }
 
   private void arrive(Shipment s) {
+    if (!outstanding.remove(s)) return; // lost on the way: it never arrives, and the audit misses it
     double now = sim.now();
     ledger.inTransit[s.c] -= s.tonnes;
     s.to.receive(s.c, s.tonnes, s.origin, now - s.orderedAt);

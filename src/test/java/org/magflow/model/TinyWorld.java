@@ -30,6 +30,10 @@ final class TinyWorld {
   PriceBook.Rule priceRule = new PriceBook.Rule(1.0, 1.0, 28, 0.25, 10);
   Producer.SupplyResponse supply = new Producer.SupplyResponse(1.0, 0.0, 90, 28);
   double noise = 0;
+  /** Every sector's short-run price elasticity of demand. */
+  double elasticity = 0;
+  /** Scenario-wide substitution: none unless set. */
+  DemandSector.DemandResponse demandResponse = null;
   long seed = 1;
   double defaultTransitDays = 0;
   final List<String> regionIds = new ArrayList<>();
@@ -37,11 +41,15 @@ final class TinyWorld {
   final List<ProducerDef> producerDefs = new ArrayList<>();
   final List<SectorDef> sectorDefs = new ArrayList<>();
   final List<ThrottleDef> throttles = new ArrayList<>();
+  final List<TariffDef> tariffs = new ArrayList<>();
 
   record ProducerDef(String id, String region, CapacitySchedule capacity, double stock, double coverDays) {}
 
   /** A destination throttle on magnets, as a scenario would write it; {@code off} null for never. */
   record ThrottleDef(String name, LocalDate on, LocalDate off, String exporter, String destination, double cut) {}
+
+  /** An ad-valorem tariff on magnets from the exporter into the importer, in force all the time. */
+  record TariffDef(String importer, String exporter, double rate) {}
 
   record SectorDef(String id, String region, double tonnesPerYear, int priority, boolean backlog, double stock,
                    double coverDays) {}
@@ -64,6 +72,11 @@ final class TinyWorld {
 
   TinyWorld throttle(String name, LocalDate on, LocalDate off, String exporter, String destination, double cut) {
     throttles.add(new ThrottleDef(name, on, off, exporter, destination, cut));
+    return this;
+  }
+
+  TinyWorld tariff(String importer, String exporter, double rate) {
+    tariffs.add(new TariffDef(importer, exporter, rate));
     return this;
   }
 
@@ -94,7 +107,7 @@ final class TinyWorld {
     List<DemandSector> sectors = new ArrayList<>();
     for (SectorDef s : sectorDefs) {
       sectors.add(new DemandSector(producers.size() + sectors.size(), s.id(), s.id(), region(regions, s.region()),
-          "ev", 0, new DemandSector.DemandCurve(s.tonnesPerYear(), 0, 0), s.priority(), s.backlog(), new int[0],
+          "ev", 0, new DemandSector.DemandCurve(s.tonnesPerYear(), 0, elasticity), s.priority(), s.backlog(), new int[0],
           new double[0], List.of(), streams.stream("demand/" + s.id()), nc, nr));
     }
     double[][] transitDays = new double[nr][nr];
@@ -116,9 +129,16 @@ final class TinyWorld {
           t.off() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(t.off()),
           List.of(new Rule.LaneCut(region(regions, t.exporter()).index(), to, new boolean[] {true}, t.cut()))));
     }
+    for (TariffDef t : tariffs) { // compiled as ModelBuilder compiles a tariff
+      boolean[] from = new boolean[nr];
+      from[region(regions, t.exporter()).index()] = true;
+      policies.add(new Policy("tariff-" + policies.size(), "tariff", 0, Double.POSITIVE_INFINITY,
+          List.of(new Rule.Tariff(region(regions, t.importer()).index(), from, new boolean[] {true}, t.rate()))));
+    }
     SupplyChain chain = new SupplyChain(calendar, START, end, clock, commodities,
         regions, producers, List.of(), sectors, new RouteTable(transitDays, freight), new PriceBook(priceRule, zones, reference),
-        policies, new DemandSector.DemandResponse(1.5, 0, 0, noise), new RandomStreams(0, 0));
+        policies, demandResponse != null ? demandResponse : new DemandSector.DemandResponse(1.5, 0, 0, noise),
+        new RandomStreams(0, 0));
     for (int i = 0; i < producers.size(); i++) {
       chain.openStock(producers.get(i), 0, producerDefs.get(i).stock(), producerDefs.get(i).coverDays());
     }

@@ -6,7 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.magflow.scenario.CapacityEventSpec;
+import org.magflow.scenario.EndUseBanSpec;
+import org.magflow.scenario.EntityBanSpec;
+import org.magflow.scenario.ExtraterritorialRuleSpec;
+import org.magflow.scenario.FastTrackSpec;
+import org.magflow.scenario.LicenceRegimeSpec;
+import org.magflow.scenario.OriginRequirementSpec;
+import org.magflow.scenario.PolicyFamilies;
 import org.magflow.scenario.PolicySpec;
+import org.magflow.scenario.PolicySpec.DurationSpec;
+import org.magflow.scenario.PriceFloorSpec;
+import org.magflow.scenario.ProcurementBanSpec;
+import org.magflow.scenario.QuotaSpec;
+import org.magflow.scenario.StockpileSpec;
+import org.magflow.scenario.SuspensionSpec;
+import org.magflow.scenario.TariffSpec;
+import org.magflow.scenario.TechnologyBanSpec;
 import org.magflow.scenario.DestinationThrottleSpec;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
@@ -33,12 +49,16 @@ import org.magflow.scenario.ScenarioSpec.TradeSpec;
  * Random scenarios meant to be valid: a random cast of producers and demand sectors over 1–4 regions in 1–2
  * price zones, recipes that form a DAG over the commodities (a recipe's inputs always come before its outputs in
  * commodity order), random routes, capacities with ramps and outages, stocks, offtakes, demand and destination
- * throttles. The sizes come from {@link Shape} (so jqwik can shrink them); every other choice is drawn from
- * {@code detail}. Horizons are short so a property can run hundreds of them.
+ * policies of every shipped family. The sizes come from {@link Shape} (so jqwik can shrink them); every other choice is drawn from
+ * {@code detail}. Horizons run from a month to a few years.
  */
 final class RandomScenarios {
   private static final LocalDate START = LocalDate.of(2025, 1, 1);
   private static final List<String> STAGES = List.of("mining", "separation", "manufacturing");
+  /** The sector kinds of the shipped scenarios; defence is also the end use the rules name. */
+  static final List<String> SECTORS = List.of("ev", "wind", "electronics", "industrial", "defence");
+  /** Every shipped policy family, drawn with equal chance. */
+  static final List<String> FAMILIES = PolicyFamilies.SHIPPED.names();
 
   /** The sizes of a random scenario. */
   record Shape(int regions, int zones, int commodities, int producers, int demand, int policies, int months) {}
@@ -143,25 +163,16 @@ final class RandomScenarios {
 
     List<DemandSpec> demand = new ArrayList<>();
     for (int d = 0; d < shape.demand(); d++) {
-      demand.add(new DemandSpec("d" + d, null, "R" + rnd.nextInt(shape.regions()), rnd.nextBoolean() ? "ev" : "defence",
+      demand.add(new DemandSpec("d" + d, null, "R" + rnd.nextInt(shape.regions()), SECTORS.get(rnd.nextInt(SECTORS.size())),
           "c" + rnd.nextInt(shape.commodities()), round(rnd.nextDouble() * 2000), round(rnd.nextDouble() * 0.3 - 0.1),
           round(rnd.nextDouble()), rnd.nextInt(101), rnd.nextBoolean() ? "lost" : "backlog", stock(rnd),
           suppliers(rnd, shape.producers(), -1), null));
     }
 
     List<PolicySpec> policies = new ArrayList<>();
-    for (int i = 0; i < shape.policies() && shape.regions() > 1; i++) {
-      int exporter = rnd.nextInt(shape.regions());
-      List<String> destinations = new ArrayList<>();
-      for (int r = 0; r < shape.regions(); r++) if (r != exporter && rnd.nextBoolean()) destinations.add("R" + r);
-      if (destinations.isEmpty()) destinations.add("R" + ((exporter + 1) % shape.regions()));
-      List<String> goods = new ArrayList<>();
-      for (int c = 0; c < shape.commodities(); c++) if (rnd.nextBoolean()) goods.add("c" + c);
-      if (goods.isEmpty()) goods.add("c" + rnd.nextInt(shape.commodities()));
-      LocalDate start = START.plusDays(rnd.nextInt(days) - 30);
-      LocalDate stop = rnd.nextBoolean() ? null : start.plusDays(1 + rnd.nextInt(days));
-      policies.add(new DestinationThrottleSpec("throttle-" + i, start, stop, "R" + exporter, destinations, goods,
-          round(rnd.nextDouble()), null));
+    for (int i = 0; i < shape.policies(); i++) {
+      String family = FAMILIES.get(rnd.nextInt(FAMILIES.size()));
+      policies.add(policy(family, "policy-" + i, rnd, shape, days, producers, policies));
     }
 
     int[] intervals = {1, 3, 7, 7, 7, 14};
@@ -171,6 +182,79 @@ final class RandomScenarios {
         round(rnd.nextDouble() * 0.3), round(rnd.nextDouble() * 0.3));
     return new ScenarioSpec("prop", null, START, end, 1L, clock, commodities, regions, new MarketSpec(rule, prices),
         trade, recipes, producers, demand, response, policies, null, null, null);
+  }
+
+  /** A policy of the family over the scenario's own ids; a family that needs ids the cast lacks may be refused. */
+  private static PolicySpec policy(String family, String name, SplittableRandom rnd, Shape shape, int days,
+                                   List<ProducerSpec> producers, List<PolicySpec> earlier) {
+    LocalDate start = START.plusDays(rnd.nextInt(days) - 30);
+    LocalDate end = rnd.nextBoolean() ? null : start.plusDays(1 + rnd.nextInt(days));
+    String exporter = "R" + rnd.nextInt(shape.regions());
+    List<String> others = new ArrayList<>();
+    for (int r = 0; r < shape.regions(); r++) if (!exporter.equals("R" + r) && rnd.nextBoolean()) others.add("R" + r);
+    List<String> goods = new ArrayList<>();
+    for (int c = 0; c < shape.commodities(); c++) if (rnd.nextBoolean()) goods.add("c" + c);
+    if (goods.isEmpty()) goods.add("c" + rnd.nextInt(shape.commodities()));
+    String producer = "p" + rnd.nextInt(Math.max(1, shape.producers()));
+    String buyer = shape.demand() > 0 && rnd.nextBoolean() ? "d" + rnd.nextInt(shape.demand()) : producer;
+    String endUse = SECTORS.get(rnd.nextInt(SECTORS.size()));
+    DurationSpec review = review(rnd);
+    Double approval = round(rnd.nextDouble());
+    String denied = rnd.nextBoolean() ? "return" : "write-off";
+    return switch (family) {
+      case "destination-throttle" -> new DestinationThrottleSpec(name, start, end, exporter,
+          others.isEmpty() ? List.of("R" + ((Integer.parseInt(exporter.substring(1)) + 1) % shape.regions())) : others,
+          goods, round(rnd.nextDouble()), null);
+      case "quota" -> new QuotaSpec(name, start, end, exporter, others.isEmpty() ? null : others, goods,
+          round(rnd.nextDouble() * 5000), null);
+      case "licence-regime" -> new LicenceRegimeSpec(name, start, end, exporter, others.isEmpty() ? null : others,
+          goods, review, approval, Map.of(endUse, round(rnd.nextDouble())), denied, null);
+      case "fast-track" -> new FastTrackSpec(name, start, end, List.of(buyer), rnd.nextBoolean() ? null : List.of(producer),
+          review, approval, null);
+      case "entity-ban" -> new EntityBanSpec(name, start, end, exporter, List.of(buyer), rnd.nextBoolean() ? null : goods,
+          rnd.nextBoolean(), null);
+      case "end-use-ban" -> new EndUseBanSpec(name, start, end, exporter, List.of(endUse), goods, rnd.nextBoolean(), null);
+      case "extraterritorial-rule" -> new ExtraterritorialRuleSpec(name, start, end, exporter, goods,
+          round(rnd.nextDouble() * 0.5), review, approval, null, denied, null);
+      case "technology-ban" -> new TechnologyBanSpec(name, start, end, exporter, null, null,
+          round(rnd.nextDouble() * 400), round(rnd.nextDouble()), null);
+      case "procurement-ban" -> new ProcurementBanSpec(name, start, end, List.of(exporter), List.of(producer), goods, null);
+      case "origin-requirement" -> new OriginRequirementSpec(name, start, end, List.of(exporter), List.of(endUse), goods,
+          List.of("R" + rnd.nextInt(shape.regions())), null);
+      case "tariff" -> new TariffSpec(name, start, end, exporter, others.isEmpty() ? null : others, goods,
+          round(rnd.nextDouble() * 2), null);
+      case "price-floor" -> new PriceFloorSpec(name, start, end, producer, goods.get(0), round(1 + rnd.nextDouble() * 200), null);
+      case "stockpile" -> new StockpileSpec(name, start, end, exporter, goods.get(0), round(rnd.nextDouble() * 500),
+          round(rnd.nextDouble() * 2000), round(rnd.nextDouble() * 2000), start.plusDays(rnd.nextInt(days + 1)),
+          round(rnd.nextDouble() * 4000), rnd.nextInt(101), null);
+      case "capacity-event" -> capacityEvent(name, start, end, rnd, producers);
+      case "suspension" -> new SuspensionSpec(name, start, end, earlier.isEmpty() ? List.of("none")
+          : List.of(earlier.get(rnd.nextInt(earlier.size())).name()), null);
+      default -> throw new IllegalStateException("no generator for policy family " + family);
+    };
+  }
+
+  private static PolicySpec capacityEvent(String name, LocalDate start, LocalDate end, SplittableRandom rnd,
+                                          List<ProducerSpec> producers) {
+    List<String> plants = new ArrayList<>();
+    for (ProducerSpec p : producers) for (FacilitySpec f : p.facilities()) plants.add(f.id());
+    String plant = plants.isEmpty() ? "no-plant" : plants.get(rnd.nextInt(plants.size()));
+    return switch (rnd.nextInt(3)) {
+      case 0 -> new CapacityEventSpec(name, start, end, plant, "expansion", round(rnd.nextDouble() * 3000),
+          round(rnd.nextDouble() * 365), null, null, null);
+      case 1 -> new CapacityEventSpec(name, start, end, plant, "outage", null, null, round(rnd.nextDouble()), null, null);
+      default -> new CapacityEventSpec(name, start, end, plant, "closure", null, null, null, null, null);
+    };
+  }
+
+  private static DurationSpec review(SplittableRandom rnd) {
+    return switch (rnd.nextInt(4)) {
+      case 0 -> new DurationSpec("fixed", round(rnd.nextDouble() * 60), null, null, null, null, null);
+      case 1 -> new DurationSpec("uniform", null, 5.0, null, round(5 + rnd.nextDouble() * 60), null, null);
+      case 2 -> new DurationSpec("triangular", null, 10.0, 30.0, 70.0, null, null);
+      default -> new DurationSpec("lognormal", null, null, null, null, round(10 + rnd.nextDouble() * 40),
+          round(rnd.nextDouble() * 20));
+    };
   }
 
   private static StockSpec stock(SplittableRandom rnd) {

@@ -8,6 +8,8 @@ import static org.magflow.run.RunSeries.lane;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magflow.event.Metrics;
@@ -20,13 +22,17 @@ import org.magflow.output.RunSummary;
 class BaselineCalibrationTest {
   private static final LocalDate FIRST_MONTH = LocalDate.of(2025, 1, 31);
   private static final LocalDate END_2025 = LocalDate.of(2025, 12, 31);
+  /** The seeds the README quotes the baseline's prices over; shares and exports are quoted at seed 42. */
+  private static final long[] SEEDS = {1, 2, 3, 42};
+  private static final List<ScenarioRun.Outcome> outcomes = new ArrayList<>();
   private static ScenarioRun.Outcome outcome;
   private static RunSeries series;
 
   @BeforeAll
   static void runBaseline() throws InputException {
     var scenario = RunJob.load(Path.of("scenarios/baseline.yaml"));
-    outcome = new ScenarioRun().execute(scenario, "scenarios/baseline.yaml", 42, 0);
+    for (long seed : SEEDS) outcomes.add(new ScenarioRun().execute(scenario, "scenarios/baseline.yaml", seed, 0));
+    outcome = outcomes.get(outcomes.size() - 1);
     series = new RunSeries(outcome.run());
   }
 
@@ -70,26 +76,33 @@ class BaselineCalibrationTest {
   }
 
   @Test
-  void noRegionRunsShort_withoutShocks() {
-    for (RunSummary.Shortage s : outcome.summary().shortageByRegion()) {
-      assertTrue(s.shortagePercentOfDemand() < 0.1, s.region() + " short " + s.shortagePercentOfDemand() + "%");
+  void noRegionRunsShort_withoutShocks_atAnyOfTheFourSeeds() {
+    for (ScenarioRun.Outcome o : outcomes) {
+      for (RunSummary.Shortage s : o.summary().shortageByRegion()) {
+        assertTrue(s.shortagePercentOfDemand() < 0.1, s.region() + " short " + s.shortagePercentOfDemand() + "%");
+      }
     }
   }
 
   @Test
-  void magnetPrices_stayWithinFivePercentOfReference() {
-    assertPricesWithin("ndfeb_magnet", 0.95, 1.05);
+  void magnetPrices_stayWithinOnePercentOfReference_everyMonth_atEachOfTheFourSeeds() {
+    // the README: magnet prices in both zones 0.995-1.000x of reference at seeds 1, 2, 3 and 42
+    assertPricesWithin("ndfeb_magnet", 0.99, 1.01);
   }
 
   @Test
   void oxidePrices_stayNearTheirReferences() {
-    // NdPr sits up to ~17% below reference: separators run for the scarcer heavy oxides and make NdPr in
-    // surplus (the rare-earth balance problem); Dy/Tb has short spikes of up to a third when a cycle peaks.
-    assertPricesWithin("ndpr_oxide", 0.80, 1.10);
-    assertPricesWithin("dytb_oxide", 0.90, 1.40);
+    // the README: NdPr 0.88-0.99x (separators run for the scarcer heavy oxides and make NdPr in surplus, the
+    // rare-earth balance problem), Dy/Tb 0.95-1.00x, at seeds 1, 2, 3 and 42; held here to that, rounding aside
+    assertPricesWithin("ndpr_oxide", 0.875, 0.995);
+    assertPricesWithin("dytb_oxide", 0.945, 1.005);
   }
 
   private static void assertPricesWithin(String c, double low, double high) {
+    for (ScenarioRun.Outcome o : outcomes) assertPricesWithin(new RunSeries(o.run()), c, low, high);
+  }
+
+  private static void assertPricesWithin(RunSeries series, String c, double low, double high) {
     for (String zone : new String[] {"china", "ex-china"}) {
       double reference = series.referencePrice(zone, c);
       series.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals(zone))
@@ -102,6 +115,6 @@ class BaselineCalibrationTest {
 
   @Test
   void materialIsConserved() {
-    assertTrue(outcome.summary().conserved(), outcome.summary().conservation().toString());
+    for (ScenarioRun.Outcome o : outcomes) assertTrue(o.summary().conserved(), o.summary().conservation().toString());
   }
 }

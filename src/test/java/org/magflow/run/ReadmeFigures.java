@@ -1,0 +1,317 @@
+package org.magflow.run;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.magflow.event.Metrics;
+import org.magflow.event.Observation;
+import org.magflow.output.RunSummary;
+
+/**
+ * Every figure the README quotes from a shipped scenario, by the name of its marker in README.md
+ * ({@code <!-- fig:NAME -->text<!-- /fig -->}), computed from fresh runs. A run is made only when a figure asks
+ * for it and is shared by every figure that reads it, so the README check costs one run per scenario and seed
+ * it quotes. To quote a new figure: add an entry to {@link #FIGURES} that reads the runs it needs through
+ * {@link Runs}, mark the text in README.md, and regenerate ({@code ReadmeFiguresTest}).
+ */
+final class ReadmeFigures {
+  static final String BASELINE = "scenarios/baseline.yaml";
+  static final String SQUEEZE = "scenarios/september-2025-us-squeeze.yaml";
+  static final String APRIL = "scenarios/april-2025-licences.yaml";
+  static final String SUSPENDED = "scenarios/october-2025-suspended.yaml";
+  static final String ENTITY_BAN = "scenarios/entity-ban-us-defence.yaml";
+  static final String SEVERE = "src/test/resources/scenarios/ex-china-embargo-severe.yaml";
+  static final long SEED = 42;
+  /** The seeds the calibration figures are quoted over. */
+  static final long[] CALIBRATION_SEEDS = {1, 2, 3, 42};
+  private static final String MAGNET = "ndfeb_magnet";
+  private static final LocalDate HORIZON_END = LocalDate.of(2030, 12, 31);
+
+  private ReadmeFigures() {}
+
+  /** Runs of shipped scenarios (with their counterfactuals), made once each on first use. */
+  static final class Runs {
+    private final Map<String, ScenarioRun.Outcome> made = new HashMap<>();
+
+    ScenarioRun.Outcome outcome(String file, long seed) {
+      return made.computeIfAbsent(file + "@" + seed, k -> {
+        try {
+          return new ScenarioRun().execute(RunJob.load(Path.of(file)), file, seed, 0);
+        } catch (InputException e) {
+          throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+      });
+    }
+
+    RunSeries run(String file, long seed) {
+      return new RunSeries(outcome(file, seed).run());
+    }
+
+    RunSeries counterfactual(String file, long seed) {
+      return new RunSeries(outcome(file, seed).counterfactual());
+    }
+
+    RunSeries run(String file) {
+      return run(file, SEED);
+    }
+
+    RunSeries counterfactual(String file) {
+      return counterfactual(file, SEED);
+    }
+  }
+
+  static final Map<String, Function<Runs, String>> FIGURES = new LinkedHashMap<>();
+
+  static {
+    // ---- the calibration table: the baseline at seed 42 (shares, exports), prices over four seeds
+    for (String stage : List.of("mining", "separation", "manufacturing")) {
+      FIGURES.put("baseline.share." + stage, r -> percent(r.outcome(BASELINE, SEED).summary().productionShares().stream()
+          .filter(s -> s.stage().equals(stage) && s.region().equals("CN"))
+          .mapToDouble(RunSummary.ProductionShare::sharePercent).findFirst().orElseThrow(), 1));
+    }
+    FIGURES.put("baseline.exports", r -> tonnes(r.run(BASELINE).sum(Metrics.SHIPPED,
+        RunSeries.exportsFrom("CN", MAGNET), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))) + " in 2025");
+    FIGURES.put("baseline.exports-us", r -> tonnes(r.run(BASELINE).sum(Metrics.SHIPPED,
+        RunSeries.lane("CN", "US", MAGNET), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)) / 12) + " a month");
+    FIGURES.put("baseline.shortage", r -> {
+      double worst = 0;
+      for (long seed : CALIBRATION_SEEDS) {
+        for (RunSummary.Shortage s : r.outcome(BASELINE, seed).summary().shortageByRegion()) {
+          worst = Math.max(worst, s.shortagePercentOfDemand());
+        }
+      }
+      return worst < 0.1 ? "none (seeds 1, 2, 3, 42)" : "up to " + percent(worst, 1) + " (seeds 1, 2, 3, 42)";
+    });
+    FIGURES.put("baseline.magnet-prices", r -> range(calibrationMultiples(r, MAGNET), 3) + " (seeds 1, 2, 3, 42)");
+    FIGURES.put("baseline.oxide-prices", r -> "NdPr " + range(calibrationMultiples(r, "ndpr_oxide"), 2) + ", Dy/Tb "
+        + range(calibrationMultiples(r, "dytb_oxide"), 2) + " (seeds 1, 2, 3, 42)");
+    FIGURES.put("baseline.concentrate-prices", r -> range(multiples(r.run(BASELINE), "reo", LocalDate.MIN), 2));
+    FIGURES.put("baseline.concentrate-prices-2026", r -> range(multiples(r.run(BASELINE), "reo",
+        LocalDate.of(2026, 1, 1)), 2));
+    FIGURES.put("baseline.mine-utilisation", r -> {
+      Map<String, List<Double>> mines = new TreeMap<>();
+      r.run(BASELINE).rows().filter(o -> o.metric().equals(Metrics.UTILISATION) && o.sector().equals("mining"))
+          .forEach(o -> mines.computeIfAbsent(o.agent(), k -> new ArrayList<>()).add(o.value()));
+      double low = 1;
+      double high = 0;
+      double step = 0;
+      for (List<Double> u : mines.values()) {
+        for (int i = 0; i < u.size(); i++) {
+          low = Math.min(low, u.get(i));
+          high = Math.max(high, u.get(i));
+          if (i > 0) step = Math.max(step, Math.abs(u.get(i) - u.get(i - 1)));
+        }
+      }
+      return Math.round(100 * low) + "–" + Math.round(100 * high) + "% of capacity, at most " + Math.round(100 * step)
+          + " points from one month to the next";
+    });
+
+    // ---- the September 2025 squeeze
+    FIGURES.put("squeeze.us-september", r -> tonnes(r.run(SQUEEZE).at(Metrics.SHIPPED, RunSeries.lane("CN", "US", MAGNET),
+        LocalDate.of(2025, 9, 30))));
+    FIGURES.put("squeeze.us-below", r -> {
+      List<Double> drops = new ArrayList<>();
+      monthlyRatios(r.run(SQUEEZE), r.counterfactual(SQUEEZE), RunSeries.lane("CN", "US", MAGNET),
+          LocalDate.of(2025, 9, 1), HORIZON_END).forEach(x -> drops.add(1 - x));
+      double mean = drops.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+      return percentRange(drops) + " below the counterfactual every month from September 2025 (" + percent(100 * mean, 0)
+          + " on average)";
+    });
+    FIGURES.put("squeeze.us-horizon", r -> percent(100 * (1 - ratio(r, SQUEEZE, RunSeries.lane("CN", "US", MAGNET),
+        LocalDate.of(2025, 1, 1), HORIZON_END)), 0));
+    FIGURES.put("squeeze.jp-us", r -> change(ratio(r, SQUEEZE, RunSeries.lane("JP", "US", MAGNET),
+        LocalDate.of(2025, 9, 1), HORIZON_END)));
+    FIGURES.put("squeeze.cn-jp", r -> change(ratio(r, SQUEEZE, RunSeries.lane("CN", "JP", MAGNET),
+        LocalDate.of(2025, 9, 1), HORIZON_END)));
+    FIGURES.put("squeeze.price-2030", r -> multiple(multipleAt(r.run(SQUEEZE), "ex-china", MAGNET, HORIZON_END), 2));
+
+    // ---- the April 2025 licences
+    for (int month = 4; month <= 7; month++) {
+      LocalDate end = LocalDate.of(2025, month, 1).plusMonths(1).minusDays(1);
+      FIGURES.put("april.exports." + month, r -> exportsAgainstCounterfactual(r, RunSeries.exportsFrom("CN", MAGNET), end));
+      FIGURES.put("april.exports-us." + month, r -> exportsAgainstCounterfactual(r, RunSeries.lane("CN", "US", MAGNET), end));
+    }
+    FIGURES.put("april.other-seeds", r -> {
+      List<String> months = new ArrayList<>();
+      for (int month = 5; month <= 7; month++) {
+        LocalDate end = LocalDate.of(2025, month, 1).plusMonths(1).minusDays(1);
+        List<Double> tonnes = new ArrayList<>();
+        for (long seed : new long[] {1, 2, 3}) tonnes.add(r.run(APRIL, seed).at(Metrics.SHIPPED, RunSeries.exportsFrom("CN", MAGNET), end));
+        months.add(monthName(end) + " " + tonnesRange(tonnes));
+      }
+      return months.get(0) + ", " + months.get(1) + " and " + months.get(2);
+    });
+    FIGURES.put("april.shortage-peak", r -> {
+      Map<LocalDate, Double> share = exChinaShortageShares(r.run(APRIL));
+      LocalDate peak = share.entrySet().stream().filter(e -> e.getKey().getYear() == 2025)
+          .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      return monthName(peak) + " " + peak.getYear() + " at " + percent(100 * share.get(peak), 1);
+    });
+    FIGURES.put("april.magnet-peak", r -> peak(r.run(APRIL), MAGNET, 2025));
+    FIGURES.put("april.dytb-peak", r -> peak(r.run(APRIL), "dytb_oxide", 2025));
+    // the months of the suspension (7 Nov 2025 to 10 Nov 2026), under the April regime alone
+    FIGURES.put("april.price-suspension-months", r -> range(multiples(r.run(APRIL), "ex-china", MAGNET,
+        LocalDate.of(2025, 11, 30), LocalDate.of(2026, 10, 31)), 2));
+
+    // ---- the October measures suspended
+    FIGURES.put("suspended.price", r -> range(multiples(r.run(SUSPENDED), "ex-china", MAGNET,
+        LocalDate.of(2025, 11, 30), LocalDate.of(2026, 10, 31)), 2));
+    FIGURES.put("suspended.jp-exports-december-2026", r -> tonnes(r.run(SUSPENDED).at(Metrics.SHIPPED,
+        RunSeries.exportsFrom("JP", MAGNET), LocalDate.of(2026, 12, 31))));
+    FIGURES.put("suspended.price-2030", r -> multiple(multipleAt(r.run(SUSPENDED), "ex-china", MAGNET, HORIZON_END), 1));
+
+    // ---- the entity ban of 22 June 2026, against the scenario it extends (October 2025 suspended), from June 2026
+    LocalDate banFrom = LocalDate.of(2026, 6, 1);
+    FIGURES.put("entity.mp-magnets", r -> "from " + tonnes(production(r.run(SUSPENDED), "mp-materials", banFrom))
+        + " to " + tonnes(production(r.run(ENTITY_BAN), "mp-materials", banFrom)));
+    FIGURES.put("entity.usa-rare-earth", r -> {
+      double made = production(r.run(ENTITY_BAN), "usa-rare-earth", banFrom);
+      return (made < 0.5 ? "makes nothing" : "makes " + tonnes(made)) + " ("
+          + tonnes(production(r.run(SUSPENDED), "usa-rare-earth", banFrom)) + " without the ban)";
+    });
+    FIGURES.put("entity.us-defence", r -> "from " + percent(100 * shortShare(r.run(SUSPENDED), "us-defence", banFrom), 0)
+        + " to " + percent(100 * shortShare(r.run(ENTITY_BAN), "us-defence", banFrom), 0));
+
+    // ---- the severe embargo (a test scenario): ex-China shortage by year
+    FIGURES.put("severe.shortage-by-year", r -> {
+      RunSeries run = r.run(SEVERE);
+      List<String> years = new ArrayList<>();
+      for (int year = 2026; year <= 2030; year++) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        double share = run.sum(Metrics.SHORTAGE, outsideChina(), from, to) / run.sum(Metrics.DEMAND, outsideChina(), from, to);
+        years.add(percent(100 * share, 0) + " in " + year);
+      }
+      return String.join(", ", years);
+    });
+  }
+
+  // ---- reading runs
+
+  private static Predicate<Observation> outsideChina() {
+    return o -> !o.region().equals("CN");
+  }
+
+  private static List<Double> calibrationMultiples(Runs r, String commodity) {
+    List<Double> all = new ArrayList<>();
+    for (long seed : CALIBRATION_SEEDS) all.addAll(multiples(r.run(BASELINE, seed), commodity, LocalDate.MIN));
+    return all;
+  }
+
+  /** Every monthly price multiple of a commodity in both zones from {@code from}. */
+  static List<Double> multiples(RunSeries run, String commodity, LocalDate from) {
+    List<Double> all = new ArrayList<>();
+    for (String zone : List.of("china", "ex-china")) all.addAll(multiples(run, zone, commodity, from, LocalDate.MAX));
+    return all;
+  }
+
+  static List<Double> multiples(RunSeries run, String zone, String commodity, LocalDate from, LocalDate to) {
+    double reference = run.referencePrice(zone, commodity);
+    return run.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals(zone)
+            && o.commodity().equals(commodity) && !o.date().isBefore(from) && !o.date().isAfter(to))
+        .map(o -> o.value() / reference).toList();
+  }
+
+  private static double multipleAt(RunSeries run, String zone, String commodity, LocalDate date) {
+    return run.at(Metrics.PRICE, o -> o.region().equals(zone) && o.commodity().equals(commodity), date)
+        / run.referencePrice(zone, commodity);
+  }
+
+  private static String peak(RunSeries run, String commodity, int year) {
+    double reference = run.referencePrice("ex-china", commodity);
+    Observation top = run.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
+            && o.commodity().equals(commodity) && o.date().getYear() == year)
+        .max(java.util.Comparator.comparingDouble(Observation::value)).orElseThrow();
+    return multiple(top.value() / reference, 1) + " in " + monthName(top.date()) + " " + year;
+  }
+
+  private static double ratio(Runs r, String file, Predicate<Observation> f, LocalDate from, LocalDate to) {
+    return r.run(file).sum(Metrics.SHIPPED, f, from, to) / r.counterfactual(file).sum(Metrics.SHIPPED, f, from, to);
+  }
+
+  private static List<Double> monthlyRatios(RunSeries run, RunSeries without, Predicate<Observation> f,
+                                            LocalDate from, LocalDate to) {
+    List<Double> ratios = new ArrayList<>();
+    for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1)) {
+      LocalDate end = m.plusMonths(1).minusDays(1);
+      ratios.add(run.at(Metrics.SHIPPED, f, end) / without.at(Metrics.SHIPPED, f, end));
+    }
+    return ratios;
+  }
+
+  private static String exportsAgainstCounterfactual(Runs r, Predicate<Observation> f, LocalDate month) {
+    double run = r.run(APRIL).at(Metrics.SHIPPED, f, month);
+    return tonnes(run) + " (" + change(run / r.counterfactual(APRIL).at(Metrics.SHIPPED, f, month)) + ")";
+  }
+
+  private static Map<LocalDate, Double> exChinaShortageShares(RunSeries run) {
+    Map<LocalDate, Double> shortage = run.rows().filter(o -> o.metric().equals(Metrics.SHORTAGE) && outsideChina().test(o))
+        .collect(Collectors.groupingBy(Observation::date, TreeMap::new, Collectors.summingDouble(Observation::value)));
+    Map<LocalDate, Double> demand = run.rows().filter(o -> o.metric().equals(Metrics.DEMAND) && outsideChina().test(o))
+        .collect(Collectors.groupingBy(Observation::date, TreeMap::new, Collectors.summingDouble(Observation::value)));
+    Map<LocalDate, Double> share = new TreeMap<>();
+    shortage.forEach((date, t) -> share.put(date, t / demand.get(date)));
+    return share;
+  }
+
+  private static double production(RunSeries run, String producer, LocalDate from) {
+    return run.sum(Metrics.PRODUCTION, o -> o.agent().equals(producer) && o.commodity().equals(MAGNET), from, HORIZON_END);
+  }
+
+  private static double shortShare(RunSeries run, String sector, LocalDate from) {
+    Predicate<Observation> s = o -> o.agent().equals(sector);
+    return run.sum(Metrics.SHORTAGE, s, from, HORIZON_END) / run.sum(Metrics.DEMAND, s, from, HORIZON_END);
+  }
+
+  // ---- writing figures as the README writes them
+
+  static String tonnes(double t) {
+    return String.format(Locale.ROOT, "%,.0f t", t);
+  }
+
+  private static String tonnesRange(List<Double> t) {
+    double low = t.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double high = t.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return String.format(Locale.ROOT, "%,.0f–%,.0f t", low, high);
+  }
+
+  static String percent(double p, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f%%", p);
+  }
+
+  private static String percentRange(List<Double> shares) {
+    double low = shares.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double high = shares.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return String.format(Locale.ROOT, "%.1f–%.1f%%", 100 * low, 100 * high);
+  }
+
+  /** A ratio against the counterfactual as a signed change: "+92%", "−77%". */
+  private static String change(double ratio) {
+    long p = Math.round(100 * (ratio - 1));
+    return (p < 0 ? "−" + -p : "+" + p) + "%";
+  }
+
+  static String multiple(double m, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f×", m);
+  }
+
+  static String range(List<Double> multiples, int decimals) {
+    double low = multiples.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double high = multiples.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return String.format(Locale.ROOT, "%." + decimals + "f–%." + decimals + "f×", low, high);
+  }
+
+  private static String monthName(LocalDate date) {
+    return date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+  }
+}
