@@ -133,7 +133,7 @@ public final class Calibration {
         handSetLoss = hasHandSet ? loss(plan, search.evaluate(List.<JsonNode[]>of(sweep.values(handSet))).get(0))
             : Double.NaN;
         best = search.minimise(plan.settings().method, search.unit(numbers(startValues)), plan.settings().budget,
-            n -> loss(plan, n));
+            (values, n) -> loss(plan, n));
         for (int k = 0; k < d; k++) {
           List<JsonNode[]> points = new ArrayList<>();
           double[] at = numbers(best);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -45,6 +44,12 @@ final class Search {
     Stop() {
       super("stopped", null, false, false);
     }
+  }
+
+  /** What a search minimises: a point's score from its values and its numbers, replication by replication. */
+  @FunctionalInterface
+  interface Score {
+    double of(JsonNode[] values, double[][] numbers);
   }
 
   /** One evaluation the optimiser asked for, in order: the values and what they scored. */
@@ -133,10 +138,10 @@ final class Search {
   }
 
   /**
-   * Minimises {@code score} of a point's numbers over the parameters' ranges from {@code start} with at most
+   * Minimises a point's {@code score} over the parameters' ranges from {@code start} with at most
    * {@code budget} evaluations; returns the best point evaluated.
    */
-  JsonNode[] minimise(String method, double[] start, int budget, ToDoubleFunction<double[][]> score)
+  JsonNode[] minimise(String method, double[] start, int budget, Score score)
       throws Exception {
     int d = start.length;
     double[] lower = new double[d];
@@ -149,7 +154,7 @@ final class Search {
       if (failed[0] != null) return Double.MAX_VALUE;
       try {
         JsonNode[] values = values(u);
-        double s = score.applyAsDouble(evaluate(java.util.Collections.singletonList(values)).get(0));
+        double s = score.of(values, evaluate(java.util.Collections.singletonList(values)).get(0));
         trace.add(new Evaluation(values, s));
         if (s < bestScore[0]) {
           bestScore[0] = s;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.magflow.calibrate.Calibration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,28 +23,14 @@ final class CalibrateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The calibration file, e.g. scenarios/calibrations/april-2025.yaml.")
   Path file;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Result folder (default: results/calibrations/<name>).")
-  Path out;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Runs at a time (default: one per core). The results"
-      + " do not depend on it.")
-  Integer threads;
-
-  @Option(names = "--resume", description = "Finish an interrupted calibration.")
-  boolean resume;
-
-  @Option(names = "--no-charts", negatable = false, description = "Write the data only, without charts/.")
-  boolean noCharts;
+  @Mixin SearchOptions search;
 
   @Override
   public Integer call() throws Exception {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1 || n > 4096) {
-      spec.commandLine().getErr().println("error: --threads: expected a number from 1 to 4096, found " + n);
-      return MagflowCli.BAD_INPUT;
-    }
-    String command = "magflow " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    var r = new Calibration().run(file, new Calibration.Options(out, n, resume, command, !noCharts, 0));
+    Integer n = search.threads(spec);
+    if (n == null) return MagflowCli.BAD_INPUT;
+    var r = new Calibration().run(file, new Calibration.Options(search.out, n, search.resume, search.command(spec),
+        !search.noCharts, 0));
     var stdout = spec.commandLine().getOut();
     stdout.printf("parameter  start  hand-set  fitted  95%% interval%n");
     for (int k = 0; k < r.names().size(); k++) {
