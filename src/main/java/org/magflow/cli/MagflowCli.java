@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "magflow", mixinStandardHelpOptions = true, versionProvider = MagflowCli.Version.class,
     description = "Discrete-event simulation of the rare-earth permanent-magnet supply chain.",
-    subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, ChartCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, ChartCommand.class, ReportCommand.class,
+        BacktestCommand.class, CalibrateCommand.class, OptimizeCommand.class, CommandLine.HelpCommand.class})
 public final class MagflowCli {
   static final int OK = 0;
   static final int INTERNAL_ERROR = 1;

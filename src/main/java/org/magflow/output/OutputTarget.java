@@ -25,7 +25,7 @@ public final class OutputTarget {
 
   /** What a path holds, as magflow's commands tell it apart. */
   public enum Kind {
-    MISSING, FILE, EMPTY_FOLDER, RUN_FOLDER, SWEEP_FOLDER, UNFINISHED_SWEEP, OTHER_FOLDER;
+    MISSING, FILE, EMPTY_FOLDER, RUN_FOLDER, SWEEP_FOLDER, UNFINISHED_SWEEP, STUDY_FOLDER, OTHER_FOLDER;
 
     /** The kind of {@code path}; links are followed, as the commands follow them. */
     public static Kind of(Path path) {
@@ -34,6 +34,7 @@ public final class OutputTarget {
       if (SweepData.isSweepFolder(path)) return SWEEP_FOLDER;
       if (SweepData.isUnfinishedSweep(path)) return UNFINISHED_SWEEP;
       if (Files.isRegularFile(path.resolve(RunJson.FILE_NAME))) return RUN_FOLDER;
+      if (Files.isRegularFile(path.resolve(STUDY_JSON))) return STUDY_FOLDER;
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
         return entries.iterator().hasNext() ? OTHER_FOLDER : EMPTY_FOLDER;
       } catch (IOException e) {
@@ -46,6 +47,9 @@ public final class OutputTarget {
       return this == SWEEP_FOLDER || this == UNFINISHED_SWEEP;
     }
   }
+
+  /** The file that marks a folder written by a backtest, a calibration or an optimisation. */
+  public static final String STUDY_JSON = "study.json";
 
   /** How the briefings magflow writes begin, within their first kilobyte. */
   private static final String REPORT_SIGNATURE = "<meta name=\"generator\" content=\"magflow ";
@@ -61,7 +65,11 @@ public final class OutputTarget {
       return Optional.of("a result folder's name must not start with '.' (such names are kept for temporary"
           + " folders)");
     }
-    String writer = replaces == Kind.SWEEP_FOLDER ? "sweep" : "run";
+    String writer = switch (replaces) {
+      case SWEEP_FOLDER -> "sweep";
+      case STUDY_FOLDER -> "backtest, calibration or optimisation";
+      default -> "run";
+    };
     String replacing = "; a " + writer + " replaces the whole folder, so choose a new or empty folder, or one an"
         + " earlier " + writer + " wrote";
     Kind kind = Kind.of(dir);
@@ -71,8 +79,12 @@ public final class OutputTarget {
       case RUN_FOLDER -> "is a run's result folder (it has " + RunJson.FILE_NAME + ")" + replacing;
       case SWEEP_FOLDER -> "is a sweep's result folder (it has " + SweepData.SWEEP_JSON + ")" + replacing;
       case UNFINISHED_SWEEP -> "holds an unfinished sweep's journal" + replacing;
+      case STUDY_FOLDER -> "is the result folder of a backtest, calibration or optimisation (it has " + STUDY_JSON
+          + ")" + replacing;
       default -> replaces == Kind.SWEEP_FOLDER
           ? "exists and is not a magflow sweep folder (it has no " + SweepData.SWEEP_JSON + ")" + replacing
+          : replaces == Kind.STUDY_FOLDER
+          ? "exists and is not a folder magflow wrote (it has no " + STUDY_JSON + ")" + replacing
           : "exists and is not a magflow result folder (it has no " + RunJson.FILE_NAME + ")" + replacing;
     });
   }

@@ -50,7 +50,6 @@ public final class SweepFile {
   /** The deepest nesting of objects and lists read; a sweep file needs four levels. */
   static final int MAX_NESTING_DEPTH = 32;
   /** The file's size limit bounds how many values it holds, so only its depth is bounded while it is walked. */
-  private static final LocationIndex.Limits SCAN_LIMITS = LocationIndex.Limits.depth("sweep", MAX_NESTING_DEPTH);
 
   static final List<String> TOP_FIELDS = List.of("name", "description", "base", "seed", "design", "samples",
       "replications", "parameters", "kpis");
@@ -77,14 +76,51 @@ public final class SweepFile {
    */
   record Checked(SweepSpec spec, List<Problem> problems) {}
 
-  /** Reads and checks a sweep file; throws only when nothing can be made of it (a syntax error, say). */
-  public Checked read(Path file) throws InputException {
+  /**
+   * A kind of file that shares the sweep's fields (name, description, base, seed, replications, parameters)
+   * and adds its own, such as a calibration or an optimisation: its parameters are read and bound exactly as a
+   * sweep's, so there is one parser of parameter paths and bounds.
+   *
+   * @param kind what the file holds, as messages name it
+   * @param fields the top-level fields it allows: the sweep's it shares, then its own
+   * @param own reads the file's own fields and reports their problems by field path, to be placed and listed
+   *     with the rest; called once, before the parameters are bound
+   */
+  public record Dialect(String kind, List<String> fields, OwnFields own) {
+    static final Dialect SWEEP = new Dialect("sweep", TOP_FIELDS, (root, problem) -> { });
+
+    /** Whether the file is a sweep proper, with a design; other kinds search the parameters' ranges. */
+    boolean sweep() {
+      return fields.contains("design");
+    }
+  }
+
+  /** Reads the fields a {@link Dialect} adds to the sweep's. */
+  @FunctionalInterface
+  public interface OwnFields {
+    void read(ObjectNode root, ProblemSink problem);
+  }
+
+  /** Takes a problem at a field path (dotted, with [i] for list entries), to be placed at its line. */
+  @FunctionalInterface
+  public interface ProblemSink {
+    void add(String path, String message);
+  }
+
+  /**
+   * A YAML file read strictly: its tree, where each field stands, and the problems found while walking it.
+   * Throws when nothing can be made of it (not UTF-8, a syntax error, too deep, only comments).
+   */
+  public record Tree(JsonNode root, LocationIndex locations, List<Problem> problems) {}
+
+  /** Reads a sweep-like YAML file ({@code kind} names it in messages) into a tree, with every field's place. */
+  public Tree readTree(Path file, String kind) throws InputException {
     String label = file.toString();
-    String text = text(file, label);
+    String text = text(file, label, kind);
     LocationIndex.Scan scan;
     JsonNode tree;
     try {
-      scan = LocationIndex.scan(yaml.createParser(text), label, SCAN_LIMITS);
+      scan = LocationIndex.scan(yaml.createParser(text), label, LocationIndex.Limits.depth(kind, MAX_NESTING_DEPTH));
       if (scan.fatal()) throw new InputException(scan.problems());
       tree = mapper.readTree(yaml.createParser(text));
     } catch (JacksonException e) {
@@ -93,22 +129,34 @@ public final class SweepFile {
       throw new InputException(List.of(new Problem(label, "", 0, 0, "cannot read the file: " + e.getMessage())));
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      throw new InputException(List.of(new Problem(label, "", 0, 0, "the file holds no sweep, only comments")));
+      throw new InputException(List.of(new Problem(label, "", 0, 0, "the file holds no " + kind
+          + ", only comments")));
     }
-    Check check = new Check(label, file, scan.index());
-    check.problems.addAll(scan.problems());
-    SweepSpec spec = check.sweep(tree);
+    return new Tree(tree, scan.index(), scan.problems());
+  }
+
+  /** Reads and checks a sweep file; throws only when nothing can be made of it (a syntax error, say). */
+  public Checked read(Path file) throws InputException {
+    return read(file, Dialect.SWEEP);
+  }
+
+  /** Reads and checks a file of the given dialect; throws only when nothing can be made of it. */
+  Checked read(Path file, Dialect dialect) throws InputException {
+    Tree tree = readTree(file, dialect.kind());
+    Check check = new Check(file.toString(), file, tree.locations(), dialect);
+    check.problems.addAll(tree.problems());
+    SweepSpec spec = check.sweep(tree.root());
     if (spec == null) throw new InputException(check.placed());
     return new Checked(spec, check.placed());
   }
 
-  private static String text(Path file, String label) throws InputException {
+  private static String text(Path file, String label, String kind) throws InputException {
     String problem = null;
-    if (Files.isDirectory(file)) problem = "is a directory; expected a sweep file (.yaml or .yml)";
+    if (Files.isDirectory(file)) problem = "is a directory; expected a " + kind + " file (.yaml or .yml)";
     else if (!Files.exists(file)) problem = "no such file";
     else {
       String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (!name.endsWith(".yaml") && !name.endsWith(".yml")) problem = "expected a .yaml or .yml sweep file";
+      if (!name.endsWith(".yaml") && !name.endsWith(".yml")) problem = "expected a .yaml or .yml " + kind + " file";
     }
     if (problem == null) {
       try {
@@ -136,12 +184,14 @@ public final class SweepFile {
     final String label;
     final Path file;
     final LocationIndex locations;
+    final Dialect dialect;
     final List<Problem> problems = new ArrayList<>();
 
-    Check(String label, Path file, LocationIndex locations) {
+    Check(String label, Path file, LocationIndex locations, Dialect dialect) {
       this.label = label;
       this.file = file;
       this.locations = locations;
+      this.dialect = dialect;
     }
 
     void problem(String path, String message) {
@@ -154,10 +204,13 @@ public final class SweepFile {
 
     SweepSpec sweep(JsonNode tree) {
       if (!(tree instanceof ObjectNode root)) {
-        problem("", "expected a sweep (fields such as base, design, parameters), found " + SpecBinder.describe(tree));
+        problem("", "expected a " + dialect.kind() + " (fields such as " + String.join(", ",
+            dialect.sweep() ? List.of("base", "design", "parameters") : dialect.fields().subList(2, 6)) + "), found "
+            + SpecBinder.describe(tree));
         return null;
       }
-      unknownFields(root, "", TOP_FIELDS, "");
+      unknownFields(root, "", dialect.fields(), "");
+      dialect.own().read(root, this::problem);
       String name = text(root, "name", false);
       if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
         problem("name", "expected a folder name of letters, digits, '.', '-' or '_', found '" + name + "'");
@@ -185,8 +238,10 @@ public final class SweepFile {
         if (seedNode.isIntegralNumber() && seedNode.canConvertToLong()) seed = seedNode.longValue();
         else problem("seed", "expected a whole number, found " + SpecBinder.describe(seedNode));
       }
-      Design design = null;
-      String designText = text(root, "design", true);
+      // A search (calibration, optimisation) has no design: its parameters are ranges to search, and the plan
+      // checks both ends of each, as a one-at-a-time design does.
+      Design design = dialect.sweep() ? null : Design.ONE_AT_A_TIME;
+      String designText = dialect.sweep() ? text(root, "design", true) : null;
       if (designText != null) {
         design = Design.of(designText);
         if (design == null) {
@@ -197,7 +252,7 @@ public final class SweepFile {
       if (design != null && design.sampled() && samples == null && !root.has("samples")) {
         problem("design", "design " + design.id() + " needs samples: how many points to draw");
       }
-      if (design != null && !design.sampled() && root.has("samples")) {
+      if (design != null && !design.sampled() && root.has("samples") && dialect.sweep()) {
         problem("samples", "design " + design.id() + " takes no samples; only monte-carlo, latin-hypercube and"
             + " sobol draw samples");
       }

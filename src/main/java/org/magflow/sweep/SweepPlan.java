@@ -81,7 +81,15 @@ public final class SweepPlan {
 
   /** Reads the sweep file and its base scenario, and plans the sweep; throws with every problem found. */
   public static SweepPlan create(Path sweepFile) throws InputException {
-    SweepFile.Checked checked = new SweepFile().read(sweepFile);
+    return create(sweepFile, SweepFile.Dialect.SWEEP);
+  }
+
+  /**
+   * Reads a file of another dialect (a calibration, an optimisation) and plans its parameters as a sweep's:
+   * bound to the base scenario, both ends of every range checked; its own fields go to the dialect's reader.
+   */
+  public static SweepPlan create(Path sweepFile, SweepFile.Dialect dialect) throws InputException {
+    SweepFile.Checked checked = new SweepFile().read(sweepFile, dialect);
     SweepSpec spec = checked.spec();
     List<Problem> problems = new ArrayList<>(checked.problems());
     if (spec.base() == null || !Files.isRegularFile(spec.base())) throw new InputException(problems);
@@ -423,7 +431,7 @@ public final class SweepPlan {
     return scenario(values, "at point " + point + " (" + settings(values) + ")");
   }
 
-  private PointScenario scenario(JsonNode[] values, String where) throws InputException {
+  PointScenario scenario(JsonNode[] values, String where) throws InputException {
     ObjectNode tree = tree(values);
     LoadResult loaded = loader.fromTree(baseName, tree);
     if (loaded.ok()) return new PointScenario(tree, loaded.scenario());
@@ -509,6 +517,75 @@ public final class SweepPlan {
             + (parameters.size() > 1 ? " and the other parameters as at the first point," : ","));
       }
     }
+  }
+
+  // ---- for searches: a calibration or optimisation evaluates points it chooses, not a design's ----------
+
+  /** The parameters' names, in the file's order. */
+  public List<String> parameterNames() {
+    return parameters.stream().map(Parameter::name).toList();
+  }
+
+  /** The lowest value parameter {@code k} may take (the start of its range). */
+  public double lower(int k) {
+    return parameters.get(k).low().doubleValue();
+  }
+
+  /** The highest value parameter {@code k} may take (the end of its range). */
+  public double upper(int k) {
+    return parameters.get(k).high().doubleValue();
+  }
+
+  /** Whether parameter {@code k} takes whole numbers only (a whole-number field or a date offset). */
+  public boolean whole(int k) {
+    Parameter p = parameters.get(k);
+    return !p.multiply() && (p.kind() == Kind.WHOLE || p.kind() == Kind.DATE_OFFSET);
+  }
+
+  /** The base scenario's own value of parameter {@code k} in its terms, or NaN when it has none. */
+  public double baseValue(int k) {
+    JsonNode v = parameters.get(k).baseValue();
+    return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
+  }
+
+  /** The values a point runs with: {@code x} kept inside the ranges and rounded as the outputs print them. */
+  public JsonNode[] values(double[] x) {
+    JsonNode[] values = new JsonNode[parameters.size()];
+    for (int k = 0; k < values.length; k++) {
+      double clamped = Math.max(lower(k), Math.min(upper(k), x[k]));
+      values[k] = parameters.get(k).normalise(DoubleNode.valueOf(clamped));
+    }
+    return values;
+  }
+
+  /** The values as text, as runs.csv writes them: {@code name=value, ...}. */
+  public String settingsText(JsonNode[] values) {
+    return settings(values);
+  }
+
+  /** The validated scenario of a point given by its values; throws with the problem placed at the parameters. */
+  public ScenarioSpec scenarioAt(JsonNode[] values) throws InputException {
+    return scenario(values, "at " + settings(values)).spec();
+  }
+
+  /** The base scenario file as the sweep file names it, resolved against the sweep file's folder. */
+  public Path baseFile() {
+    return spec.base();
+  }
+
+  /** The KPIs' names, in the order a run's {@link RunResult#kpis()} holds their values. */
+  public List<String> kpiNames() {
+    return kpis.stream().map(Kpi::name).toList();
+  }
+
+  /** A worker that runs the points {@code points} gives for a task's point index, keeping their KPIs. */
+  public RunWorker kpiWorker(java.util.function.IntFunction<JsonNode[]> points, int cachedCounterfactuals) {
+    return new SweepWorker(this, cachedCounterfactuals, points);
+  }
+
+  /** Identifies the file, the resolved base scenario and the magflow version: what a resume must match. */
+  public String identity() {
+    return fingerprint;
   }
 
   static String sha256(byte[] bytes) {

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.magflow.output.Kpis;
 import org.magflow.output.RunRecord;
 import org.magflow.output.RunSummary;
@@ -26,16 +28,24 @@ final class SweepWorker implements RunWorker {
   private final SweepPlan plan;
   private final String scenarioFile;
   private final Counterfactuals counterfactuals;
+  private final IntFunction<JsonNode[]> points; // null: the design's points
 
   SweepWorker(SweepPlan plan, int cachedCounterfactuals) {
+    this(plan, cachedCounterfactuals, null);
+  }
+
+  /** A worker whose task's point indexes {@code points}, the values a search chose, instead of the design. */
+  SweepWorker(SweepPlan plan, int cachedCounterfactuals, IntFunction<JsonNode[]> points) {
     this.plan = plan;
     this.scenarioFile = plan.spec().base().toString();
     this.counterfactuals = new Counterfactuals(cachedCounterfactuals);
+    this.points = points;
   }
 
   @Override
   public RunResult run(RunTask task) throws Exception {
-    SweepPlan.PointScenario point = plan.scenario(task.point());
+    SweepPlan.PointScenario point = points == null ? plan.scenario(task.point())
+        : plan.scenario(points.apply(task.point()), "at " + plan.settingsText(points.apply(task.point())));
     ScenarioSpec spec = point.spec();
     ScenarioRun runner = new ScenarioRun();
     RunRecord run = runner.simulate(spec, scenarioFile, task.seed(), task.replication(), SweepWorker::kept);

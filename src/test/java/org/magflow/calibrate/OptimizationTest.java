@@ -1,0 +1,61 @@
+package org.magflow.calibrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Robust constraints, the penalty that leads a search back to them, and a small optimisation end to end. */
+class OptimizationTest {
+  private static final Optimization.Goal GOAL = new Optimization.Goal(null, Map.of("x", 1.0),
+      List.of(new Optimization.Constraint("short", true, 5, 0.75)));
+
+  @Test
+  void aConstraint_holdsWhenItHoldsInItsShareOfReplications() {
+    List<String> kpis = List.of("short");
+    double[][] threeOfFour = {{1}, {2}, {4}, {9}};
+    double[][] twoOfFour = {{1}, {2}, {6}, {9}};
+    assertTrue(Optimization.feasible(GOAL, kpis, threeOfFour));
+    assertEquals(0, Optimization.violation(GOAL, kpis, threeOfFour) - (4.0 / 4 / 5), 1e-12,
+        "feasible points still carry their excess, which only an infeasible point pays for in the score");
+    assertFalse(Optimization.feasible(GOAL, kpis, twoOfFour));
+    // misses the share by 0.25, and exceeds the bound by (1 + 4) / 4 on average, relative to 5
+    assertEquals(0.25 + 5.0 / 4 / 5, Optimization.violation(GOAL, kpis, twoOfFour), 1e-12);
+    assertTrue(Optimization.violation(GOAL, kpis, twoOfFour) > Optimization.violation(GOAL, kpis, threeOfFour));
+  }
+
+  @Test
+  void aSmallSearch_findsAFeasibleReserveAndReportsItsKpis(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("opt.yaml");
+    Files.writeString(f, """
+        base: %s/full-embargo-stockpile.yaml
+        seed: 42
+        replications: 2
+        parameters:
+          - name: reserve_t
+            path: policies[name=us-magnet-reserve].initialTonnes
+            range: {from: 0, to: 16000}
+        kpis:
+          - {name: defence, path: "shortageBySector[US/defence].shortagePercentOfDemand"}
+        minimize: {cost: {reserve_t: 1}}
+        constraints:
+          - {kpi: defence, below: 5, share: 1}
+        start: {reserve_t: 12000}
+        budget: 4
+        """.formatted(Path.of("scenarios").toAbsolutePath()));
+    Optimization.Result r = new Optimization().run(f, new Optimization.Options(tmp.resolve("out"), 2, false, "test",
+        false, 0));
+    assertTrue(r.feasible(), "12,000 t keeps defence under 5% (scenarios/sweeps/embargo-stockpile.yaml)");
+    assertEquals(r.optimum()[0], r.objective(), 1e-9, "the cost is the reserve");
+    assertTrue(r.kpiMeans().get("defence") < 5);
+    assertEquals(1.0, r.kpiShares().get("defence"));
+    List<String> kpiRows = Files.readAllLines(tmp.resolve("out/optimum-kpis.csv"));
+    assertEquals(3, kpiRows.size(), "a row per replication");
+  }
+}

@@ -1,0 +1,44 @@
+package org.magflow.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.magflow.cli.SweepCommandTest.magflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bad-input corpus of calibration and optimisation files (src/test/resources/bad-studies): each file's
+ * every problem at once, at its line and column, exit 2, nothing written. expected.txt holds a block per case:
+ * {@code == FILE COMMAND}, then the error lines without "error: " and the folder.
+ */
+class StudyBadInputTest {
+  private static final Path CORPUS = Path.of("src/test/resources/bad-studies");
+
+  @Test
+  void everyCase_reportsExactlyItsExpectedProblems(@TempDir Path tmp) throws IOException {
+    List<String> lines = Files.readAllLines(CORPUS.resolve("expected.txt"));
+    int cases = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).startsWith("== ")) continue;
+      String[] head = lines.get(i).substring(3).split(" ");
+      List<String> expected = new ArrayList<>();
+      for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank() && !lines.get(j).startsWith("== "); j++) {
+        expected.add(lines.get(j));
+      }
+      Path out = tmp.resolve("out" + cases);
+      var run = magflow(head[1], CORPUS.resolve(head[0]).toString(), "-o", out.toString());
+      assertEquals(2, run.exitCode(), head[0] + ": " + run.err());
+      List<String> actual = run.err().lines().map(l -> l.replace("error: " + CORPUS + "/", "")).toList();
+      assertEquals(expected, actual, head[0]);
+      assertTrue(Files.notExists(out), "nothing written for " + head[0]);
+      cases++;
+    }
+    assertEquals(2, cases);
+  }
+}
