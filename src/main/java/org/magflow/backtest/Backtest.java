@@ -83,6 +83,12 @@ public final class Backtest {
     return results;
   }
 
+  /** One episode's tables as the README shows them, computed without writing anything. */
+  public static String tables(Path episodeFile) throws InputException {
+    Episode e = Episode.read(episodeFile);
+    return markdown(List.of(new Result(e, e.compare(simulate(e))))).strip();
+  }
+
   /** The episode's runs, replications 0 to n−1, each keeping only the rows its series read. */
   static List<List<SimEvent>> simulate(Episode e) {
     List<List<SimEvent>> runs = new ArrayList<>();

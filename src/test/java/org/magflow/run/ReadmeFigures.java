@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.magflow.backtest.Backtest;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.output.RunSummary;
@@ -135,11 +136,16 @@ final class ReadmeFigures {
         LocalDate.of(2025, 9, 1), HORIZON_END)));
     FIGURES.put("squeeze.price-2030", r -> multiple(multipleAt(r.run(SQUEEZE), "ex-china", MAGNET, HORIZON_END), 2));
 
-    // ---- the April 2025 licences
-    for (int month = 4; month <= 7; month++) {
-      LocalDate end = LocalDate.of(2025, month, 1).plusMonths(1).minusDays(1);
-      FIGURES.put("april.exports." + month, r -> exportsAgainstCounterfactual(r, RunSeries.exportsFrom("CN", MAGNET), end));
-      FIGURES.put("april.exports-us." + month, r -> exportsAgainstCounterfactual(r, RunSeries.lane("CN", "US", MAGNET), end));
+    // ---- the April 2025 licences and the September squeeze against the observed months, as magflow backtest
+    // writes them
+    for (String episode : List.of("april-2025-licences", "september-2025-us-squeeze")) {
+      FIGURES.put("backtest." + episode, r -> {
+        try {
+          return Backtest.tables(Path.of("scenarios/episodes", episode + ".yaml"));
+        } catch (InputException e) {
+          throw new IllegalStateException(episode + ": " + e.getMessage(), e);
+        }
+      });
     }
     FIGURES.put("april.other-seeds", r -> {
       List<String> months = new ArrayList<>();
@@ -249,10 +255,6 @@ final class ReadmeFigures {
     return ratios;
   }
 
-  private static String exportsAgainstCounterfactual(Runs r, Predicate<Observation> f, LocalDate month) {
-    double run = r.run(APRIL).at(Metrics.SHIPPED, f, month);
-    return tonnes(run) + " (" + change(run / r.counterfactual(APRIL).at(Metrics.SHIPPED, f, month)) + ")";
-  }
 
   private static Map<LocalDate, Double> exChinaShortageShares(RunSeries run) {
     Map<LocalDate, Double> shortage = run.rows().filter(o -> o.metric().equals(Metrics.SHORTAGE) && outsideChina().test(o))
