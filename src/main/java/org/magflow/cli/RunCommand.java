@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
   /** The briefing's answer, read back from the folder just written, so the terminal and the briefing agree. */
   private static Answer answer(Path outDir) {
     try {
-      return Findings.of(ResultData.load(outDir));
+      return Findings.of(ResultData.load(outDir.toAbsolutePath().normalize())); // as written: x/../ need no x
     } catch (ResultInputException e) {
       throw new IllegalStateException("a result folder magflow has just written reads back: " + e.getMessage(), e);
     }

@@ -158,14 +158,14 @@ public final class Findings {
     hit.sort(Comparator.comparingDouble((Export e) -> e.tonnes() - e.counterfactualTonnes())
         .thenComparing(Export::destination).thenComparing(Export::commodity));
     Export first = hit.get(0);
-    String lead = flowName(first) + " " + Html.change(-first.dropPercent()) + " against the run without the policies";
+    String lead = flowName(first) + " " + change(first) + " against the run without the policies";
     String detail = " (" + Html.tonnes(first.tonnes()) + " t against " + Html.tonnes(first.counterfactualTonnes())
         + " t over the run" + (first.worstPeriodDropPercent() == null ? ")"
         : "; worst " + d.period() + " " + Html.change(-first.worstPeriodDropPercent()) + " in "
             + Html.month(first.worstPeriodDate()) + ")");
     if (hit.size() > 1) {
       List<String> more = hit.subList(1, Math.min(hit.size(), 1 + MAX_LISTED)).stream()
-          .map(e -> flowName(e) + " " + Html.change(-e.dropPercent())).toList();
+          .map(e -> flowName(e) + " " + change(e)).toList();
       detail += "; also " + String.join(", ", more) + (hit.size() > 1 + MAX_LISTED
           ? " and " + (hit.size() - 1 - MAX_LISTED) + " more targeted flows" : "");
     }
@@ -179,8 +179,8 @@ public final class Findings {
     List<Export> rises = rises();
     if (rises.isEmpty()) return Optional.empty();
     List<String> listed = rises.subList(0, Math.min(MAX_LISTED, rises.size())).stream()
-        .map(e -> flowName(e) + " +" + Html.tonnes(e.tonnes() - e.counterfactualTonnes()) + " t ("
-            + Html.change(-e.dropPercent()) + ")").toList();
+        .map(e -> flowName(e) + " +" + Html.tonnes(e.tonnes() - e.counterfactualTonnes()) + " t (" + change(e) + ")")
+        .toList();
     return Optional.of(new Finding("Trade reroutes", ", largest first: " + String.join("; ", listed)
         + ", against the run without the policies."));
   }
@@ -284,6 +284,11 @@ public final class Findings {
   }
 
   // ---- words ---------------------------------------------------------------------------------------------
+
+  /** A flow's change in percent, or "new" where the run without the policies shipped nothing. */
+  private static String change(Export e) {
+    return e.dropPercent() == null ? "new" : Html.change(-e.dropPercent());
+  }
 
   private String flowName(Export e) {
     return regionName(e.exporter()) + " \u2192 " + (e.destination().isEmpty() ? "all destinations"
