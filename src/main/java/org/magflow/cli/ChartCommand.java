@@ -26,11 +26,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code magflow chart RESULT_DIR}: draws briefing charts from a result folder or a sweep folder. */
 @Command(name = "chart", mixinStandardHelpOptions = true,
+    // picocli's synopsis of comma-split options ([--agents=a,b[,a,b...]]...) reads as noise; this one as used
+    customSynopsis = {"magflow chart RESULT_DIR [--metric M] [--agents a,b] [--regions r,s]",
+        "              [--commodities c] [--from DATE] [--to DATE] [--format png,svg]",
+        "              [--kpi k1,k2] [-o DIR]"},
+    footer = {"%nExamples:",
+        "  magflow chart results/september-2025-us-squeeze",
+        "  magflow chart results/september-2025-us-squeeze --metric price --commodities ndfeb_magnet \\",
+        "      --from 2025-06-01 --to 2026-12-31 --format svg -o slides/"},
     description = {"Draw charts from a result folder written by magflow run, or a sweep folder written by "
         + "magflow sweep.",
         "Without --metric, draws every briefing chart (as magflow run does into RESULT_DIR/charts): "
             + "price, shortage-by-region, shortage-by-sector, exports, cover, production-shares. "
-            + "--metric also takes any metric of timeseries.csv (e.g. inventory, capacity), drawn by region, "
+            + "--metric also takes any metric of timeseries.csv (for example inventory, capacity), drawn by region, "
             + "or by agent with --agents.",
         "On a sweep folder (one with sweep.json): fan-price, fan-shortage, and the heatmap (a grid over two "
             + "parameters), tornado (one-at-a-time) or sobol chart its design allows, for the first KPI or those "
@@ -39,7 +47,7 @@ final class ChartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "RESULT_DIR",
-      description = "A result folder, e.g. results/baseline, or a sweep folder, e.g. results/sweeps/cut-size-duration.")
+      description = "A result folder, for example results/baseline, or a sweep folder, for example results/sweeps/cut-size-duration.")
   Path resultDir;
 
   @Option(names = "--metric", paramLabel = "M",
@@ -48,18 +56,18 @@ final class ChartCommand implements Callable<Integer> {
           + "heatmap, tornado or sobol.")
   String metric;
 
-  @Option(names = "--kpi", split = ",", paramLabel = "k1,k2",
+  @Option(names = "--kpi", split = ",", hideParamSyntax = true, paramLabel = "k1,k2",
       description = "Sweep folders only: the KPIs of the heatmap, tornado and Sobol charts (default: the first KPI;"
           + " all: every KPI).")
   List<String> kpis;
 
-  @Option(names = "--agents", split = ",", paramLabel = "a,b", description = "Producer or demand-sector ids.")
+  @Option(names = "--agents", split = ",", hideParamSyntax = true, paramLabel = "a,b", description = "Producer or demand-sector ids.")
   List<String> agents;
 
-  @Option(names = "--regions", split = ",", paramLabel = "r,s", description = "Region or price-zone ids.")
+  @Option(names = "--regions", split = ",", hideParamSyntax = true, paramLabel = "r,s", description = "Region or price-zone ids.")
   List<String> regions;
 
-  @Option(names = "--commodities", split = ",", paramLabel = "c", description = "Commodity ids.")
+  @Option(names = "--commodities", split = ",", hideParamSyntax = true, paramLabel = "c", description = "Commodity ids.")
   List<String> commodities;
 
   @Option(names = "--from", paramLabel = "DATE", converter = ResultInputs.IsoDate.class, description = "First day shown (ISO date; default: the start).")
@@ -68,7 +76,7 @@ final class ChartCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", converter = ResultInputs.IsoDate.class, description = "Last day shown (ISO date; default: the end).")
   LocalDate to;
 
-  @Option(names = "--format", split = ",", paramLabel = "png|svg",
+  @Option(names = "--format", split = ",", hideParamSyntax = true, paramLabel = "png|svg",
       description = "File formats, comma-separated (default: png,svg).")
   List<String> formats;
 

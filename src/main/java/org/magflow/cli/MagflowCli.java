@@ -17,8 +17,20 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "magflow", mixinStandardHelpOptions = true, versionProvider = MagflowCli.Version.class,
     description = "Discrete-event simulation of the rare-earth permanent-magnet supply chain.",
-    subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class, ChartCommand.class, ReportCommand.class,
-        BacktestCommand.class, CalibrateCommand.class, OptimizeCommand.class, CommandLine.HelpCommand.class})
+    footer = {"%nExamples:", "  magflow run scenarios/baseline.yaml", "  magflow report results/baseline",
+        "  magflow help run"},
+    // one command a line, so that adding one is a one-line change
+    subcommands = {
+        RunCommand.class,
+        ValidateCommand.class,
+        SweepCommand.class,
+        ChartCommand.class,
+        ReportCommand.class,
+        BacktestCommand.class,
+        CalibrateCommand.class,
+        OptimizeCommand.class,
+        CommandLine.HelpCommand.class,
+    })
 public final class MagflowCli {
   static final int OK = 0;
   static final int INTERNAL_ERROR = 1;
@@ -36,6 +48,13 @@ public final class MagflowCli {
   public static CommandLine commandLine() {
     MagflowCli cli = new MagflowCli();
     CommandLine cmd = new CommandLine(cli);
+    cmd.setUsageHelpWidth(100); // wide enough that no usage line breaks inside a word
+    cmd.setParameterExceptionHandler((ex, args) -> {
+      CommandLine bad = ex.getCommandLine();
+      bad.getErr().println("error: " + ex.getMessage());
+      bad.getErr().println("Run '" + bad.getCommandSpec().qualifiedName() + " --help' for the options and examples.");
+      return BAD_INPUT;
+    });
     cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
         failed(ex, commandLine.getErr(), cli.debug, MagflowCli::shuttingDown));
     return cmd;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code magflow report RESULT_DIR...}: writes a self-contained HTML briefing on one or more runs, or a sweep. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+    footer = {"%nExamples:", "  magflow report results/september-2025-us-squeeze", "  magflow report results/baseline results/september-2025-us-squeeze -o briefing.html"},
     description = {"Write a self-contained HTML briefing from result folders: the question, the scenario and its "
         + "policy timeline, key figures, charts, assumptions and sources. With several folders it starts with a "
         + "side-by-side comparison. Open it in a browser; print it to PDF from there.",

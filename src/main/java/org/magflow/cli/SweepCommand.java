@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code magflow sweep SWEEP_FILE}: runs a batch sweep or Monte Carlo study and writes its result folder. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+    footer = {"%nExample:", "  magflow sweep scenarios/sweeps/cut-size-duration.yaml --threads 2"},
     description = {"Run a sweep file: many runs of a base scenario with parameters varied by a grid, Monte Carlo,"
         + " Latin hypercube, Sobol or one-at-a-time design, with replications on common random numbers.",
         "Writes runs.csv, summary.csv, fan.csv, sweep.json (and sobol.csv or tornado.csv) and charts/ to"
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "SWEEP_FILE", description = "The sweep file, e.g. scenarios/sweeps/cut-size-duration.yaml.")
+  @Parameters(paramLabel = "SWEEP_FILE", description = "The sweep file, for example scenarios/sweeps/cut-size-duration.yaml.")
   Path sweepFile;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Result folder (default: results/sweeps/<name>).")

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code magflow validate FILE...}: checks scenario files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+    footer = {"%nExample:", "  magflow validate scenarios/*.yaml"},
     description = "Check scenario files and report every problem with its line, column and field path.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

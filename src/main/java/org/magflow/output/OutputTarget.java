@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.magflow.output.chart.SweepData;
@@ -87,6 +88,43 @@ public final class OutputTarget {
           ? "exists and is not a folder magflow wrote (it has no " + STUDY_JSON + ")" + replacing
           : "exists and is not a magflow result folder (it has no " + RunJson.FILE_NAME + ")" + replacing;
     });
+  }
+
+  /**
+   * Why a run of {@code scenarioFile} with {@code overrides} must not replace the earlier run's folder
+   * {@code dir}: it was written from another scenario file, or with other {@code --set} changes, and replacing
+   * it would lose that result. Empty when {@code dir} is not a run's folder, or holds a run of the same file
+   * with the same changes (which a rerun replaces as before). A run.json that cannot be read counts as another's.
+   */
+  public static Optional<String> replaceOtherRun(Path dir, Path scenarioFile, List<String> overrides) {
+    if (Kind.of(dir) != Kind.RUN_FOLDER) return Optional.empty();
+    RunInfo earlier;
+    try {
+      earlier = RunJson.read(dir.resolve(RunJson.FILE_NAME));
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("holds a run whose " + RunJson.FILE_NAME + " cannot be read; give --force to replace it,"
+          + " or choose another folder with -o DIR or --name NAME");
+    }
+    boolean sameFile = samePath(Path.of(earlier.scenarioFile()), scenarioFile);
+    if (sameFile && earlier.overrides().equals(overrides)) return Optional.empty();
+    String what = sameFile ? "with " + (earlier.overrides().isEmpty() ? "no --set changes"
+        : "--set " + String.join(" ", earlier.overrides()))
+        : "from another scenario file, " + earlier.scenarioFile()
+            + (earlier.overrides().isEmpty() ? "" : " with --set " + String.join(" ", earlier.overrides()));
+    return Optional.of("holds the results of a run " + what + "; this run would replace them. Give --force to"
+        + " replace them, or keep them and choose another folder with --name NAME or -o DIR");
+  }
+
+  private static boolean samePath(Path a, Path b) {
+    return identity(a).equals(identity(b));
+  }
+
+  private static Path identity(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize(); // gone since: compared as written
+    }
   }
 
   /** Why files (charts) must not be added to the folder {@code dir}, created if missing; files of theirs replaced. */

@@ -1,6 +1,7 @@
 package org.magflow.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,11 +19,21 @@ import java.util.Objects;
  * @param wallSeconds the wall-clock time the run took
  * @param javaVersion the {@code java.version} of the JVM that ran it
  * @param command the command line that started it
+ * @param overrides the {@code --set PATH=VALUE} changes the run made to the scenario file, in the order given;
+ *     empty for a run of the file as written, and then left out of run.json
  */
 public record RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256,
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) String resolvedScenarioSha256,
                       long seed, int replication, String startedAt, double wallSeconds, String javaVersion,
-                      String command) {
+                      String command, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overrides) {
+  /** A run of the scenario file as written. */
+  public RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256,
+                 String resolvedScenarioSha256, long seed, int replication, String startedAt, double wallSeconds,
+                 String javaVersion, String command) {
+    this(magflowVersion, scenarioName, scenarioFile, scenarioSha256, resolvedScenarioSha256, seed, replication,
+        startedAt, wallSeconds, javaVersion, command, List.of());
+  }
+
   /** A run whose resolved scenario's hash is not known. */
   public RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256, long seed,
                  int replication, String startedAt, double wallSeconds, String javaVersion, String command) {
@@ -39,5 +50,6 @@ public record RunInfo(String magflowVersion, String scenarioName, String scenari
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(javaVersion, "javaVersion");
     Objects.requireNonNull(command, "command");
+    overrides = overrides == null ? List.of() : List.copyOf(overrides); // a run.json written before they were
   }
 }

@@ -1,6 +1,8 @@
 package org.magflow.output;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -20,6 +22,16 @@ public final class RunJson {
   /** The JSON text of {@code info}, ending with a line break. */
   public String toJson(RunInfo info) throws IOException {
     return JsonText.toText(writer, info);
+  }
+
+  /**
+   * The run.json {@code file} as written by this or an earlier magflow (fields it does not know are skipped).
+   *
+   * @throws IOException if it cannot be read or is not a run.json
+   */
+  public static RunInfo read(Path file) throws IOException {
+    return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+        .readValue(file.toFile(), RunInfo.class);
   }
 
   /** Writes {@code info} to {@code file} as UTF-8, replacing it. */

@@ -12,8 +12,9 @@ import org.magflow.output.RunSummary.Price;
 import org.magflow.output.RunSummary.Shortage;
 
 /**
- * A short plain-text digest of a {@link RunSummary} for the terminal: conservation, the worst shortages, peak
- * price multiples and the largest export drops, in fixed-width tables of at most about 30 lines.
+ * A short plain-text digest of a {@link RunSummary} for the terminal: the run's {@link Answer} first (the
+ * headline and findings the briefing leads with, in the same order), then conservation, the worst shortages,
+ * peak price multiples and the flows the policies changed most, in fixed-width tables of about 40 lines.
  */
 public final class TerminalSummary {
   /** The most rows any one table shows; the rest are counted in a "more" line. */
@@ -25,7 +26,22 @@ public final class TerminalSummary {
 
   /** The digest of {@code summary}, lines ending in {@code \n}. */
   public static String render(RunSummary summary) {
+    return render(summary, null);
+  }
+
+  /**
+   * The digest of {@code summary} led by {@code answer}, the briefing's headline and ranked findings (null: the
+   * tables alone), lines ending in {@code \n}.
+   */
+  public static String render(RunSummary summary, Answer answer) {
     var lines = new ArrayList<String>();
+    if (answer != null) {
+      lines.add(plain(answer.headline()));
+      for (int i = 0; i < answer.findings().size(); i++) {
+        lines.add("  " + (i + 1) + ". " + plain(answer.findings().get(i).text()));
+      }
+      lines.add("");
+    }
     lines.add("Scenario      " + summary.scenarioName()
         + (summary.scenarioFile().isEmpty() ? "" : " (" + summary.scenarioFile() + ")"));
     lines.add("Seed          " + summary.seed());
@@ -125,6 +141,15 @@ public final class TerminalSummary {
    */
   static String fixed(double v, int decimals) {
     return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /**
+   * {@code text} in ASCII, as any terminal shows it: the briefing's minus, multiplication and arrow signs and
+   * dashes spelled with plain characters.
+   */
+  public static String plain(String text) {
+    return text.replace('\u2212', '-').replace('\u00d7', 'x').replace("\u2192", "->").replace('\u2013', '-')
+        .replace("\u2014", "--").replace("\u00b1", "+/-");
   }
 
   private static String text(Object value) {

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.magflow.output.OutputTarget;
@@ -23,6 +24,7 @@ import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
+import org.magflow.sweep.ScenarioOverrides;
 
 /**
  * {@code magflow run}: loads a scenario file, runs it and writes its result folder.
@@ -42,20 +44,41 @@ public final class RunJob {
    * @param seed the master seed, or null for the scenario's own
    * @param command the command line, recorded in run.json
    */
-  public record Request(Path scenarioFile, Path outDir, Path resultsRoot, Long seed, String command) {}
+  public record Request(Path scenarioFile, Path outDir, Path resultsRoot, Long seed, String command,
+                        List<String> overrides, boolean force) {
+    /**
+     * @param overrides {@code PATH=VALUE} changes to the scenario ({@code --set}), recorded in run.json
+     * @param force whether the run may replace a folder written from another scenario file or other changes
+     */
+    public Request {
+      overrides = List.copyOf(overrides);
+    }
 
-  /** What a run produced and where it went. */
-  public record Result(Path outDir, RunSummary summary, double wallSeconds) {}
+    /** A run of the scenario file as written, which replaces only a folder of the same file's runs. */
+    public Request(Path scenarioFile, Path outDir, Path resultsRoot, Long seed, String command) {
+      this(scenarioFile, outDir, resultsRoot, seed, command, List.of(), false);
+    }
+  }
+
+  /**
+   * What a run produced and where it went.
+   *
+   * @param replaced what {@code --force} let the run replace (an earlier run's folder of another scenario file
+   *     or other changes), or empty
+   */
+  public record Result(Path outDir, RunSummary summary, double wallSeconds, Optional<String> replaced) {}
 
   /** Runs the request; bad input throws {@link InputException} before anything is written. */
   public Result run(Request request) throws InputException, IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    ScenarioSpec scenario = load(request.scenarioFile());
+    ScenarioSpec scenario = ScenarioOverrides.apply(load(request.scenarioFile()), request.overrides());
     Path outDir = request.outDir() != null
         ? request.outDir()
         : ResultFolder.resolveInside(request.resultsRoot(), scenario.name());
     checkOutDir(outDir); // before the run: a refused folder should not cost the user a long run
+    Optional<String> other = OutputTarget.replaceOtherRun(outDir, request.scenarioFile(), request.overrides());
+    if (other.isPresent() && !request.force()) throw InputException.at(OutputTarget.shown(outDir), other.get());
     long seed = request.seed() != null ? request.seed() : scenario.seed();
     String file = request.scenarioFile().toString();
     // summary.json names the file alone, so it is the same however the path was written (run.json has the path)
@@ -81,10 +104,10 @@ public final class RunJob {
       String resolvedSha256 = sha256(dir.resolve(RESOLVED_SCENARIO));
       new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file, sha256, resolvedSha256,
           seed, 0, started.truncatedTo(ChronoUnit.MILLIS).toString(), wallSeconds, System.getProperty("java.version"),
-          request.command()), dir.resolve(RunJson.FILE_NAME));
+          request.command(), request.overrides()), dir.resolve(RunJson.FILE_NAME));
       new ChartWriter().writeRunCharts(dir); // drawn from the files above, so charts match the data exactly
     });
-    return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9);
+    return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9, other);
   }
 
   /**

@@ -158,7 +158,7 @@ final class Parameter {
     }
   }
 
-  private static void set(ObjectNode tree, JsonPointer target, JsonNode value) {
+  static void set(ObjectNode tree, JsonPointer target, JsonNode value) {
     JsonNode parent = tree.at(target.head());
     JsonPointer last = target.last();
     if (parent instanceof ObjectNode o) {

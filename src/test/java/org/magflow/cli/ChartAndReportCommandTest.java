@@ -89,7 +89,7 @@ class ChartAndReportCommandTest {
 
     CliTest.Outcome format = CliTest.magflow("chart", result.toString(), "--format", "pdf");
     assertEquals(2, format.exitCode());
-    assertTrue(format.err().startsWith("Invalid value for option '--format': 'pdf'; choose png or svg"), format.err());
+    assertTrue(format.err().startsWith("error: Invalid value for option '--format': 'pdf'; choose png or svg"), format.err());
   }
 
   @Test
@@ -100,7 +100,8 @@ class ChartAndReportCommandTest {
     assertEquals("Wrote " + report + "\n", o.out().replace("\r\n", "\n"));
     String html = Files.readString(report);
     assertTrue(html.startsWith("<!DOCTYPE html>"));
-    assertTrue(html.contains("<h1>tiny</h1>"), "titled after the scenario");
+    assertTrue(html.contains("<p class=\"kicker\">magflow briefing \u00b7 tiny</p>"), "names the scenario");
+    assertTrue(html.contains("<h1>No region runs short"), "titled with its answer");
   }
 
   @Test

@@ -113,7 +113,7 @@ class CliTest {
   void run_unknownOption_isAUsageErrorWithExit2() {
     Outcome o = magflow("run", TINY, "--sed", "1");
     assertEquals(2, o.exitCode());
-    assertTrue(o.err().startsWith("Unknown options: '--sed', '1'"), o.err());
+    assertTrue(o.err().startsWith("error: Unknown options: '--sed', '1'"), o.err());
   }
 
   @Test

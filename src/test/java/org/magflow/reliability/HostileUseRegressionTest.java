@@ -58,7 +58,7 @@ class HostileUseRegressionTest {
   void chart_aDateThatDoesNotExist_isRefusedInWords() {
     Outcome o = Cli.magflow("chart", tmp.toString(), "--from", "2025-02-30");
     assertEquals(2, o.exitCode());
-    assertEquals("Invalid value for option '--from': expected a date that exists, written YYYY-MM-DD (e.g."
+    assertEquals("error: Invalid value for option '--from': expected a date that exists, written YYYY-MM-DD (e.g."
         + " 2025-06-30), found '2025-02-30'", o.errLines().get(0));
     assertFalse(Cli.hasStackTrace(o.err()), o.err());
   }

@@ -68,11 +68,20 @@ public final class Charts {
         case PRODUCTION_SHARES -> add(charts, ProductionShareCharts.of(view));
       }
     }
+    if (charts.isEmpty() && metric != null && metric.startsWith("shortage-by-")) {
+      throw new ResultInputException("--metric", "nothing to draw: " + String.join(" ", view.commodities(
+          data.rows(Metrics.DEMAND)).stream().map(c -> ShortageCharts.nobodyShort(data, c)).toList()));
+    }
     if (charts.isEmpty() && metric != null) {
       throw new ResultInputException("--metric", "the run has no data for the chart '" + metric
           + "' with the options given");
     }
     return charts;
+  }
+
+  /** The sentence that stands for a commodity's shortage charts when nobody ran short of it. */
+  public static String nobodyShort(ResultData data, String commodity) {
+    return ShortageCharts.nobodyShort(data, commodity);
   }
 
   private static void add(List<Chart> charts, Chart chart) {

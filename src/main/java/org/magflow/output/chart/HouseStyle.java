@@ -421,7 +421,7 @@ final class HouseStyle {
 
   /** The marks of a run's policies. */
   static List<Mark> marks(List<ResultData.PolicyWindow> policies) {
-    return policies.stream().map(p -> new Mark(p.name(), p.start(), p.end())).toList();
+    return policies.stream().map(p -> new Mark(p.title(), p.start(), p.end())).toList();
   }
 
   /** Up to this many policies are named on the chart; more are numbered, with a key under the plot. */

@@ -25,6 +25,7 @@ import org.magflow.output.RunJson;
 import org.magflow.output.RunSummary;
 import org.magflow.output.SummaryJson;
 import org.magflow.output.TimeSeriesCsv;
+import org.magflow.scenario.PolicySpec;
 
 /**
  * A finished run as its result folder records it: the time series, the summary, the scenario as run and how
@@ -55,6 +56,12 @@ public final class ResultData {
                              Map<String, String> details) {
     public PolicyWindow {
       details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** The name readers see: its {@code title} if the scenario gives one, else a readable form of its id. */
+    public String title() {
+      String title = details.get("title");
+      return title != null && !title.isBlank() ? title : PolicySpec.readableTitle(name);
     }
   }
 

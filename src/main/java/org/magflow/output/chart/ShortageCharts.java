@@ -1,9 +1,7 @@
 package org.magflow.output.chart;
 
-import static org.magflow.output.chart.ChartText.capitalise;
 import static org.magflow.output.chart.ChartText.lower;
 import static org.magflow.output.chart.DatedSeries.sum;
-import static org.magflow.output.chart.DatedSeries.totals;
 import static org.magflow.output.chart.DatedSeries.unit;
 
 import java.awt.Color;
@@ -20,14 +18,22 @@ import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 
-/** Unmet demand by region or by demand sector, stacked: in tonnes and as a share of all demand. */
+/** Unmet demand by region or by demand sector: stacked tonnes, and each one's share of its own demand. */
 final class ShortageCharts {
   private ShortageCharts() {}
 
-  /** Shortage of {@code commodity} by region or by sector; null if the run has no demand for it. */
+  /**
+   * Shortage of {@code commodity} by region or by sector: stacked tonnes on top, and below each one's shortage
+   * as a share of its own demand (a region 15.8% short of what it wanted shows 15.8%, however small its share of
+   * the world's demand). Null if the run has no demand for it, or if nobody ran short of it: an empty chart says
+   * nothing a sentence does not ({@link #nobodyShort}).
+   */
   static Chart of(RunView view, String commodity, boolean byRegion) {
     ResultData d = view.data();
     HouseStyle style = view.style();
@@ -35,6 +41,7 @@ final class ShortageCharts {
         && view.regionShown(o.region()) && view.agentShown(o);
     Function<Observation, String> key = byRegion ? Observation::region : Observation::sector;
     Map<String, TreeMap<LocalDate, Double>> tonnes = sum(d.rows(Metrics.SHORTAGE), keep, key);
+    Map<String, TreeMap<LocalDate, Double>> demandOf = sum(d.rows(Metrics.DEMAND), keep, key);
     TreeMap<LocalDate, Double> demand = sum(d.rows(Metrics.DEMAND), keep, o -> "all")
         .getOrDefault("all", new TreeMap<>());
     if (demand.isEmpty()) return null;
@@ -44,6 +51,7 @@ final class ShortageCharts {
     tonnes.forEach((k, v) -> totals.put(k, v.values().stream().mapToDouble(Double::doubleValue).sum()));
     List<String> keys = totals.entrySet().stream().filter(e -> e.getValue() > 1e-9)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+    if (keys.isEmpty()) return null;
     Map<String, Color> colours;
     Function<String, String> label;
     if (byRegion) {
@@ -57,50 +65,52 @@ final class ShortageCharts {
       label = ChartText::capitalise;
     }
     var tValues = new LinkedHashMap<String, Map<LocalDate, Double>>();
-    var pValues = new LinkedHashMap<String, Map<LocalDate, Double>>();
+    var shares = new XYSeriesCollection();
+    XYLineAndShapeRenderer lines = HouseStyle.lines();
     for (String k : keys) {
       var tk = new TreeMap<LocalDate, Double>();
-      var pk = new TreeMap<LocalDate, Double>();
+      var share = new XYSeries(label.apply(k), true, false);
       for (LocalDate date : dates) {
         double v = tonnes.get(k).getOrDefault(date, 0.0);
-        double dem = demand.getOrDefault(date, 0.0);
+        double own = demandOf.getOrDefault(k, new TreeMap<>()).getOrDefault(date, 0.0);
         tk.put(date, v);
-        pk.put(date, dem > 0 ? 100 * v / dem : 0.0);
+        share.add(HouseStyle.millis(date), own > 0 ? 100 * v / own : 0.0);
       }
       tValues.put(k, tk);
-      pValues.put(k, pk);
+      lines.setSeriesPaint(shares.getSeriesCount(), colours.get(k));
+      lines.setSeriesStroke(shares.getSeriesCount(), HouseStyle.LINE);
+      shares.addSeries(share);
     }
     StackedAreas.Stack t = StackedAreas.stack(keys, tValues, dates, colours);
-    StackedAreas.Stack pct = StackedAreas.stack(keys, pValues, dates, colours);
     LegendItemCollection legend = StackedAreas.legend(keys, colours, label);
     String unit = unit(d.rows(Metrics.SHORTAGE), Metrics.TONNES);
+    String what = byRegion ? "region" : "sector";
     DateAxis time = view.timeAxis();
     NumberAxis tAxis = style.valueAxis("Shortage, " + unit + " per " + d.period(), true);
-    NumberAxis pAxis = style.valueAxis("% of demand", true);
+    NumberAxis pAxis = style.valueAxis("% of the " + what + "'s own demand", true);
     XYPlot top = new XYPlot(t.dataset(), null, tAxis, t.renderer());
-    XYPlot bottom = new XYPlot(pct.dataset(), null, pAxis, pct.renderer());
+    XYPlot bottom = new XYPlot(shares, null, pAxis, lines);
     style.style(top);
     style.style(bottom);
-    String what = byRegion ? "region" : "sector";
     String regionsNote = view.regions().isEmpty() ? "" : " in the regions shown";
-    if (keys.isEmpty()) {
-      tAxis.setRange(0, 10);
-      pAxis.setRange(0, 10);
-      top.addAnnotation(style.note("No shortage: every " + (byRegion ? "region's" : "sector's")
-          + " demand was met in full"));
-    }
     CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
     plot.setGap(28);
     plot.add(top, 1);
     plot.add(bottom, 1);
-    String policyKey = view.markPolicies(List.of(top, bottom), !keys.isEmpty());
+    String policyKey = view.markPolicies(List.of(top, bottom), true);
     String name = d.commodity(commodity).name();
     String title = HouseStyle.shortName(d.commodity(commodity)) + ": shortage by " + what;
-    String note = "stacked; bottom: as % of all demand" + regionsNote;
+    String note = "top: t, stacked; bottom: % of each " + what + "'s own demand" + regionsNote;
     String caption = "Demand for " + lower(name) + " that went unmet in each " + d.period() + ", by " + what
-        + ", stacked: in " + unit + " (top) and as a share of all demand" + regionsNote
-        + " (bottom, so the stack's height is the share of demand unmet). Only "
-        + (byRegion ? "regions" : "sectors") + " that ran short are shown.";
+        + ": in " + unit + ", stacked (top), and as a share of each " + what + "'s own demand in that " + d.period()
+        + " (bottom, one line each" + regionsNote + "). Only " + (byRegion ? "regions" : "sectors")
+        + " that ran short are shown.";
     return view.chart("shortage-by-" + what + "-" + commodity, title, note, caption, plot, legend, policyKey);
+  }
+
+  /** The sentence that stands for the shortage charts of {@code commodity} when nobody ran short of it. */
+  static String nobodyShort(ResultData d, String commodity) {
+    return "No shortage of " + HouseStyle.shortName(d.commodity(commodity)) + ": every region's demand was met in full"
+        + " in every " + d.period() + ", so there are no shortage charts.";
   }
 }

@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.magflow.event.Metrics;
+import org.magflow.event.Observation;
+import org.magflow.output.Answer;
 import org.magflow.output.RunInfo;
 import org.magflow.output.RunSummary;
 import org.magflow.output.chart.Chart;
@@ -51,20 +54,22 @@ public final class BriefingReport {
     var h = new StringBuilder(1 << 20);
     boolean comparison = runs.size() > 1;
     List<String> labels = ComparisonCharts.runLabels(runs);
-    String title = comparison
-        ? "Comparison of " + runs.size() + " scenarios"
-        : runs.get(0).scenarioName();
+    Answer answer = comparison ? null : Findings.of(runs.get(0));
+    String title = comparison ? "Comparison of " + runs.size() + " scenarios" : answer.headline();
+    String kicker = comparison ? "magflow briefing" : "magflow briefing \u00b7 " + runs.get(0).scenarioName();
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"magflow ").append(esc(runs.get(0).magflowVersion())).append("\">\n")
-        .append("<title>magflow briefing: ").append(esc(title)).append("</title>\n<style>\n").append(ReportPage.CSS)
+        .append("<title>").append(esc(comparison ? "magflow briefing: " + title
+            : runs.get(0).scenarioName() + ": " + title)).append("</title>\n<style>\n").append(ReportPage.CSS)
         .append("</style>\n</head>\n<body>\n<main>\n");
-    h.append("<header class=\"cover\">\n<p class=\"kicker\">magflow briefing</p>\n<h1>").append(esc(title))
-        .append("</h1>\n");
+    h.append("<header class=\"cover\">\n<p class=\"kicker\">").append(esc(kicker)).append("</p>\n<h1>")
+        .append(esc(title)).append("</h1>\n");
     if (comparison) {
-      h.append("<p class=\"lede\">").append(esc(String.join(" · ", labels))).append("</p>\n");
-    } else if (!runs.get(0).description().isEmpty()) {
-      h.append("<p class=\"lede\">").append(esc(runs.get(0).description())).append("</p>\n");
+      h.append("<p class=\"lede\">").append(esc(String.join(" \u00b7 ", labels))).append("</p>\n");
+    } else {
+      findings(h, answer);
+      whatRan(h, runs.get(0));
     }
     h.append("<p class=\"meta\">");
     h.append(runs.stream().map(d -> esc(d.scenarioFile().isEmpty() ? d.scenarioName() : d.scenarioFile())
@@ -84,9 +89,10 @@ public final class BriefingReport {
       for (int i = 0; i < runs.size(); i++) {
         h.append("<section class=\"run\" id=\"run-").append(i + 1).append("\">\n<h2>").append(i + 1).append(". ")
             .append(esc(labels.get(i))).append("</h2>\n");
-        if (!runs.get(i).description().isEmpty()) {
-          h.append("<p class=\"lede\">").append(esc(runs.get(i).description())).append("</p>\n");
-        }
+        Answer answer_ = Findings.of(runs.get(i));
+        h.append("<p class=\"lede headline\">").append(esc(answer_.headline())).append("</p>\n");
+        findings(h, answer_);
+        whatRan(h, runs.get(i));
         runBody(h, runs.get(i), "run-" + (i + 1) + "-", 3);
         h.append("</section>\n");
       }
@@ -116,18 +122,18 @@ public final class BriefingReport {
         d.runInfo().map(RunInfo::scenarioSha256).orElse(""));
 
     section(h, id + "question", hn, "The question");
-    h.append("<p class=\"question\">").append(esc(RunFindings.question(d, notes))).append("</p>\n</section>\n");
-
-    section(h, id + "findings", hn, "Key findings");
-    h.append("<ul class=\"findings\">\n");
-    for (String f : RunFindings.of(d)) h.append("<li>").append(f).append("</li>\n");
-    h.append("</ul>\n</section>\n");
+    h.append("<p class=\"question\">").append(Html.prose(RunFindings.question(d, notes))).append("</p>\n</section>\n");
 
     section(h, id + "scenario", hn, "The scenario");
-    if (!d.description().isEmpty()) h.append("<p>").append(esc(d.description())).append("</p>\n");
+    if (!d.description().isEmpty()) {
+      h.append("<p>").append(Html.prose(d.description())).append("</p>\n");
+      for (String n : RunFindings.descriptionNotes(d)) h.append("<p class=\"note\">").append(esc(n)).append("</p>\n");
+    }
     h.append("<table class=\"facts\">\n");
     fact(h, "Scenario", d.scenarioName());
     fact(h, "File", d.scenarioFile().isEmpty() ? "\u2014" : d.scenarioFile());
+    List<String> overrides = d.runInfo().map(RunInfo::overrides).orElse(List.of());
+    if (!overrides.isEmpty()) fact(h, "Changed for this run", String.join("; ", overrides));
     fact(h, "Horizon", Html.day(d.start()) + " to " + Html.day(d.end()) + ", reported each " + d.period());
     fact(h, "Seed", Long.toString(d.seed()));
     fact(h, "Regions", d.regions().stream().map(r -> r.name() + " (" + r.id() + ")").collect(Collectors.joining(", ")));
@@ -146,9 +152,10 @@ public final class BriefingReport {
       h.append("<table class=\"kpi\">\n<thead><tr><th>Policy</th><th>Type</th><th>In force</th><th>Details</th>"
           + "</tr></thead>\n<tbody>\n");
       for (ResultData.PolicyWindow p : d.policies()) {
-        h.append("<tr><td>").append(esc(p.name())).append("</td><td>").append(esc(p.type())).append("</td><td>")
+        h.append("<tr><td>").append(esc(p.title())).append("<br><code>").append(esc(p.name())).append("</code></td><td>")
+            .append(esc(p.type())).append("</td><td>")
             .append(esc(PolicyTimeline.inForce(p))).append("</td><td class=\"details\">")
-            .append(p.details().entrySet().stream().filter(e -> !e.getKey().equals("source"))
+            .append(RunFindings.details(p).entrySet().stream()
                 .map(e -> "<b>" + esc(e.getKey()) + "</b> " + esc(e.getValue())).collect(Collectors.joining("; ")))
             .append("</td></tr>\n");
       }
@@ -161,12 +168,59 @@ public final class BriefingReport {
     h.append("</section>\n");
 
     section(h, id + "charts", hn, "Charts");
-    for (Chart c : charts.build(d, ChartOptions.all())) figure(h, c, id);
+    List<Chart> drawn = targetedFirst(d, charts.build(d, ChartOptions.all()));
+    for (String c : d.rows(Metrics.DEMAND).stream().map(Observation::commodity).distinct().toList()) {
+      if (drawn.stream().noneMatch(chart -> chart.fileStem().equals("shortage-by-region-" + c))) {
+        h.append("<p class=\"note\" id=\"").append(esc(id)).append("no-shortage-").append(esc(c)).append("\">")
+            .append(esc(Charts.nobodyShort(d, c))).append("</p>\n");
+      }
+    }
+    for (Chart c : drawn) figure(h, c, id);
     h.append("</section>\n");
 
     section(h, id + "assumptions", hn, "Assumptions and sources");
     assumptions(h, d, notes, "h" + (level + 1));
     h.append("</section>\n");
+  }
+
+  /** The answer first: the ranked findings, each with its lead in bold. */
+  private static void findings(StringBuilder h, Answer answer) {
+    h.append("<ol class=\"findings\">\n");
+    for (Answer.Finding f : answer.findings()) {
+      h.append("<li><b>").append(esc(f.lead())).append("</b>").append(esc(f.detail())).append("</li>\n");
+    }
+    h.append("</ol>\n");
+  }
+
+  /** What ran, from the resolved scenario (never only from the description): each policy's dates and values. */
+  private static void whatRan(StringBuilder h, ResultData d) {
+    h.append("<p class=\"ran\"><b>What ran:</b> ");
+    if (d.policies().isEmpty()) {
+      h.append("no policies, ").append(esc(Html.day(d.start()) + " to " + Html.day(d.end()))).append('.');
+    } else {
+      h.append(d.policies().stream().map(p -> "<b>" + esc(p.title()) + "</b> (" + esc(p.type()) + ", "
+          + esc(PolicyTimeline.inForce(p)) + RunFindings.details(p).entrySet().stream()
+              .map(e -> "; " + esc(e.getKey() + " " + e.getValue())).collect(Collectors.joining()) + ")")
+          .collect(Collectors.joining("; "))).append('.');
+    }
+    List<String> overrides = d.runInfo().map(RunInfo::overrides).orElse(List.of());
+    if (!overrides.isEmpty()) {
+      h.append(" <b>Changed from the scenario file for this run:</b> <code>")
+          .append(esc(String.join(" ", overrides))).append("</code>.");
+    }
+    h.append("</p>\n");
+  }
+
+  /** The charts of the commodities the policies target first, each group in the charts' own order. */
+  private static List<Chart> targetedFirst(ResultData d, List<Chart> all) {
+    List<String> targeted = Findings.targetedCommodities(d);
+    var first = new ArrayList<Chart>();
+    var rest = new ArrayList<Chart>();
+    for (Chart c : all) {
+      (targeted.stream().anyMatch(t -> c.fileStem().endsWith("-" + t)) ? first : rest).add(c);
+    }
+    first.addAll(rest);
+    return first;
   }
 
   private static void section(StringBuilder h, String id, String hn, String title) {
@@ -234,12 +288,17 @@ public final class BriefingReport {
     h.append("</tr></thead>\n<tbody>\n");
     var rows = new ArrayList<RunSummary.Export>();
     s.exportTotals().stream().filter(e -> e.exporter().equals(RunFindings.EXPORTER)).forEach(rows::add);
-    s.exportFlows().stream().filter(e -> e.exporter().equals(RunFindings.EXPORTER)).forEach(rows::add);
+    // With a counterfactual, a destination's row is shown when the policies aim at it or moved it beyond noise
+    List<RunSummary.Export> flows = s.exportFlows().stream().filter(e -> e.exporter().equals(RunFindings.EXPORTER))
+        .toList();
+    List<RunSummary.Export> shown = s.counterfactualCompared() ? flows.stream()
+        .filter(e -> Findings.targeted(d, e) || Findings.beyondNoise(s, e)).toList() : flows;
+    rows.addAll(shown);
     rows.sort(Comparator.comparing(RunSummary.Export::commodity, Comparator.comparingInt(c -> commodityOrder(d, c)))
         .thenComparing(e -> !e.destination().isEmpty()).thenComparing(RunSummary.Export::destination));
     for (RunSummary.Export e : rows) {
       boolean total = e.destination().isEmpty();
-      boolean hit = e.dropPercent() != null && Math.abs(e.dropPercent()) >= 10;
+      boolean hit = !total && s.counterfactualCompared() && (Findings.targeted(d, e) || Findings.beyondNoise(s, e));
       h.append("<tr class=\"").append(total ? "total" : "").append(hit ? " hit" : "").append("\"><td>")
           .append(total ? "all destinations" : esc(d.region(e.destination()).name()))
           .append("</td><td>").append(esc(RunFindings.shortName(d, e.commodity())))
@@ -256,9 +315,14 @@ public final class BriefingReport {
     }
     h.append("</tbody></table>\n");
     if (s.counterfactualCompared()) {
+      int hidden = flows.size() - shown.size();
       h.append("<p class=\"note\">Change: the run's exports over the whole horizon against the same run with every "
           + "policy removed. Worst " + esc(d.period()) + ": the largest fall in a single " + esc(d.period())
-          + ".</p>\n");
+          + ". Shown: the totals, the flows the policies target and those they moved beyond noise (by at least "
+          + Html.number(Findings.FLOW_NOISE_SHARE * 100, 1) + "% of the commodity's cross-border trade and "
+          + Html.number(Findings.FLOW_NOISE_PERCENT, 0) + "% of the flow)"
+          + (hidden > 0 ? "; " + hidden + " other destination" + (hidden == 1 ? "" : "s") + " within noise left out"
+              : "") + ".</p>\n");
     }
   }
 
@@ -302,7 +366,7 @@ public final class BriefingReport {
         if (item && !inList) h.append("<ul>\n");
         if (!item && inList) h.append("</ul>\n");
         inList = item;
-        h.append(item ? "<li>" : "<p>").append(esc(item ? p.substring(2) : p)).append(item ? "</li>\n" : "</p>\n");
+        h.append(item ? "<li>" : "<p>").append(Html.prose(item ? p.substring(2) : p)).append(item ? "</li>\n" : "</p>\n");
       }
       if (inList) h.append("</ul>\n");
       h.append("</div>\n");
@@ -312,7 +376,7 @@ public final class BriefingReport {
     if (!sources.isEmpty()) {
       h.append("<").append(hn).append(">Policy sources</").append(hn).append(">\n<ul class=\"sources\">\n");
       for (ResultData.PolicyWindow p : sources) {
-        h.append("<li><b>").append(esc(p.name())).append("</b>: ").append(esc(p.details().get("source")))
+        h.append("<li><b>").append(esc(p.title())).append("</b>: ").append(Html.prose(p.details().get("source")))
             .append("</li>\n");
       }
       h.append("</ul>\n");
@@ -368,7 +432,7 @@ public final class BriefingReport {
     }
     for (ResultData d : runs) {
       for (RunSummary.Export e : d.summary().exportFlows()) {
-        if (e.exporter().equals(RunFindings.EXPORTER) && e.dropPercent() != null && Math.abs(e.dropPercent()) >= 1) {
+        if (e.exporter().equals(RunFindings.EXPORTER) && (Findings.targeted(d, e) || Findings.beyondNoise(d.summary(), e))) {
           exportKeys.put(e.destination() + "|" + e.commodity(), RunFindings.shortName(d, e.commodity()) + ", to "
               + d.region(e.destination()).name());
         }

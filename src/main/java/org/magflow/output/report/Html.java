@@ -31,6 +31,14 @@ final class Html {
     return s.toString();
   }
 
+  /**
+   * Prose from a scenario's comments or description, escaped, with {@code `code`} spans set as code, as their
+   * authors wrote them in Markdown style; an unpaired backtick stays as it is.
+   */
+  static String prose(String text) {
+    return esc(text).replaceAll("`([^`]+)`", "<code>$1</code>");
+  }
+
   /** Tonnes with thousands separators and no decimals: 12,345. */
   static String tonnes(double t) {
     return format("#,##0", t);

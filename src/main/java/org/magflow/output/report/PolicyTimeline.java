@@ -42,8 +42,8 @@ final class PolicyTimeline {
       s.append(String.format(java.util.Locale.ROOT,
           "<text x=\"%d\" y=\"%d\" class=\"name\">%s</text><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
               + "rx=\"3\" class=\"bar%s\"><title>%s</title></rect>\n",
-          left - 10, y + 19, esc(ellipsis(p.name(), 30)), x0, y + 5, Math.max(2, x1 - x0), row - 10,
-          p.end() == null ? " open" : "", esc(p.name() + ": " + inForce(p))));
+          left - 10, y + 19, esc(ellipsis(p.title(), 30)), x0, y + 5, Math.max(2, x1 - x0), row - 10,
+          p.end() == null ? " open" : "", esc(p.title() + ": " + inForce(p))));
     }
     s.append("</svg>\n");
     return s.toString();

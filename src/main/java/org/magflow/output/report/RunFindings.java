@@ -1,15 +1,25 @@
 package org.magflow.output.report;
 
-import static org.magflow.output.report.Html.esc;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.magflow.output.RunSummary;
+import org.magflow.output.RunInfo;
 import org.magflow.output.chart.ResultData;
 
-/** What a run says in words: the question it answers and its headline findings. */
+/** What a run says in words: the question it answers, its policies' settings, what its description gets wrong. */
 final class RunFindings {
   /** The exporter whose exports the briefing follows: China, the subject of the questions. */
   static final String EXPORTER = "CN";
@@ -38,80 +48,80 @@ final class RunFindings {
           + "and does anyone run short?";
     }
     String policies = d.policies().stream()
-        .map(p -> p.name() + " (" + p.type() + ", " + PolicyTimeline.inForce(p) + ")")
+        .map(p -> p.title() + " (" + p.type() + ", " + PolicyTimeline.inForce(p) + ")")
         .collect(Collectors.joining("; "));
     return "If these policies come into force — " + policies + " — who runs short, by how much, from when and "
         + "for how long; what happens to prices; and how do China's exports shift, compared with the same world "
         + "without them?";
   }
 
-  /** The headline facts of a run, as HTML list items (already escaped). */
-  static List<String> of(ResultData d) {
-    RunSummary s = d.summary();
-    var out = new ArrayList<String>();
-    List<RunSummary.Shortage> short_ = s.shortageByRegion().stream()
-        .filter(x -> x.shortagePercentOfDemand() >= 0.05)
-        .sorted(Comparator.comparingDouble(RunSummary.Shortage::shortagePercentOfDemand).reversed()).toList();
-    if (short_.isEmpty()) {
-      out.add("<b>No region runs short</b>: demand is met in full in every region, every " + esc(d.period()) + ".");
-    } else {
-      for (RunSummary.Shortage x : short_.subList(0, Math.min(3, short_.size()))) {
-        out.add("<b>" + esc(d.region(x.region()).name() + " runs " + Html.percent(x.shortagePercentOfDemand())
-            + " short</b>") + esc(" of its demand over the run (" + Html.tonnes(x.cumulativeShortageTonnes())
-            + " t); worst in " + Html.month(x.peakShortageDate()) + " at " + Html.tonnes(x.peakShortageTonnes())
-            + " t, " + Html.percent(x.peakShortagePercentOfPeriodDemand()) + " of that " + d.period() + "'s demand; "
-            + x.periodsInShortage() + " " + d.period() + (x.periodsInShortage() == 1 ? "" : "s") + " short"
-            + (x.firstShortageDate() == null ? "" : ", from " + Html.month(x.firstShortageDate()))
-            + (x.recoveryDate() == null ? (x.firstShortageDate() == null ? "" : ", not recovered by the end")
-                : ", recovered " + Html.month(x.recoveryDate())) + "."));
-      }
-    }
-    // Each commodity's highest peak over its zones, in the scenario's commodity order.
-    var peaks = new ArrayList<String>();
-    for (ResultData.Commodity c : d.commodities()) {
-      s.prices().stream().filter(p -> p.commodity().equals(c.id()) && p.peakMultiple() != null)
-          .max(Comparator.comparingDouble(RunSummary.Price::peakMultiple))
-          .ifPresent(p -> peaks.add(shortName(d, p.commodity()) + " " + Html.multiple(p.peakMultiple()) + " "
-              + zoneWords(p.zone()) + " (" + Html.month(p.peakDate()) + ")"));
-    }
-    if (!peaks.isEmpty()) {
-      out.add("<b>Peak prices</b>, as a multiple of the reference, where highest: " + esc(String.join("; ", peaks))
-          + ".");
-    }
-    s.prices().stream().filter(p -> p.minMultiple() != null && p.minMultiple() < 0.8)
-        .min(Comparator.comparingDouble(RunSummary.Price::minMultiple))
-        .ifPresent(p -> out.add(esc("Lowest price: " + shortName(d, p.commodity()) + " " + zoneWords(p.zone())
-            + " falls to " + Html.multiple(p.minMultiple()) + " its reference.")));
-    if (s.counterfactualCompared()) {
-      for (RunSummary.Export e : s.exportTotals()) {
-        if (!e.exporter().equals(EXPORTER) || e.dropPercent() == null || Math.abs(e.dropPercent()) < 1) continue;
-        out.add(esc(d.region(EXPORTER).name() + "'s exports of " + shortName(d, e.commodity()) + ": "
-            + Html.change(-e.dropPercent()) + " against the run without policies (" + Html.tonnes(e.tonnes())
-            + " t against " + Html.tonnes(e.counterfactualTonnes()) + " t)."));
-      }
-      s.exportFlows().stream()
-          .filter(e -> e.exporter().equals(EXPORTER) && e.dropPercent() != null && e.dropPercent() >= 5)
-          .max(Comparator.comparingDouble(RunSummary.Export::dropPercent))
-          .ifPresent(e -> out.add("<b>" + esc("Largest cut: " + d.region(EXPORTER).name() + " → "
-              + d.region(e.destination()).name() + ", " + shortName(d, e.commodity()) + " "
-              + Html.change(-e.dropPercent())) + "</b>" + esc(" over the run"
-              + (e.worstPeriodDropPercent() == null ? "" : "; worst " + d.period() + " "
-                  + Html.change(-e.worstPeriodDropPercent()) + " (" + Html.month(e.worstPeriodDate()) + ")") + ".")));
-      s.exportFlows().stream()
-          .filter(e -> e.dropPercent() != null && e.dropPercent() <= -10 && e.counterfactualTonnes() != null
-              && e.counterfactualTonnes() >= 100)
-          .min(Comparator.comparingDouble(RunSummary.Export::dropPercent))
-          .ifPresent(e -> out.add(esc("Largest rise, where trade reroutes: " + d.region(e.exporter()).name() + " → "
-              + d.region(e.destination()).name() + ", " + shortName(d, e.commodity()) + " "
-              + Html.change(-e.dropPercent()) + " against the run without policies.")));
-    }
-    String shares = s.productionShares().stream().filter(p -> p.region().equals(EXPORTER))
-        .map(p -> p.stage() + " " + Html.percent(p.sharePercent())).collect(Collectors.joining(", "));
-    if (!shares.isEmpty()) {
-      out.add(esc(d.region(EXPORTER).name() + "'s share of production in the first year: " + shares + "."));
-    }
-    return out;
+  /** A policy's settings as the resolved scenario holds them, without its title and source (shown apart). */
+  static Map<String, String> details(ResultData.PolicyWindow p) {
+    var shown = new LinkedHashMap<String, String>();
+    p.details().forEach((key, value) -> {
+      if (!key.equals("source") && !key.equals("title")) shown.put(key, readable(value));
+    });
+    return shown;
   }
+
+  /** A setting as a reader writes it: a list as "US, JP", an object's fields without the empty ones. */
+  private static String readable(String value) {
+    if (!value.startsWith("[") && !value.startsWith("{")) return value;
+    try {
+      JsonNode node = JSON.readTree(value);
+      var parts = new ArrayList<String>();
+      if (node.isArray()) node.forEach(n -> parts.add(n.isValueNode() ? n.asText() : n.toString()));
+      else node.fields().forEachRemaining(f -> {
+        if (!f.getValue().isNull()) parts.add(f.getKey() + " " + f.getValue().asText(f.getValue().toString()));
+      });
+      return node.isArray() ? (parts.isEmpty() ? "(all)" : String.join(", ", parts)) : "{" + String.join(", ", parts) + "}";
+    } catch (JsonProcessingException e) {
+      return value;
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What the description says that the policies as run do not: each date it names that no policy starts or
+   * ends on (nor the horizon), as a note for the reader. The description is free text written with the file;
+   * an override or an edited copy can leave it telling another story.
+   */
+  static List<String> descriptionNotes(ResultData d) {
+    Set<LocalDate> known = new HashSet<>(List.of(d.start(), d.end()));
+    for (ResultData.PolicyWindow p : d.policies()) {
+      known.add(p.start());
+      if (p.end() != null) {
+        known.add(p.end());
+        known.add(p.end().minusDays(1));
+      }
+    }
+    var notes = new ArrayList<String>();
+    Matcher m = DATE_IN_WORDS.matcher(d.description());
+    while (m.find()) {
+      LocalDate date;
+      try {
+        date = m.group(1) != null ? LocalDate.parse(m.group(1))
+            : LocalDate.parse(m.group(2) + " " + m.group(3) + " " + m.group(4), WORDS);
+      } catch (DateTimeParseException e) {
+        continue;
+      }
+      if (!known.contains(date)) {
+        notes.add("The description above names " + m.group() + ", on which no policy of this run starts or ends:"
+            + " it was written for the file, and what ran is in the policy timeline below.");
+      }
+    }
+    List<String> overrides = d.runInfo().map(RunInfo::overrides).orElse(List.of());
+    if (!overrides.isEmpty()) {
+      notes.add("The description is the scenario file's own; this run changed " + String.join(", ", overrides)
+          + ", so where they differ the policy timeline below states what ran.");
+    }
+    return notes;
+  }
+
+  private static final Pattern DATE_IN_WORDS = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b|\\b(\\d{1,2}) "
+      + "(January|February|March|April|May|June|July|August|September|October|November|December) (\\d{4})\\b");
+  private static final DateTimeFormatter WORDS = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   /** A commodity's name as a sentence uses it: "NdFeB magnets", "rare-earth concentrate". */
   static String shortName(ResultData d, String commodity) {
@@ -121,14 +131,6 @@ final class RunFindings {
       case "dytb_oxide" -> "Dy/Tb oxide";
       case "reo" -> "rare-earth concentrate";
       default -> d.commodity(commodity).name();
-    };
-  }
-
-  private static String zoneWords(String zone) {
-    return switch (zone) {
-      case "china" -> "in China";
-      case "ex-china" -> "outside China";
-      default -> "in zone " + zone;
     };
   }
 }

@@ -102,8 +102,9 @@ class BriefingReportTest {
       assertTrue(html.contains(Html.change(-e.dropPercent())), e.toString());
     }
     // The sample's known figures, as a reader sees them.
-    assertTrue(html.contains("United States runs 6.0% short"), "finding on the US shortage");
-    assertTrue(html.contains("Largest cut: China → United States, NdFeB magnets −33.3%"), "finding on exports");
+    assertTrue(html.contains("United States runs 6.0% short of its own demand"), "finding on the US shortage");
+    assertTrue(html.contains("<b>China → United States, NdFeB magnets −33.3% against the run without the policies"
+        + "</b>"), "finding on the targeted flow");
   }
 
   @Test
@@ -112,12 +113,12 @@ class BriefingReportTest {
         + "by half?") + "</p>"));
     assertTrue(html.contains(Html.esc(squeeze.description())));
     assertTrue(html.contains("<svg class=\"timeline\""));
-    assertTrue(html.contains(">" + SampleResult.SQUEEZE + "</text>"), "timeline label");
+    assertTrue(html.contains(">US magnet squeeze</text>"), "timeline label: the policy's title");
     assertTrue(html.contains("from 1 Sep 2025, to the end"));
     assertTrue(html.contains("1 Jan 2026 to 30 Jun 2026"));
     assertTrue(html.contains("<li>Demand: 100 t a month in the US [assumption].</li>"), "a listed assumption");
     assertTrue(html.contains("The sample base world: three regions and two commodities."), "the base file's notes");
-    assertTrue(html.contains("<b>" + SampleResult.SQUEEZE + "</b>: a made-up customs series"), "policy source");
+    assertTrue(html.contains("<b>US magnet squeeze</b>: a made-up customs series"), "policy source");
   }
 
   @Test

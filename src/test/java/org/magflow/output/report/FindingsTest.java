@@ -1,0 +1,105 @@
+package org.magflow.output.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.magflow.output.Answer;
+import org.magflow.output.TerminalSummary;
+import org.magflow.output.chart.ChartOptions;
+import org.magflow.output.chart.Charts;
+import org.magflow.output.chart.ResultData;
+import org.magflow.output.chart.SampleResult;
+import org.magflow.scenario.PolicySpec;
+
+/** The briefing leads with the answer, ranked, in words a reader trusts: the defects of issue 14, one a test. */
+class FindingsTest {
+  @TempDir Path tmp;
+
+  private ResultData sample(boolean withPolicies) throws Exception {
+    return ResultData.load(SampleResult.write(tmp.resolve(withPolicies ? "squeeze" : "plain/plain"), withPolicies));
+  }
+
+  private static String h1(String html) {
+    Matcher m = Pattern.compile("<h1>(.*?)</h1>").matcher(html);
+    assertTrue(m.find(), "a title");
+    return m.group(1);
+  }
+
+  @Test
+  void aShortRegion_isTheFirstFinding_inBoldThatEnds() throws Exception {
+    String html = new BriefingReport().render(List.of(sample(true)));
+    assertFalse(html.contains("&lt;/b&gt;"), "no escaped </b> in the text");
+    String findings = html.substring(html.indexOf("<ol class=\"findings\">"), html.indexOf("</ol>"));
+    assertEquals(count(findings, "<b>"), count(findings, "</b>"), findings);
+    assertTrue(findings.startsWith("<ol class=\"findings\">\n<li><b>United States runs 6.0% short of its own demand</b>"),
+        "who runs short, by how much of its own demand, first:\n" + findings);
+    assertTrue(findings.contains("short from Oct 2025"), "from when");
+  }
+
+  @Test
+  void theTitle_isTheGeneratedHeadline_notTheFileId() throws Exception {
+    ResultData d = sample(true);
+    String html = new BriefingReport().render(List.of(d));
+    String title = h1(html);
+    assertFalse(title.equals(d.scenarioName()), title);
+    assertTrue(title.startsWith("United States runs 6.0% short of its own demand from Oct 2025 to Apr 2026"), title);
+    assertTrue(html.contains("magflow briefing \u00b7 " + d.scenarioName()), "the file id is the kicker");
+  }
+
+  @Test
+  void backticksInTheScenariosComments_areSetAsCode() throws Exception {
+    ResultData d = sample(true);
+    Path file = Path.of(d.scenarioFile());
+    Files.writeString(file, "# To reproduce the one-month episode, give the policy `end: 2025-10-01`.\n#\n"
+        + Files.readString(file));
+    String html = new BriefingReport().render(List.of(d));
+    assertTrue(html.contains("give the policy <code>end: 2025-10-01</code>."), "backticks as code");
+    assertFalse(html.contains("`end"), "no raw backtick");
+  }
+
+  @Test
+  void withNobodyShort_theShortageChartsGiveWayToOneLine() throws Exception {
+    ResultData d = sample(false);
+    assertTrue(new Charts().build(d, ChartOptions.all()).stream()
+        .noneMatch(c -> c.fileStem().startsWith("shortage-")), "no empty shortage panels");
+    String html = new BriefingReport().render(List.of(d));
+    assertTrue(html.contains(Html.esc("No shortage of NdFeB magnets: every region's demand was met in"
+        + " full in every month, so there are no shortage charts.")), "a one-line note");
+    assertTrue(h1(html).startsWith("No region runs short"), h1(html));
+  }
+
+  @Test
+  void policyLabels_useAReadableTitle() throws Exception {
+    assertEquals("Sep 2025 US squeeze", PolicySpec.readableTitle("sep-2025-us-squeeze"));
+    assertEquals("Nov 2026 embargo US and allies", PolicySpec.readableTitle("nov-2026-embargo-us-and-allies"));
+    assertEquals("DOD MP ndpr floor", PolicySpec.readableTitle("dod_mp_ndpr_floor"));
+    String html = new BriefingReport().render(List.of(sample(true)));
+    assertTrue(html.contains(">US magnet squeeze</text>"), "the timeline names the policy by its title");
+  }
+
+  @Test
+  void theTerminalSummary_leadsWithTheSameAnswer() throws Exception {
+    ResultData d = sample(true);
+    Answer answer = Findings.of(d);
+    String text = TerminalSummary.render(d.summary(), answer);
+    List<String> lines = text.lines().toList();
+    assertEquals(TerminalSummary.plain(answer.headline()), lines.get(0));
+    for (int i = 0; i < answer.findings().size(); i++) {
+      assertTrue(lines.get(1 + i).startsWith("  " + (i + 1) + ". "
+          + TerminalSummary.plain(answer.findings().get(i).lead())), lines.get(1 + i));
+    }
+    assertTrue(text.chars().allMatch(c -> c < 128), "plain ASCII for any terminal");
+  }
+
+  private static int count(String s, String what) {
+    return s.split(Pattern.quote(what), -1).length - 1;
+  }
+}
