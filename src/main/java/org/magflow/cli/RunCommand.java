@@ -11,6 +11,7 @@ import org.magflow.output.chart.ResultData;
 import org.magflow.output.chart.ResultInputException;
 import org.magflow.output.report.Findings;
 import org.magflow.run.RunJob;
+import org.magflow.sweep.ScenarioOverrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -72,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         .map(RunCommand::shellQuoted).collect(Collectors.joining(" "));
     List<String> changes = new ArrayList<>(overrides);
     if (name != null) changes.add("name=" + name);
-    RunJob.Result result = new RunJob().run(new RunJob.Request(scenario, out, resultsRoot, seed, command, changes,
+    RunJob.Result result = new RunJob(ScenarioOverrides::apply).run(new RunJob.Request(scenario, out, resultsRoot, seed, command, changes,
         force));
     var stdout = spec.commandLine().getOut();
     result.replaced().ifPresent(r -> spec.commandLine().getErr().println("note: --force: " + result.outDir() + " "

@@ -24,7 +24,6 @@ import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
-import org.magflow.sweep.ScenarioOverrides;
 
 /**
  * {@code magflow run}: loads a scenario file, runs it and writes its result folder.
@@ -36,6 +35,32 @@ import org.magflow.sweep.ScenarioOverrides;
 public final class RunJob {
   /** The scenario as run, with every default filled in. */
   public static final String RESOLVED_SCENARIO = "scenario.resolved.json";
+
+  /**
+   * How a request's {@code --set} changes are applied to the loaded scenario. The run package does not know
+   * their path syntax (the sweep's); the CLI gives it.
+   */
+  @FunctionalInterface
+  public interface Overrides {
+    ScenarioSpec apply(ScenarioSpec scenario, List<String> changes) throws InputException;
+  }
+
+  /** For callers that never pass changes: any change is a programming error. */
+  private static final Overrides NONE = (scenario, changes) -> {
+    if (!changes.isEmpty()) throw new IllegalStateException("this RunJob was made without a way to apply --set");
+    return scenario;
+  };
+
+  private final Overrides overrides;
+
+  /** A job for requests without changes. */
+  public RunJob() {
+    this(NONE);
+  }
+
+  public RunJob(Overrides overrides) {
+    this.overrides = overrides;
+  }
 
   /**
    * What to run.
@@ -72,7 +97,7 @@ public final class RunJob {
   public Result run(Request request) throws InputException, IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    ScenarioSpec scenario = ScenarioOverrides.apply(load(request.scenarioFile()), request.overrides());
+    ScenarioSpec scenario = overrides.apply(load(request.scenarioFile()), request.overrides());
     Path outDir = request.outDir() != null
         ? request.outDir()
         : ResultFolder.resolveInside(request.resultsRoot(), scenario.name());

@@ -33,44 +33,6 @@ public interface PolicySpec {
   String source();
 
   /**
-   * The policy's name for readers (chart labels, briefings): a readable form of its id, e.g.
-   * {@code sep-2025-us-squeeze} is "Sep 2025 US squeeze". Every family shares it; the output names a policy by
-   * {@link #readableTitle} of the id it finds in {@code scenario.resolved.json}.
-   */
-  default String title() {
-    return readableTitle(name());
-  }
-
-  /**
-   * A policy id as words: hyphens and underscores become spaces, the first word is capitalised, month
-   * abbreviations too, and other two- or three-letter words that are not common English (region and agency
-   * codes such as us, eu, dod, veu) are upper-cased.
-   */
-  static String readableTitle(String id) {
-    if (id == null || id.isBlank()) return "";
-    var words = new java.util.ArrayList<String>();
-    for (String w : id.strip().split("[-_\\s]+")) {
-      if (w.isEmpty()) continue;
-      String lower = w.toLowerCase(java.util.Locale.ROOT);
-      boolean code = w.length() <= 3 && w.chars().allMatch(Character::isLetter) && !MONTHS.contains(lower)
-          && !COMMON_WORDS.contains(lower);
-      if (code) words.add(w.toUpperCase(java.util.Locale.ROOT));
-      else if (MONTHS.contains(lower) || words.isEmpty()) words.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
-      else words.add(w);
-    }
-    return String.join(" ", words);
-  }
-
-  /** Month abbreviations, capitalised in a readable title. */
-  java.util.Set<String> MONTHS = java.util.Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-      "oct", "nov", "dec");
-
-  /** Short English words kept as they are in a readable title; other short words are taken as codes. */
-  java.util.Set<String> COMMON_WORDS = java.util.Set.of("a", "an", "to", "of", "in", "on", "at", "by", "no", "as",
-      "or", "up", "and", "the", "for", "off", "cut", "ban", "end", "use", "tax", "new", "old", "all", "max", "min",
-      "low", "raw", "two", "one", "six", "ten", "via", "per", "out", "day", "eve", "key", "big", "bis");
-
-  /**
    * Reports every problem with this policy's own fields; the name, start and end are checked already. The
    * record may be incomplete: any field may be null.
    *

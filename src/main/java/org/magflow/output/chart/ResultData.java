@@ -25,7 +25,6 @@ import org.magflow.output.RunJson;
 import org.magflow.output.RunSummary;
 import org.magflow.output.SummaryJson;
 import org.magflow.output.TimeSeriesCsv;
-import org.magflow.scenario.PolicySpec;
 
 /**
  * A finished run as its result folder records it: the time series, the summary, the scenario as run and how
@@ -61,7 +60,7 @@ public final class ResultData {
     /** The name readers see: its {@code title} if the scenario gives one, else a readable form of its id. */
     public String title() {
       String title = details.get("title");
-      return title != null && !title.isBlank() ? title : PolicySpec.readableTitle(name);
+      return title != null && !title.isBlank() ? title : org.magflow.output.PolicyTitles.of(name);
     }
   }
 

@@ -78,9 +78,9 @@ class FindingsTest {
 
   @Test
   void policyLabels_useAReadableTitle() throws Exception {
-    assertEquals("Sep 2025 US squeeze", PolicySpec.readableTitle("sep-2025-us-squeeze"));
-    assertEquals("Nov 2026 embargo US and allies", PolicySpec.readableTitle("nov-2026-embargo-us-and-allies"));
-    assertEquals("DOD MP ndpr floor", PolicySpec.readableTitle("dod_mp_ndpr_floor"));
+    assertEquals("Sep 2025 US squeeze", org.magflow.output.PolicyTitles.of("sep-2025-us-squeeze"));
+    assertEquals("Nov 2026 embargo US and allies", org.magflow.output.PolicyTitles.of("nov-2026-embargo-us-and-allies"));
+    assertEquals("DOD MP ndpr floor", org.magflow.output.PolicyTitles.of("dod_mp_ndpr_floor"));
     String html = new BriefingReport().render(List.of(sample(true)));
     assertTrue(html.contains(">US magnet squeeze</text>"), "the timeline names the policy by its title");
   }
