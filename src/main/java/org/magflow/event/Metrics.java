@@ -34,6 +34,11 @@ public final class Metrics {
    * {@code partner} is the technology (only for sectors given their own options).
    */
   public static final String TECHNOLOGY_SHARE = "technology_share";
+  /**
+   * Share of a recipe input a plant has thrifted away at the period end (0–1), e.g. dysprosium cut by
+   * grain-boundary diffusion; {@code partner} is the plant, {@code sector} its stage.
+   */
+  public static final String INPUT_CUT = "input_cut";
   /** Share of the sector's underlying demand lost for good at the period end (0–1), where it can be lost. */
   public static final String DEMAND_LOST = "demand_lost";
 

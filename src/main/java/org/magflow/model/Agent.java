@@ -133,6 +133,27 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     supplierShares = shares.clone();
   }
 
+  /**
+   * Places a further {@code share} of this agent's orders first with {@code producer} (a new offtake), within
+   * what its orders not yet under contract leave.
+   */
+  void addSupplier(int producer, double share) {
+    double free = 1;
+    for (double s : supplierShares) free -= s;
+    double added = Math.min(share, Math.max(0, free));
+    if (added <= 0) return;
+    for (int i = 0; i < suppliers.length; i++) {
+      if (suppliers[i] == producer) {
+        supplierShares[i] += added;
+        return;
+      }
+    }
+    suppliers = java.util.Arrays.copyOf(suppliers, suppliers.length + 1);
+    supplierShares = java.util.Arrays.copyOf(supplierShares, supplierShares.length + 1);
+    suppliers[suppliers.length - 1] = producer;
+    supplierShares[supplierShares.length - 1] = added;
+  }
+
   void expectLeadDays(int c, double days) {
     leadDays[c] = days;
   }

@@ -251,6 +251,13 @@ final class Reporter {
               Metrics.SHARE);
         }
       }
+      for (Facility f : p.facilities) {
+        var thrifts = f.recipe.thrifts();
+        for (int t = 0; t < thrifts.size(); t++) {
+          emit(date, Metrics.INPUT_CUT, p.id, p.region.id(), f.id, world.commodities.get(thrifts.get(t).input()).id(),
+              f.recipe.stage().id(), f.thrifted(t), Metrics.SHARE);
+        }
+      }
     }
   }
 
