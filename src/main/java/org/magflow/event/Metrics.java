@@ -49,6 +49,11 @@ public final class Metrics {
   public static final String COVER_DAYS = "cover_days";
   /** Tonnes that left {@code region} for {@code partner} in the period (same region: domestic trade). */
   public static final String SHIPPED = "shipped";
+  /**
+   * Tonnes of {@code shipped} that crossed a cut lane by grey routes (a throttle's {@code leakage}), by
+   * exporting region and destination.
+   */
+  public static final String LEAKED = "leaked";
   /** Tonnes whose export licence was granted in the period, by exporting region and destination. */
   public static final String LICENCES_APPROVED = "licences_approved";
   /** Tonnes whose export licence was refused in the period, by exporting region and destination. */

@@ -41,6 +41,7 @@ final class Reporter {
   final int[] consumption;
   final int[] shortage;
   final int[][][] shipped;
+  final int[][][] leaked;
   final int[][][] licencesApproved;
   final int[][][] licencesDenied;
   final int[][][] writtenOff;
@@ -101,6 +102,7 @@ final class Reporter {
       shortage[i] = key(Metrics.SHORTAGE, s, "", commodity, s.sector, Metrics.TONNES);
     }
     shipped = laneKeys(Metrics.SHIPPED);
+    leaked = laneKeys(Metrics.LEAKED);
     licencesApproved = laneKeys(Metrics.LICENCES_APPROVED);
     licencesDenied = laneKeys(Metrics.LICENCES_DENIED);
     writtenOff = laneKeys(Metrics.WRITTEN_OFF);

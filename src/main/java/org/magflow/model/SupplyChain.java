@@ -457,7 +457,11 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   /** Puts a shipment on its way now, reported as shipped over its days. */
   private void depart(Shipment s) {
     double now = sim.now();
-    reporter.flow(reporter.shipped[s.from.region.index()][s.to.region.index()][s.c], now, s.days, s.tonnes);
+    int from = s.from.region.index();
+    int to = s.to.region.index();
+    reporter.flow(reporter.shipped[from][to][s.c], now, s.days, s.tonnes);
+    TradeRules rules = rules();
+    if (rules.leaks()) reporter.flow(reporter.leaked[from][to][s.c], now, s.days, s.tonnes * rules.leakedShare(from, to, s.c));
     double transit = routes.transitDays(s.from.region.index(), s.to.region.index());
     leaving.add(now + transit, s); // the time the kernel gives an event scheduled transit days from now
   }

@@ -161,7 +161,7 @@ final class RandomScenarios {
       LocalDate start = START.plusDays(rnd.nextInt(days) - 30);
       LocalDate stop = rnd.nextBoolean() ? null : start.plusDays(1 + rnd.nextInt(days));
       policies.add(new DestinationThrottleSpec("throttle-" + i, start, stop, "R" + exporter, destinations, goods,
-          round(rnd.nextDouble()), null));
+          round(rnd.nextDouble()), null, null));
     }
 
     int[] intervals = {1, 3, 7, 7, 7, 14};
