@@ -134,24 +134,22 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
   }
 
   /**
-   * Places a further {@code share} of this agent's orders first with {@code producer} (a new offtake), within
-   * what its orders not yet under contract leave.
+   * Places {@code share} of this agent's orders first with {@code producer} (a new offtake): its other
+   * contracts and its spot buying each give up that share of what they had.
    */
   void addSupplier(int producer, double share) {
-    double free = 1;
-    for (double s : supplierShares) free -= s;
-    double added = Math.min(share, Math.max(0, free));
-    if (added <= 0) return;
+    int at = -1;
     for (int i = 0; i < suppliers.length; i++) {
-      if (suppliers[i] == producer) {
-        supplierShares[i] += added;
-        return;
-      }
+      supplierShares[i] *= 1 - share;
+      if (suppliers[i] == producer) at = i;
     }
-    suppliers = java.util.Arrays.copyOf(suppliers, suppliers.length + 1);
-    supplierShares = java.util.Arrays.copyOf(supplierShares, supplierShares.length + 1);
-    suppliers[suppliers.length - 1] = producer;
-    supplierShares[supplierShares.length - 1] = added;
+    if (at < 0) {
+      suppliers = java.util.Arrays.copyOf(suppliers, suppliers.length + 1);
+      supplierShares = java.util.Arrays.copyOf(supplierShares, supplierShares.length + 1);
+      at = suppliers.length - 1;
+      suppliers[at] = producer;
+    }
+    supplierShares[at] += share;
   }
 
   void expectLeadDays(int c, double days) {

@@ -19,7 +19,8 @@ import org.magflow.event.ProjectStatus;
  *   <li>A project that has not taken its investment decision ({@code studied}: needs permits;
  *       {@code permitted}: needs finance) advances through that status only while the expected multiple is at
  *       or above its incentive multiple; each status needs its own number of such favourable days. While it is
- *       not, it stalls, and after {@code cancelAfterDays} of stalling in a row it is cancelled.
+ *       not, it stalls, and after {@code cancelAfterDays} of stalling in a row it is cancelled; a cancelled
+ *       project is taken up again as studied after a favourable spell as long as its permitting needs.
  *   <li>A project {@code building} has committed its capital: it finishes on time whatever the price, then its
  *       plant's capacity ramps up to nameplate over {@code rampDays}. A technology ban in force on the plant
  *       delays and derates that capacity, as it does every addition ({@link Facility}).
@@ -142,9 +143,10 @@ public final class Investment {
     updateForwardView(days);
     for (Project p : projects) {
       switch (p.status) {
-        case OPERATING, CANCELLED -> { }
+        case OPERATING -> { }
         case BUILDING -> build(p, now, days);
         case STUDIED, PERMITTED -> develop(p, now, days);
+        case CANCELLED -> revive(p, now, days);
       }
     }
   }
@@ -196,6 +198,21 @@ public final class Investment {
       p.stalledDays += days;
       if (p.stalledDays >= rule.cancelAfterDays()) advance(p, Status.CANCELLED, now);
     }
+  }
+
+  /**
+   * A cancelled project is shelved, not gone: the deposit or the site is still there. After as many favourable
+   * days in a row as its studies needed, it is taken up again as studied (Mountain Pass, bankrupt under
+   * Molycorp in 2015, was bought in 2017 and restarted: sources §S9.1, §S9.6) and goes through permitting and
+   * financing anew.
+   */
+  private void revive(Project p, double now, double days) {
+    if (expectedMultiple(p.plan) < p.plan.incentiveMultiple()) {
+      p.progressDays = 0;
+      return;
+    }
+    p.progressDays += days;
+    if (p.progressDays >= p.plan.favourableDaysNeeded()[Status.STUDIED.ordinal()]) advance(p, Status.STUDIED, now);
   }
 
   private void build(Project p, double now, double days) {

@@ -340,10 +340,10 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   /**
    * A plant a project has just built contracts its expected output of {@code c} to the buyers of {@code c} in
-   * its owner's region, shared in proportion to their use and within what each still buys on the spot market.
-   * New plants sell under offtakes signed with their financing (GM with MP, Vulcan and e-VAC; Nidec with
-   * Noveon: sources §S9.4) rather than wait for buyers to find them; without this, orders keep going to the
-   * sellers buyers already know and a new plant idles unless prices are high enough to push its output.
+   * its owner's price zone, the same share of each buyer's orders, taken from its other suppliers and its spot
+   * buying alike. New plants sell under offtakes signed with their financing (GM with MP, Vulcan and e-VAC;
+   * Nidec with Noveon: sources §S9.4) rather than wait for buyers to find them; without this, orders keep
+   * going to the sellers buyers already know and a new plant idles unless prices are high enough to push it.
    */
   void signOfftakes(Producer owner, int c, double tonnesPerYear) {
     double use = 0;
@@ -354,7 +354,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   }
 
   private static boolean offtaker(Agent a, Producer owner, int c) {
-    return a != owner && a.region == owner.region && !(a instanceof StockpileHolder) && a.buys(c)
+    return a != owner && a.region.zone() == owner.region.zone() && !(a instanceof StockpileHolder) && a.buys(c)
         && a.expectedUsePerDay(c) > 0;
   }
 
