@@ -34,6 +34,11 @@ public final class Metrics {
    * {@code partner} is the technology (only for sectors given their own options).
    */
   public static final String TECHNOLOGY_SHARE = "technology_share";
+  /**
+   * Share of a recipe input a plant has thrifted away at the period end (0–1), e.g. dysprosium cut by
+   * grain-boundary diffusion; {@code partner} is the plant, {@code sector} its stage.
+   */
+  public static final String INPUT_CUT = "input_cut";
   /** Share of the sector's underlying demand lost for good at the period end (0–1), where it can be lost. */
   public static final String DEMAND_LOST = "demand_lost";
 
@@ -44,6 +49,11 @@ public final class Metrics {
   public static final String COVER_DAYS = "cover_days";
   /** Tonnes that left {@code region} for {@code partner} in the period (same region: domestic trade). */
   public static final String SHIPPED = "shipped";
+  /**
+   * Tonnes of {@code shipped} that crossed a cut lane by grey routes (a throttle's {@code leakage}), by
+   * exporting region and destination.
+   */
+  public static final String LEAKED = "leaked";
   /** Tonnes whose export licence was granted in the period, by exporting region and destination. */
   public static final String LICENCES_APPROVED = "licences_approved";
   /** Tonnes whose export licence was refused in the period, by exporting region and destination. */

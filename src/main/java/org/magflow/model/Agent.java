@@ -133,6 +133,25 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     supplierShares = shares.clone();
   }
 
+  /**
+   * Places {@code share} of this agent's orders first with {@code producer} (a new offtake): its other
+   * contracts and its spot buying each give up that share of what they had.
+   */
+  void addSupplier(int producer, double share) {
+    int at = -1;
+    for (int i = 0; i < suppliers.length; i++) {
+      supplierShares[i] *= 1 - share;
+      if (suppliers[i] == producer) at = i;
+    }
+    if (at < 0) {
+      suppliers = java.util.Arrays.copyOf(suppliers, suppliers.length + 1);
+      supplierShares = java.util.Arrays.copyOf(supplierShares, supplierShares.length + 1);
+      at = suppliers.length - 1;
+      suppliers[at] = producer;
+    }
+    supplierShares[at] += share;
+  }
+
   void expectLeadDays(int c, double days) {
     leadDays[c] = days;
   }

@@ -39,9 +39,8 @@ public final class DemandSector extends Agent {
 
   /**
    * A technology that does the sector's job with fewer or no rare-earth magnets: a ferrite or induction motor,
-   * a geared wind turbine, a low-dysprosium grade. Buyers adopt it as the price stays above its threshold,
-   * up to its ceiling at twice the threshold, with a first-order lag whose starting speed is its rate; an
-   * adopted design is not undone when prices fall (redesigned products stay redesigned).
+   * a geared wind turbine, less magnet per motor. Buyers adopt it as the price stays above its threshold
+   * ({@link Adoption}).
    *
    * @param maxShare the share of the sector's demand it can replace at most
    * @param ratePerYear the fastest it replaces demand, share per year
@@ -199,12 +198,7 @@ public final class DemandSector extends Agent {
     double remaining = 1;
     for (int i = 0; i < technologies.length; i++) {
       Technology t = technologies[i];
-      double excess = Math.max(0, priceMultiple - t.thresholdMultiple()) / t.thresholdMultiple();
-      double target = t.maxShare() * Math.min(1, excess);
-      if (target > adopted[i] && t.ratePerYear() > 0) {
-        double lagYears = t.maxShare() / t.ratePerYear();
-        adopted[i] += (target - adopted[i]) * (1 - StrictMath.exp(-Units.years(days) / lagYears));
-      }
+      adopted[i] = Adoption.after(adopted[i], days, priceMultiple, t.thresholdMultiple(), t.maxShare(), t.ratePerYear());
       remaining *= 1 - adopted[i];
     }
     substitution = 1 - remaining;

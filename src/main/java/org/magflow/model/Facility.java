@@ -22,6 +22,10 @@ public final class Facility {
   private Adjustments adjustments = Adjustments.NONE;
   /** Where a recycling plant's feed comes from, or null for a plant whose capacity alone limits it. */
   private Feed feed;
+  /** The share of each thrift's input cut so far, by {@link Recipe#thrifts()} position. */
+  private final double[] thrifted;
+  /** Tonnes of each commodity used per tonne of activity, after thrifting. */
+  private final double[] inputs;
   /** Capacity built during the run by projects of the investment pipeline (see {@link Investment}). */
   private final List<Expansion> built = new ArrayList<>();
   // Performance: availableAt is asked for one time by every buyer's order at a clearing; the last answer is kept.
@@ -33,6 +37,39 @@ public final class Facility {
     this.recipe = Objects.requireNonNull(recipe, "recipe");
     this.site = Objects.requireNonNull(site, "site");
     this.capacity = Objects.requireNonNull(capacity, "capacity");
+    this.thrifted = new double[recipe.thrifts().size()];
+    this.inputs = new double[recipe.commodityCount()];
+    for (int c = 0; c < inputs.length; c++) inputs[c] = recipe.input(c);
+  }
+
+  /** Tonnes of commodity {@code c} this plant uses per tonne of activity: its recipe's, less what it thrifted. */
+  double input(int c) {
+    return inputs[c];
+  }
+
+  /** The share of thrift {@code i}'s input this plant has cut. */
+  double thrifted(int i) {
+    return thrifted[i];
+  }
+
+  /**
+   * Cuts thrifted inputs further after {@code days} at the given price multiples of each commodity.
+   *
+   * @return whether the plant's inputs changed
+   */
+  boolean thrift(double days, double[] priceMultiple) {
+    boolean changed = false;
+    List<Recipe.Thrift> thrifts = recipe.thrifts();
+    for (int i = 0; i < thrifted.length; i++) {
+      Recipe.Thrift t = thrifts.get(i);
+      double cut = Adoption.after(thrifted[i], days, priceMultiple[t.input()], t.thresholdMultiple(), t.maxCut(),
+          t.ratePerYear());
+      if (cut == thrifted[i]) continue;
+      thrifted[i] = cut;
+      inputs[t.input()] = recipe.input(t.input()) * (1 - cut);
+      changed = true;
+    }
+    return changed;
   }
 
   public String id() {

@@ -10,19 +10,23 @@ import org.magflow.event.ProjectStatus;
  *
  * <p>The rule, at every review (monthly by default), for each project not yet operating or cancelled:
  * <ul>
- *   <li>Its <i>expected price</i> is the best of the market's forward view of its signal commodity in its
- *       owner's price zone (the zone price smoothed with time constant {@code forwardViewDays}: investors act on
- *       a sustained price, not a spike), a guaranteed floor in force for its owner, and a fixed-price offtake.
+ *   <li>The price it expects for each of its outputs is the best of the market's forward view of that commodity
+ *       in its owner's price zone (the zone price smoothed with time constant {@code forwardViewDays}: investors
+ *       act on a sustained price, not a spike), a guaranteed floor in force for its owner, and, for its main
+ *       output, a fixed-price offtake. Its <i>expected multiple</i> is the value of a tonne of its activity at
+ *       those prices over its value at reference prices: a heavy rare-earth circuit is valued by its Dy and Tb,
+ *       a light separator by its NdPr, whatever else each makes.
  *   <li>A project that has not taken its investment decision ({@code studied}: needs permits;
- *       {@code permitted}: needs finance) advances through that status only while the expected price is at or
- *       above its incentive price; each status needs its own number of such favourable days. While it is not,
- *       it stalls, and after {@code cancelAfterDays} of stalling in a row it is cancelled.
+ *       {@code permitted}: needs finance) advances through that status only while the expected multiple is at
+ *       or above its incentive multiple; each status needs its own number of such favourable days. While it is
+ *       not, it stalls, and after {@code cancelAfterDays} of stalling in a row it is cancelled; a cancelled
+ *       project is taken up again as studied after a favourable spell as long as its permitting needs.
  *   <li>A project {@code building} has committed its capital: it finishes on time whatever the price, then its
  *       plant's capacity ramps up to nameplate over {@code rampDays}. A technology ban in force on the plant
  *       delays and derates that capacity, as it does every addition ({@link Facility}).
  * </ul>
- * Governments act through the same decision: a price floor or an offtake raises the expected price, and
- * capital support (grants, equity, cheap debt) lowers the incentive price, which the scenario builder applies.
+ * Governments act through the same decision: a price floor or an offtake raises the expected multiple, and
+ * capital support (grants, equity, cheap debt) lowers the incentive multiple, which the scenario builder applies.
  * The statuses and dates every project passes through are reported as {@link ProjectStatus} events.
  */
 public final class Investment {
@@ -60,13 +64,13 @@ public final class Investment {
    * @param status where it stands at the scenario start
    * @param favourableDaysNeeded for {@code studied} and {@code permitted}, the favourable days each needs;
    *     for {@code building}, the days construction still takes; indexed by {@link Status#ordinal()}
-   * @param signal the commodity whose price decides (its main output by value)
-   * @param incentiveUsdPerKg the signal commodity's price at which it goes ahead, after capital support
-   * @param offtakeUsdPerKg the price of a fixed-price offtake of its output, or NaN for none
+   * @param mainOutput its output with most value at reference prices, which an offtake buys
+   * @param incentiveMultiple the expected multiple at which it goes ahead, after capital support
+   * @param offtakeUsdPerKg the price of a fixed-price offtake of its main output, or NaN for none
    */
   public record Plan(String id, String name, Producer owner, Facility plant, Status status,
-                     double[] favourableDaysNeeded, double tonnesPerYear, double rampDays, int signal,
-                     double incentiveUsdPerKg, double offtakeUsdPerKg) {
+                     double[] favourableDaysNeeded, double tonnesPerYear, double rampDays, int mainOutput,
+                     double incentiveMultiple, double offtakeUsdPerKg) {
     public Plan {
       favourableDaysNeeded = favourableDaysNeeded.clone();
       if (favourableDaysNeeded.length != Status.values().length) {
@@ -95,6 +99,8 @@ public final class Investment {
   private final List<Project> projects;
   /** The forward view of each zone's price, [zone][commodity], US dollars per kg. */
   private final double[][] forwardView;
+  /** Each zone's reference prices, [zone][commodity], US dollars per kg: what multiples are measured against. */
+  private final double[][] reference;
 
   Investment(SupplyChain world, Rule rule, List<Plan> plans) {
     this.world = world;
@@ -102,8 +108,12 @@ public final class Investment {
     this.projects = plans.stream().map(Project::new).toList();
     int zones = world.prices.zones().size();
     this.forwardView = new double[zones][world.commodities.size()];
+    this.reference = new double[zones][world.commodities.size()];
     for (int z = 0; z < zones; z++) {
-      for (int c = 0; c < forwardView[z].length; c++) forwardView[z][c] = world.prices.price(z, c);
+      for (int c = 0; c < forwardView[z].length; c++) {
+        forwardView[z][c] = world.prices.price(z, c);
+        reference[z][c] = world.prices.reference(z, c);
+      }
     }
   }
 
@@ -133,9 +143,10 @@ public final class Investment {
     updateForwardView(days);
     for (Project p : projects) {
       switch (p.status) {
-        case OPERATING, CANCELLED -> { }
+        case OPERATING -> { }
         case BUILDING -> build(p, now, days);
         case STUDIED, PERMITTED -> develop(p, now, days);
+        case CANCELLED -> revive(p, now, days);
       }
     }
   }
@@ -149,17 +160,34 @@ public final class Investment {
     }
   }
 
-  /** The price a project expects to realise for its signal commodity. */
-  double expectedUsdPerKg(Plan plan) {
-    double expected = forwardView[plan.owner().region.zone()][plan.signal()];
-    double floor = world.priceFloor(plan.owner(), plan.signal());
+  /** The price a project expects to realise for its output {@code c}, US dollars per kg. */
+  double expectedUsdPerKg(Plan plan, int c) {
+    double expected = forwardView[plan.owner().region.zone()][c];
+    double floor = world.priceFloor(plan.owner(), c);
     if (!Double.isNaN(floor)) expected = Math.max(expected, floor);
-    if (!Double.isNaN(plan.offtakeUsdPerKg())) expected = Math.max(expected, plan.offtakeUsdPerKg());
+    if (c == plan.mainOutput() && !Double.isNaN(plan.offtakeUsdPerKg())) {
+      expected = Math.max(expected, plan.offtakeUsdPerKg());
+    }
     return expected;
   }
 
+  /** The value of a tonne of the project's activity at the prices it expects, over its value at reference. */
+  double expectedMultiple(Plan plan) {
+    Recipe recipe = plan.plant().recipe;
+    double[] ref = reference[plan.owner().region.zone()];
+    double expected = 0;
+    double atReference = 0;
+    for (int c = 0; c < recipe.commodityCount(); c++) {
+      double yield = recipe.output(c);
+      if (yield <= 0) continue;
+      expected += yield * expectedUsdPerKg(plan, c);
+      atReference += yield * ref[c];
+    }
+    return atReference > 0 ? expected / atReference : 0;
+  }
+
   private void develop(Project p, double now, double days) {
-    if (expectedUsdPerKg(p.plan) >= p.plan.incentiveUsdPerKg()) {
+    if (expectedMultiple(p.plan) >= p.plan.incentiveMultiple()) {
       p.stalledDays = 0;
       p.progressDays += days;
       if (p.progressDays >= p.plan.favourableDaysNeeded()[p.status.ordinal()]) {
@@ -172,10 +200,29 @@ public final class Investment {
     }
   }
 
+  /**
+   * A cancelled project is shelved, not gone: the deposit or the site is still there. After as many favourable
+   * days in a row as its studies needed, it is taken up again as studied (Mountain Pass, bankrupt under
+   * Molycorp in 2015, was bought in 2017 and restarted: sources §S9.1, §S9.6) and goes through permitting and
+   * financing anew.
+   */
+  private void revive(Project p, double now, double days) {
+    if (expectedMultiple(p.plan) < p.plan.incentiveMultiple()) {
+      p.progressDays = 0;
+      return;
+    }
+    p.progressDays += days;
+    if (p.progressDays >= p.plan.favourableDaysNeeded()[Status.STUDIED.ordinal()]) advance(p, Status.STUDIED, now);
+  }
+
   private void build(Project p, double now, double days) {
     p.progressDays += days;
     if (p.progressDays >= p.plan.favourableDaysNeeded()[Status.BUILDING.ordinal()]) {
-      p.plan.plant().commission(now, p.plan.tonnesPerYear(), p.plan.rampDays());
+      Plan plan = p.plan;
+      plan.plant().commission(now, plan.tonnesPerYear(), plan.rampDays());
+      double output = plan.tonnesPerYear() * plan.plant().recipe.output(plan.mainOutput())
+          * plan.owner().supply.normalUtilisation();
+      world.signOfftakes(plan.owner(), plan.mainOutput(), output);
       advance(p, Status.OPERATING, now);
     }
   }

@@ -117,12 +117,25 @@ public final class Producer extends Agent {
     if (usePerDayStale) {
       for (int k = 0; k < usePerDay.length; k++) {
         double use = 0;
-        for (int i = 0; i < facilities.size(); i++) use += facilities.get(i).plannedPerDay * facilities.get(i).recipe.input(k);
+        for (int i = 0; i < facilities.size(); i++) use += facilities.get(i).plannedPerDay * facilities.get(i).input(k);
         usePerDay[k] = use;
       }
       usePerDayStale = false;
     }
     return usePerDay[c];
+  }
+
+  /** Lets plants that can thrift an input cut it further, after {@code days} at these price multiples. */
+  void thrift(double days, double[] priceMultiple) {
+    for (int i = 0; i < facilities.size(); i++) {
+      if (facilities.get(i).thrift(days, priceMultiple)) usePerDayStale = true;
+    }
+  }
+
+  /** Whether any plant of this producer can thrift an input. */
+  boolean thrifts() {
+    for (Facility f : facilities) if (!f.recipe.thrifts().isEmpty()) return true;
+    return false;
   }
 
   /** Starts every plant at its normal utilisation of the capacity available at time 0. */
@@ -202,7 +215,7 @@ public final class Producer extends Agent {
       usePerDayStale = true;
       double activity = glut ? 0 : f.plannedPerDay * days;
       for (int c = 0; c < commodities; c++) {
-        double need = recipe.input(c);
+        double need = f.input(c);
         if (need > 0) activity = Math.min(activity, inventory.tonnes(c) / need);
       }
       production.capacity(this, f, capacityOf[i] * days, now, days);
@@ -233,7 +246,7 @@ public final class Producer extends Agent {
     if (tracked) Arrays.fill(origin, 0);
     double inputTonnes = 0;
     for (int c = 0; c < commodities; c++) {
-      double used = activity * recipe.input(c);
+      double used = activity * f.input(c);
       if (used <= 0) continue;
       if (tracked) Origin.mixInto(origin, inputTonnes, inventory.origin(c), used);
       inputTonnes += used;

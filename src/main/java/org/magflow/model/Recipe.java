@@ -1,6 +1,7 @@
 package org.magflow.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,18 +14,42 @@ public final class Recipe {
   private final Stage stage;
   private final double[] inputs;
   private final double[] outputs;
+  private final List<Thrift> thrifts;
+
+  /**
+   * A way for the plants running a recipe to use less of one input per tonne made as its price stays high, as
+   * magnet makers cut dysprosium by grain-boundary diffusion ({@link Adoption}).
+   *
+   * @param input the commodity cut
+   * @param maxCut the most of the recipe's amount that can be cut
+   * @param ratePerYear the fastest the cut grows, share of the recipe's amount per year
+   */
+  public record Thrift(int input, double thresholdMultiple, double maxCut, double ratePerYear) {}
 
   public Recipe(String id, Stage stage, double[] inputs, double[] outputs) {
+    this(id, stage, inputs, outputs, List.of());
+  }
+
+  public Recipe(String id, Stage stage, double[] inputs, double[] outputs, List<Thrift> thrifts) {
     this.id = Objects.requireNonNull(id, "id");
     this.stage = Objects.requireNonNull(stage, "stage");
     if (inputs.length != outputs.length) throw new IllegalArgumentException("inputs and outputs differ in length");
     this.inputs = inputs.clone();
     this.outputs = outputs.clone();
+    this.thrifts = List.copyOf(thrifts);
+    for (Thrift t : this.thrifts) {
+      if (inputs[t.input()] <= 0) throw new IllegalArgumentException("a thrift cuts an input the recipe does not use");
+    }
   }
 
   /** The same recipe with other output yields, e.g. for a deposit richer in heavy rare earths. */
   public Recipe withOutputs(double[] outputs) {
-    return new Recipe(id, stage, inputs, outputs);
+    return new Recipe(id, stage, inputs, outputs, thrifts);
+  }
+
+  /** The ways its plants can cut inputs; empty for most recipes. */
+  public List<Thrift> thrifts() {
+    return thrifts;
   }
 
   public String id() {

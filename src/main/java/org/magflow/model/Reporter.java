@@ -41,6 +41,7 @@ final class Reporter {
   final int[] consumption;
   final int[] shortage;
   final int[][][] shipped;
+  final int[][][] leaked;
   final int[][][] licencesApproved;
   final int[][][] licencesDenied;
   final int[][][] writtenOff;
@@ -101,6 +102,7 @@ final class Reporter {
       shortage[i] = key(Metrics.SHORTAGE, s, "", commodity, s.sector, Metrics.TONNES);
     }
     shipped = laneKeys(Metrics.SHIPPED);
+    leaked = laneKeys(Metrics.LEAKED);
     licencesApproved = laneKeys(Metrics.LICENCES_APPROVED);
     licencesDenied = laneKeys(Metrics.LICENCES_DENIED);
     writtenOff = laneKeys(Metrics.WRITTEN_OFF);
@@ -249,6 +251,13 @@ final class Reporter {
           double ran = values[throughput[i][s.ordinal()]];
           emit(date, Metrics.UTILISATION, p.id, p.region.id(), "", "", s.id(), possible > 0 ? ran / possible : 0,
               Metrics.SHARE);
+        }
+      }
+      for (Facility f : p.facilities) {
+        var thrifts = f.recipe.thrifts();
+        for (int t = 0; t < thrifts.size(); t++) {
+          emit(date, Metrics.INPUT_CUT, p.id, p.region.id(), f.id, world.commodities.get(thrifts.get(t).input()).id(),
+              f.recipe.stage().id(), f.thrifted(t), Metrics.SHARE);
         }
       }
     }

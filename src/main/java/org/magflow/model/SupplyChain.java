@@ -333,10 +333,39 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   private void produce(double now) {
     double days = daysLeft(now, clock.productionDays());
     for (Producer p : producers) {
+      // plants learn to thrift from the scenario start: the warm-up's settling prices are not a market signal
+      if (now >= scenarioStart() && p.thrifts()) p.thrift(days, priceMultiples(p.region.zone()));
       double[] revenueMultiple = new double[p.facilities.size()];
       for (int i = 0; i < revenueMultiple.length; i++) revenueMultiple[i] = revenueMultiple(p, p.facilities.get(i));
       p.produce(now, days, clock.clearingDays(), revenueMultiple, this);
     }
+  }
+
+  /**
+   * A plant a project has just built contracts its expected output of {@code c} to the buyers of {@code c} in
+   * its owner's price zone, the same share of each buyer's orders, taken from its other suppliers and its spot
+   * buying alike. New plants sell under offtakes signed with their financing (GM with MP, Vulcan and e-VAC;
+   * Nidec with Noveon: sources §S9.4) rather than wait for buyers to find them; without this, orders keep
+   * going to the sellers buyers already know and a new plant idles unless prices are high enough to push it.
+   */
+  void signOfftakes(Producer owner, int c, double tonnesPerYear) {
+    double use = 0;
+    for (Agent a : agents) if (offtaker(a, owner, c)) use += a.expectedUsePerDay(c);
+    if (use <= 0) return;
+    double share = Math.min(1, Units.perDay(tonnesPerYear) / use);
+    for (Agent a : agents) if (offtaker(a, owner, c)) a.addSupplier(owner.index, share);
+  }
+
+  private static boolean offtaker(Agent a, Producer owner, int c) {
+    return a != owner && a.region.zone() == owner.region.zone() && !(a instanceof StockpileHolder) && a.buys(c)
+        && a.expectedUsePerDay(c) > 0;
+  }
+
+  /** Each commodity's price in {@code zone} over its reference. */
+  private double[] priceMultiples(int zone) {
+    double[] multiples = new double[commodities.size()];
+    for (Commodity c : commodities) multiples[c.index()] = prices.price(zone, c.index()) / prices.reference(zone, c.index());
+    return multiples;
   }
 
   /**
@@ -453,7 +482,11 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   /** Puts a shipment on its way now, reported as shipped over its days. */
   private void depart(Shipment s) {
     double now = sim.now();
-    reporter.flow(reporter.shipped[s.from.region.index()][s.to.region.index()][s.c], now, s.days, s.tonnes);
+    int from = s.from.region.index();
+    int to = s.to.region.index();
+    reporter.flow(reporter.shipped[from][to][s.c], now, s.days, s.tonnes);
+    TradeRules rules = rules();
+    if (rules.leaks()) reporter.flow(reporter.leaked[from][to][s.c], now, s.days, s.tonnes * rules.leakedShare(from, to, s.c));
     double transit = routes.transitDays(s.from.region.index(), s.to.region.index());
     leaving.add(now + transit, s); // the time the kernel gives an event scheduled transit days from now
   }

@@ -28,9 +28,21 @@ public sealed interface Rule {
   }
 
   /** Sellers in {@code exporter} may fill only {@code 1 - cut} of a buyer's normal trade on the lanes. */
-  record LaneCut(int exporter, boolean[] destinations, boolean[] commodities, double cut) implements Rule {
+  record LaneCut(int exporter, boolean[] destinations, boolean[] commodities, double cut, double leakage)
+      implements Rule {
     public LaneCut {
       if (!(cut >= 0 && cut <= 1)) throw new IllegalArgumentException("cut must be in [0, 1], was " + cut);
+      if (!(leakage >= 0 && leakage <= 1)) throw new IllegalArgumentException("leakage must be in [0, 1], was " + leakage);
+    }
+
+    /** A cut that nothing escapes. */
+    public LaneCut(int exporter, boolean[] destinations, boolean[] commodities, double cut) {
+      this(exporter, destinations, commodities, cut, 0);
+    }
+
+    /** The share of normal trade that gets through, grey trade included. */
+    double passing() {
+      return 1 - cut * (1 - leakage);
     }
 
     @Override

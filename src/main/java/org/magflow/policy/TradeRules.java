@@ -60,10 +60,32 @@ public final class TradeRules {
     double share = 1;
     for (Rule.LaneCut cut : laneCuts) { // in policy order: compounding is then the same on every run
       if (cut.exporter() == exporter && cut.destinations()[destination] && cut.commodities()[commodity]) {
-        share *= 1 - cut.cut();
+        share *= cut.passing();
       }
     }
     return share;
+  }
+
+  /** Whether any cut in force lets some trade leak through it. */
+  public boolean leaks() {
+    for (Rule.LaneCut cut : laneCuts) if (cut.leakage() > 0) return true;
+    return false;
+  }
+
+  /**
+   * The share of what crosses the lane that is grey trade: what gets through beyond what the cuts, without
+   * their leakage, would let pass (0 on an uncut lane).
+   */
+  public double leakedShare(int exporter, int destination, int commodity) {
+    double passing = 1;
+    double lawful = 1;
+    for (Rule.LaneCut cut : laneCuts) {
+      if (cut.exporter() == exporter && cut.destinations()[destination] && cut.commodities()[commodity]) {
+        passing *= cut.passing();
+        lawful *= 1 - cut.cut();
+      }
+    }
+    return passing > 0 ? 1 - lawful / passing : 0;
   }
 
   /** The ad-valorem rate on the commodity shipped from {@code exporter} into {@code importer}. */

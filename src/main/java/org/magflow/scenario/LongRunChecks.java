@@ -42,6 +42,7 @@ final class LongRunChecks {
     projects(s, check);
     investment(s.investment(), check);
     technologies(s, check);
+    thrifting(s, check);
     recycling(s, check);
   }
 
@@ -138,6 +139,34 @@ final class LongRunChecks {
         c.unique(at + ".id", t.id(), options);
         c.number(at + ".thresholdMultiple", t.thresholdMultiple(), MULTIPLE, true);
         c.number(at + ".maxShare", t.maxShare(), SOME_SHARE, true);
+        c.number(at + ".ratePerYear", t.ratePerYear(), RATE, true);
+      }
+    }
+  }
+
+  private static void thrifting(ScenarioSpec s, Checks c) {
+    if (s.recipes() == null) return;
+    for (int i = 0; i < s.recipes().size(); i++) {
+      ScenarioSpec.RecipeSpec r = s.recipes().get(i);
+      if (r == null || r.thrifting() == null) continue;
+      String path = FieldPaths.index("recipes", i) + ".thrifting";
+      Set<String> cut = new TreeSet<>();
+      for (int k = 0; k < r.thrifting().size(); k++) {
+        String at = FieldPaths.index(path, k);
+        ScenarioSpec.ThriftSpec t = c.element(at, r.thrifting().get(k),
+            "a thrift (input, thresholdMultiple, maxCut, ratePerYear)");
+        if (t == null) continue;
+        Set<String> inputs = r.inputs() == null ? Set.of() : new TreeSet<>(r.inputs().keySet());
+        if (t.input() == null) {
+          c.problem(at + ".input", "missing; expected one of the recipe's inputs: " + String.join(", ", inputs));
+        } else if (!inputs.contains(t.input())) {
+          c.problem(at + ".input", "'" + t.input() + "' is not an input of recipe '" + r.id() + "'; expected one of "
+              + (inputs.isEmpty() ? "its inputs (it has none)" : String.join(", ", inputs)));
+        } else if (!cut.add(t.input())) {
+          c.problem(at + ".input", "'" + t.input() + "' is already thrifted by this recipe; expected one thrift per input");
+        }
+        c.number(at + ".thresholdMultiple", t.thresholdMultiple(), MULTIPLE, true);
+        c.number(at + ".maxCut", t.maxCut(), SOME_SHARE, true);
         c.number(at + ".ratePerYear", t.ratePerYear(), RATE, true);
       }
     }

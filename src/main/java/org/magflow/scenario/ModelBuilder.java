@@ -79,8 +79,14 @@ public final class ModelBuilder {
 
     Map<String, Recipe> recipes = new HashMap<>();
     for (var r : scenario.recipes()) {
+      List<Recipe.Thrift> thrifts = new ArrayList<>();
+      if (r.thrifting() != null) {
+        for (var t : r.thrifting()) {
+          thrifts.add(new Recipe.Thrift(commodityIndex.get(t.input()), t.thresholdMultiple(), t.maxCut(), t.ratePerYear()));
+        }
+      }
       recipes.put(r.id(), new Recipe(r.id(), Stage.fromId(r.stage()), amounts(r.inputs(), commodityIndex, nc),
-          amounts(r.outputs(), commodityIndex, nc)));
+          amounts(r.outputs(), commodityIndex, nc), thrifts));
     }
 
     ProjectPlans projects = new ProjectPlans(scenario, recipes, commodityIndex, regionById);

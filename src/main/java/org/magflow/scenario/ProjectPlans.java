@@ -71,14 +71,15 @@ final class ProjectPlans {
       String stage = plant.recipe().stage().id();
       LeadTimeSpec lead = investment.leadTimes().get(stage);
       double[] reference = referenceUsdPerKg[owner.region().zone()];
-      int signal = mainOutput(plant.recipe(), reference);
-      double incentive = p.incentiveUsdPerKg() != null ? p.incentiveUsdPerKg()
-          : investment.incentiveMultiple().get(stage) * reference[signal];
+      int main = mainOutput(plant.recipe(), reference);
+      // an incentive price given for the main output is read as a multiple of its reference price
+      double incentive = p.incentiveUsdPerKg() != null ? p.incentiveUsdPerKg() / reference[main]
+          : investment.incentiveMultiple().get(stage);
       incentive *= 1 - investment.capitalShareOfIncentive() * p.support();
       Status status = Status.fromId(p.status());
       double ramp = (p.rampMonths() != null ? p.rampMonths() : lead.rampMonths()) * DAYS_PER_MONTH;
       plans.add(new Investment.Plan(p.id(), p.name(), owner, plant, status, daysNeeded(status, lead, p.firstOutput()),
-          p.tonnesPerYear(), ramp, signal, incentive,
+          p.tonnesPerYear(), ramp, main, incentive,
           p.offtakeUsdPerKg() == null ? Double.NaN : p.offtakeUsdPerKg()));
     }
     return plans;
@@ -103,7 +104,7 @@ final class ProjectPlans {
     return days;
   }
 
-  /** The output that makes most of the recipe's value at reference prices: the price that decides. */
+  /** The output that makes most of the recipe's value at reference prices. */
   private static int mainOutput(Recipe recipe, double[] reference) {
     int best = 0;
     double bestValue = -1;

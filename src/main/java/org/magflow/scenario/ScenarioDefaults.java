@@ -122,7 +122,8 @@ public final class ScenarioDefaults {
         list(s.regions(), r -> new RegionSpec(r.id(), or(r.name(), r.id()), r.priceZone())),
         market(s.market()),
         trade(s.trade()),
-        list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()))),
+        // thrifting stays absent when not given, so resolved files of scenarios without it do not change
+        list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()), r.thrifting())),
         list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of())),
             ScenarioDefaults::producer),
         list(s.demand(), d -> new DemandSpec(d.id(), or(d.name(), d.id()), d.region(), d.sector(), d.commodity(),

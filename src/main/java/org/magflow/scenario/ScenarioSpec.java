@@ -142,9 +142,25 @@ public record ScenarioSpec(
    * magnet making).
    *
    * @param stage mining, separation or manufacturing; origin records note where each stage happened
+   * @param thrifting ways the plants running it cut an input as its price stays high (none if absent)
    */
   public record RecipeSpec(String id, String stage, java.util.Map<String, Double> inputs,
-                           java.util.Map<String, Double> outputs) {}
+                           java.util.Map<String, Double> outputs,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           List<ThriftSpec> thrifting) {}
+
+  /**
+   * A way to use less of a recipe input as its price stays high: magnet makers cut dysprosium and terbium by
+   * grain-boundary diffusion and heavy-free grades. Plants adopt it like a technology ({@link TechnologySpec}).
+   *
+   * @param input the commodity cut; one of the recipe's inputs
+   * @param thresholdMultiple the input's price multiple (in the plant owner's zone) above which cutting starts
+   * @param maxCut the most of the recipe's amount that can be cut
+   * @param ratePerYear the fastest the cut grows, share of the recipe's amount per year
+   */
+  public record ThriftSpec(String input, Double thresholdMultiple, Double maxCut, Double ratePerYear,
+                           String source) {}
 
   /**
    * A firm or an aggregate of firms that mines, separates or makes.

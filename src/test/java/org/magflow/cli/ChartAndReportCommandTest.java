@@ -45,6 +45,19 @@ class ChartAndReportCommandTest {
   }
 
   @Test
+  void buildOut_isDrawnForARunWithProjects_only(@TempDir Path out) throws IOException {
+    assertFalse(names(result.resolve("charts")).contains("build-out.png"), "tiny.yaml has no projects");
+    CliTest.Outcome o = CliTest.magflow("run", "scenarios/reference.yaml", "-o", out.resolve("ref").toString());
+    assertEquals(0, o.exitCode(), o.err());
+    Path svg = out.resolve("ref/charts/build-out.svg");
+    assertTrue(Files.exists(svg), "build-out chart of reference.yaml");
+    String text = Files.readString(svg);
+    // its one project is a US magnet plant: manufacturing outside China, with the United States in the stack
+    assertTrue(text.contains("Capacity outside China by stage") && text.contains("Manufacturing")
+        && text.contains("United States"), "build-out chart's title, stage and region");
+  }
+
+  @Test
   void chart_withOptions_writesJustThatChart_whereAsked(@TempDir Path out) throws IOException {
     CliTest.Outcome o = CliTest.magflow("chart", result.toString(), "--metric", "price", "--commodities", "reo",
         "--regions", "US", "--from", "2025-03-01", "--to", "2025-12-31", "--format", "svg", "-o", out.toString());

@@ -119,7 +119,7 @@ final class RandomScenarios {
         outputs.put("c" + (first + 1 + rnd.nextInt(shape.commodities() - first - 1)), round(0.01 + rnd.nextDouble()));
       }
       recipes.add(new RecipeSpec("r" + i, STAGES.get(rnd.nextInt(STAGES.size())), inputs.isEmpty() && rnd.nextBoolean()
-          ? null : inputs, outputs));
+          ? null : inputs, outputs, null));
     }
 
     List<ProducerSpec> producers = new ArrayList<>();
@@ -204,7 +204,7 @@ final class RandomScenarios {
     return switch (family) {
       case "destination-throttle" -> new DestinationThrottleSpec(name, start, end, exporter,
           others.isEmpty() ? List.of("R" + ((Integer.parseInt(exporter.substring(1)) + 1) % shape.regions())) : others,
-          goods, round(rnd.nextDouble()), null);
+          goods, round(rnd.nextDouble()), null, null);
       case "quota" -> new QuotaSpec(name, start, end, exporter, others.isEmpty() ? null : others, goods,
           round(rnd.nextDouble() * 5000), null);
       case "licence-regime" -> new LicenceRegimeSpec(name, start, end, exporter, others.isEmpty() ? null : others,

@@ -168,7 +168,7 @@ class ScenarioPropertiesTest {
       ScenarioSpec cutWorld = ScenarioDefaults.apply(world.withPolicies(List.of(new DestinationThrottleSpec("cut",
           world.start(), null, "R0", world.regions().stream().map(ScenarioSpec.RegionSpec::id).filter(r -> !r.equals("R0"))
           .toList(), world.commodities().stream().map(ScenarioSpec.CommoditySpec::id).toList(),
-          cut, null))));
+          cut, null, null))));
       double shortage = 0;
       for (int replication = 0; replication < 3; replication++) {
         shortage += new ScenarioRun().simulate(cutWorld, "prop", seed, replication).events().stream()

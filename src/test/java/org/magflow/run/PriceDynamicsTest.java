@@ -34,7 +34,7 @@ class PriceDynamicsTest {
   }
 
   /** A metric's monthly values, one series per key (agent, region, commodity, sector) of its rows. */
-  private static Map<String, List<Double>> seriesByKey(RunSeries run, String metric, Predicate<Observation> filter) {
+  static Map<String, List<Double>> seriesByKey(RunSeries run, String metric, Predicate<Observation> filter) {
     Map<String, List<Double>> series = new TreeMap<>();
     run.rows().filter(o -> o.metric().equals(metric) && filter.test(o)).forEach(o ->
         series.computeIfAbsent(o.agent() + "/" + o.region() + "/" + o.commodity() + "/" + o.sector(),
@@ -42,7 +42,7 @@ class PriceDynamicsTest {
     return series;
   }
 
-  private static double largestStep(List<Double> v, boolean relative) {
+  static double largestStep(List<Double> v, boolean relative) {
     double largest = 0;
     for (int i = 1; i < v.size(); i++) {
       largest = Math.max(largest, relative ? Math.abs(v.get(i) / v.get(i - 1) - 1) : Math.abs(v.get(i) - v.get(i - 1)));
@@ -103,7 +103,7 @@ class PriceDynamicsTest {
     });
   }
 
-  private static void assertLastMonthLikeTheOthers(String what, List<double[]> months) {
+  static void assertLastMonthLikeTheOthers(String what, List<double[]> months) {
     int last = months.size() - 1;
     double mean = 0;
     for (int i = last - 12; i < last; i++) mean += months.get(i)[1] / 12;

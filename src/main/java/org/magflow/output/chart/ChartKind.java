@@ -12,7 +12,8 @@ public enum ChartKind {
   EXPORTS("exports", "China's exports by destination, one chart per commodity; dashed: without the policies, "
       + "where that differs"),
   COVER("cover", "days of use the buyers' stocks cover, by region (demand-weighted)"),
-  PRODUCTION_SHARES("production-shares", "each region's share of mining, separation and magnet making over time");
+  PRODUCTION_SHARES("production-shares", "each region's share of mining, separation and magnet making over time"),
+  BUILD_OUT("build-out", "installed capacity outside China by stage and region (runs with projects only)");
 
   private final String id;
   private final String description;

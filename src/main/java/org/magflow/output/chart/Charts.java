@@ -66,6 +66,7 @@ public final class Charts {
           for (String c : cs) add(charts, CoverCharts.of(view, c));
         }
         case PRODUCTION_SHARES -> add(charts, ProductionShareCharts.of(view));
+        case BUILD_OUT -> add(charts, BuildOutCharts.of(view));
       }
     }
     if (charts.isEmpty() && metric != null && metric.startsWith("shortage-by-")) {

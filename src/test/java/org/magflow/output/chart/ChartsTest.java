@@ -112,7 +112,7 @@ class ChartsTest {
     ResultInputException e = bad(metric("prices"));
     assertEquals("--metric", e.source());
     assertTrue(e.getMessage().startsWith("unknown metric 'prices'; choose a chart (price, shortage-by-region, "
-        + "shortage-by-sector, exports, cover, production-shares) or a time-series metric of this run ("),
+        + "shortage-by-sector, exports, cover, production-shares, build-out) or a time-series metric of this run ("),
         e.getMessage());
     assertTrue(e.getMessage().contains("inventory"), e.getMessage());
   }
