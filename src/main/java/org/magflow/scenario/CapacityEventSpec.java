@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.map;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import org.magflow.policy.Rule;
  * same recipe with those output yields (a heavy-rare-earth circuit beside a light one); it is named after
  * the policy.
  */
-public record CapacityEventSpec(String name, LocalDate start, LocalDate end, String facility, String kind,
+public record CapacityEventSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String facility, String kind,
     Double tonnesPerYear, Double rampDays, Double availableFraction, Map<String, Double> yields,
     String source) implements PolicySpec {
   /** The kinds of capacity event, as files write them; each is a {@link Rule.CapacityChange.Kind}. */
@@ -50,7 +53,7 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
 
   @Override
   public CapacityEventSpec withDefaults() {
-    return new CapacityEventSpec(name, start, end, facility, kind, or(tonnesPerYear, 0.0), or(rampDays, 0.0),
+    return new CapacityEventSpec(name, title, start, end, facility, kind, or(tonnesPerYear, 0.0), or(rampDays, 0.0),
         or(availableFraction, 1.0), map(yields), or(source, ""));
   }
 

@@ -1,5 +1,7 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -12,9 +14,9 @@ import org.magflow.policy.Rule;
  * @param leakage fraction of the refused trade that gets through anyway by grey routes (relabelled,
  *     transshipped through third countries), reported as the metric {@code leaked}; 0 by default
  */
-public record DestinationThrottleSpec(String name, LocalDate start, LocalDate end, String exporter,
-    List<String> destinations, List<String> commodities, Double cut, Double leakage, String source)
-    implements PolicySpec {
+public record DestinationThrottleSpec(String name, @JsonInclude(NON_NULL) String title, LocalDate start,
+    LocalDate end, String exporter, List<String> destinations, List<String> commodities, Double cut, Double leakage,
+    String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
     String exporter = check.ref(path + ".exporter", exporter(), check.regions);
@@ -26,7 +28,7 @@ public record DestinationThrottleSpec(String name, LocalDate start, LocalDate en
 
   @Override
   public DestinationThrottleSpec withDefaults() {
-    return new DestinationThrottleSpec(name, start, end, exporter, List.copyOf(destinations), List.copyOf(commodities),
+    return new DestinationThrottleSpec(name, title, start, end, exporter, List.copyOf(destinations), List.copyOf(commodities),
         cut, ScenarioDefaults.or(leakage, 0.0), ScenarioDefaults.or(source, ""));
   }
 

@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -15,7 +17,8 @@ import org.magflow.policy.Rule;
  * @param entities producer or demand-sector ids
  * @param commodities the commodities covered; empty for all
  */
-public record EntityBanSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> entities,
+public record EntityBanSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String exporter, List<String> entities,
     List<String> commodities, Boolean worldwide, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
@@ -26,7 +29,7 @@ public record EntityBanSpec(String name, LocalDate start, LocalDate end, String 
 
   @Override
   public EntityBanSpec withDefaults() {
-    return new EntityBanSpec(name, start, end, exporter, ids(entities), ids(commodities), or(worldwide, true),
+    return new EntityBanSpec(name, title, start, end, exporter, ids(entities), ids(commodities), or(worldwide, true),
         or(source, ""));
   }
 

@@ -1,9 +1,11 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.map;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import org.magflow.policy.Rule;
  * the exporter's region is at or above {@code threshold} by mass, needs the licence, with its own review
  * and approval odds. China's 0.1% de-minimis rule of October 2025.
  */
-public record ExtraterritorialRuleSpec(String name, LocalDate start, LocalDate end, String exporter,
+public record ExtraterritorialRuleSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String exporter,
     List<String> commodities, Double threshold, DurationSpec reviewDays, Double approvalProbability,
     Map<String, Double> approvalByEndUse, String denied, String source) implements PolicySpec {
   /** China's October 2025 de-minimis threshold: 0.1% of content by mass. */
@@ -31,7 +34,7 @@ public record ExtraterritorialRuleSpec(String name, LocalDate start, LocalDate e
 
   @Override
   public ExtraterritorialRuleSpec withDefaults() {
-    return new ExtraterritorialRuleSpec(name, start, end, exporter, ids(commodities), or(threshold, THRESHOLD),
+    return new ExtraterritorialRuleSpec(name, title, start, end, exporter, ids(commodities), or(threshold, THRESHOLD),
         reviewDays, or(approvalProbability, ScenarioDefaults.APPROVAL_PROBABILITY), map(approvalByEndUse),
         or(denied, ScenarioDefaults.DENIED), or(source, ""));
   }

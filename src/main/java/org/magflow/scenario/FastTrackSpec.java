@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -14,7 +16,8 @@ import org.magflow.policy.Rule;
  * @param buyers producer or demand-sector ids
  * @param sellers producer ids; empty for any seller
  */
-public record FastTrackSpec(String name, LocalDate start, LocalDate end, List<String> buyers, List<String> sellers,
+public record FastTrackSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, List<String> buyers, List<String> sellers,
     DurationSpec reviewDays, Double approvalProbability, String source) implements PolicySpec {
   /** With no review given, a fast-tracked shipment is decided at once. */
   static final DurationSpec NO_REVIEW = new DurationSpec("fixed", 0.0, null, null, null, null, null);
@@ -28,7 +31,7 @@ public record FastTrackSpec(String name, LocalDate start, LocalDate end, List<St
 
   @Override
   public FastTrackSpec withDefaults() {
-    return new FastTrackSpec(name, start, end, ids(buyers), ids(sellers), or(reviewDays, NO_REVIEW),
+    return new FastTrackSpec(name, title, start, end, ids(buyers), ids(sellers), or(reviewDays, NO_REVIEW),
         or(approvalProbability, ScenarioDefaults.APPROVAL_PROBABILITY), or(source, ""));
   }
 

@@ -1,9 +1,11 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.map;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import org.magflow.policy.Rule;
  * @param approvalByEndUse approval chances by end use (sector or tag), e.g. {@code defence: 0.0}
  * @param denied what happens to denied material: {@code return} (to the seller's stock) or {@code write-off}
  */
-public record LicenceRegimeSpec(String name, LocalDate start, LocalDate end, String exporter,
+public record LicenceRegimeSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String exporter,
     List<String> destinations, List<String> commodities, DurationSpec reviewDays, Double approvalProbability,
     Map<String, Double> approvalByEndUse, String denied, String source) implements PolicySpec {
   @Override
@@ -32,7 +35,7 @@ public record LicenceRegimeSpec(String name, LocalDate start, LocalDate end, Str
 
   @Override
   public LicenceRegimeSpec withDefaults() {
-    return new LicenceRegimeSpec(name, start, end, exporter, ids(destinations), ids(commodities), reviewDays,
+    return new LicenceRegimeSpec(name, title, start, end, exporter, ids(destinations), ids(commodities), reviewDays,
         or(approvalProbability, ScenarioDefaults.APPROVAL_PROBABILITY), map(approvalByEndUse),
         or(denied, ScenarioDefaults.DENIED), or(source, ""));
   }

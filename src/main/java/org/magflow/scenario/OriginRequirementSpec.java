@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -11,7 +13,8 @@ import org.magflow.policy.Rule;
  * Buyers with the end uses, in the regions, accept only material with no content mined, separated or made
  * in the excluded regions: the US defence sourcing rule from 2027 (DFARS 252.225-7052).
  */
-public record OriginRequirementSpec(String name, LocalDate start, LocalDate end, List<String> buyerRegions,
+public record OriginRequirementSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, List<String> buyerRegions,
     List<String> endUses, List<String> commodities, List<String> excludedOrigins,
     String source) implements PolicySpec {
   @Override
@@ -24,7 +27,7 @@ public record OriginRequirementSpec(String name, LocalDate start, LocalDate end,
 
   @Override
   public OriginRequirementSpec withDefaults() {
-    return new OriginRequirementSpec(name, start, end, ids(buyerRegions), ids(endUses), ids(commodities),
+    return new OriginRequirementSpec(name, title, start, end, ids(buyerRegions), ids(endUses), ids(commodities),
         ids(excludedOrigins), or(source, ""));
   }
 

@@ -8,9 +8,9 @@ import org.magflow.policy.Rule;
 /**
  * A time-windowed policy as written in a scenario file, chosen by its {@code type} field.
  *
- * <p>Every policy has a {@code name} (an id, unique in the scenario), a {@code start} date, an optional
- * {@code end} (the first day it no longer applies) and an optional {@code source} (where the real-world
- * event is documented). Region, commodity, producer and demand-sector ids refer to the scenario's own.
+ * <p>Every policy has a {@code name} (an id, unique in the scenario), an optional {@code title} (its name for
+ * readers), a {@code start} date, an optional {@code end} (the first day it no longer applies) and an optional
+ * {@code source} (where the real-world event is documented). Region, commodity, producer and demand-sector ids refer to the scenario's own.
  *
  * <p>Each family is one record in its own file that holds all of it: the fields a file gives, their checks
  * ({@link #validate}), their defaults ({@link #withDefaults}) and what the family compiles to for the model
@@ -22,7 +22,18 @@ import org.magflow.policy.Rule;
 // implementation in the package is registered.
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface PolicySpec {
+  /** The longest title: it labels charts and heads table rows. */
+  int MAX_TITLE_LENGTH = 80;
+
   String name();
+
+  /**
+   * The policy's name for readers (chart labels, briefings, the terminal summary), one line of at most
+   * {@link #MAX_TITLE_LENGTH} characters; null when the file gives none (readers then see a readable form of
+   * the name). Every family declares it {@code @JsonInclude(NON_NULL)}, so a resolved scenario without titles
+   * reads as it did before titles existed.
+   */
+  String title();
 
   LocalDate start();
 

@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -11,7 +13,8 @@ import org.magflow.policy.Rule;
  * Buyers in the regions may not buy from the listed producers, as China's finance ministry barred
  * purchases from 46 US firms.
  */
-public record ProcurementBanSpec(String name, LocalDate start, LocalDate end, List<String> buyerRegions,
+public record ProcurementBanSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, List<String> buyerRegions,
     List<String> sellers, List<String> commodities, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
@@ -22,7 +25,7 @@ public record ProcurementBanSpec(String name, LocalDate start, LocalDate end, Li
 
   @Override
   public ProcurementBanSpec withDefaults() {
-    return new ProcurementBanSpec(name, start, end, ids(buyerRegions), ids(sellers), ids(commodities), or(source, ""));
+    return new ProcurementBanSpec(name, title, start, end, ids(buyerRegions), ids(sellers), ids(commodities), or(source, ""));
   }
 
   @Override

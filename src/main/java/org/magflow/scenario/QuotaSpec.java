@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -11,7 +13,8 @@ import org.magflow.policy.Rule;
  * Caps an exporting region's total exports of the commodities (to the destinations, or to every other
  * region), as China's export quotas did in 2010. The cap is spread evenly over the year.
  */
-public record QuotaSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> destinations,
+public record QuotaSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String exporter, List<String> destinations,
     List<String> commodities, Double tonnesPerYear, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
@@ -23,7 +26,7 @@ public record QuotaSpec(String name, LocalDate start, LocalDate end, String expo
 
   @Override
   public QuotaSpec withDefaults() {
-    return new QuotaSpec(name, start, end, exporter, ids(destinations), ids(commodities), tonnesPerYear, or(source, ""));
+    return new QuotaSpec(name, title, start, end, exporter, ids(destinations), ids(commodities), tonnesPerYear, or(source, ""));
   }
 
   @Override

@@ -373,11 +373,26 @@ public final class ScenarioValidator {
         PolicySpec p = element(path, list.get(i), "a policy (name, type, start, ...)");
         if (p == null) continue;
         unique(path + ".name", p.name(), seen);
+        title(path + ".title", p.title());
         LocalDate start = date(path + ".start", p.start(), true);
         if (start != null && p.end() != null && !p.end().isAfter(start)) {
           problem(path + ".end", "expected a date after start (" + start + "), found " + p.end());
         }
         p.validate(this, path); // each family checks its own fields
+      }
+    }
+
+    /** A policy's optional title: it labels charts and table rows, so one short line of words. */
+    void title(String path, String title) {
+      if (title == null) return;
+      String expected = "; expected the policy's name for readers, one line of at most "
+          + PolicySpec.MAX_TITLE_LENGTH + " characters";
+      if (title.isBlank()) {
+        problem(path, "is blank" + expected);
+      } else if (title.contains("\n") || title.contains("\r")) {
+        problem(path, "spans more than one line" + expected);
+      } else if (title.codePointCount(0, title.length()) > PolicySpec.MAX_TITLE_LENGTH) {
+        problem(path, "has " + title.codePointCount(0, title.length()) + " characters" + expected);
       }
     }
   }

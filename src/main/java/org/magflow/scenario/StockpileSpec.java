@@ -1,7 +1,9 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -13,7 +15,8 @@ import org.magflow.policy.Rule;
  *
  * @param priority its rank as a buyer while building (0–100; low so it does not starve industry)
  */
-public record StockpileSpec(String name, LocalDate start, LocalDate end, String region, String commodity,
+public record StockpileSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String region, String commodity,
     Double initialTonnes, Double targetTonnes, Double buildTonnesPerYear, LocalDate releaseFrom,
     Double releaseTonnesPerYear, Integer priority, String source) implements PolicySpec {
   /** A stockpile ranks below every shipped demand sector when it buys, so building it starves no one. */
@@ -41,7 +44,7 @@ public record StockpileSpec(String name, LocalDate start, LocalDate end, String 
 
   @Override
   public StockpileSpec withDefaults() {
-    return new StockpileSpec(name, start, end, region, commodity, or(initialTonnes, 0.0), targetTonnes,
+    return new StockpileSpec(name, title, start, end, region, commodity, or(initialTonnes, 0.0), targetTonnes,
         buildTonnesPerYear, releaseFrom, or(releaseTonnesPerYear, 0.0), or(priority, PRIORITY), or(source, ""));
   }
 

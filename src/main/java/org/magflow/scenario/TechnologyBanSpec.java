@@ -1,8 +1,10 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 import static org.magflow.scenario.ScenarioDefaults.ids;
 import static org.magflow.scenario.ScenarioDefaults.or;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -12,7 +14,8 @@ import org.magflow.policy.Rule;
  * region if none is listed) at the stages (all if none) see capacity they add after the start delayed by
  * {@code delayDays} and derated by {@code derate} (0–1; 1 means the additions fail).
  */
-public record TechnologyBanSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> regions,
+public record TechnologyBanSpec(String name, @JsonInclude(NON_NULL) String title,
+    LocalDate start, LocalDate end, String exporter, List<String> regions,
     List<String> stages, Double delayDays, Double derate, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
@@ -31,7 +34,7 @@ public record TechnologyBanSpec(String name, LocalDate start, LocalDate end, Str
 
   @Override
   public TechnologyBanSpec withDefaults() {
-    return new TechnologyBanSpec(name, start, end, exporter, ids(regions), ids(stages), or(delayDays, 0.0),
+    return new TechnologyBanSpec(name, title, start, end, exporter, ids(regions), ids(stages), or(delayDays, 0.0),
         or(derate, 0.0), or(source, ""));
   }
 

@@ -202,33 +202,33 @@ final class RandomScenarios {
     Double approval = round(rnd.nextDouble());
     String denied = rnd.nextBoolean() ? "return" : "write-off";
     return switch (family) {
-      case "destination-throttle" -> new DestinationThrottleSpec(name, start, end, exporter,
+      case "destination-throttle" -> new DestinationThrottleSpec(name, null, start, end, exporter,
           others.isEmpty() ? List.of("R" + ((Integer.parseInt(exporter.substring(1)) + 1) % shape.regions())) : others,
           goods, round(rnd.nextDouble()), null, null);
-      case "quota" -> new QuotaSpec(name, start, end, exporter, others.isEmpty() ? null : others, goods,
+      case "quota" -> new QuotaSpec(name, null, start, end, exporter, others.isEmpty() ? null : others, goods,
           round(rnd.nextDouble() * 5000), null);
-      case "licence-regime" -> new LicenceRegimeSpec(name, start, end, exporter, others.isEmpty() ? null : others,
+      case "licence-regime" -> new LicenceRegimeSpec(name, null, start, end, exporter, others.isEmpty() ? null : others,
           goods, review, approval, Map.of(endUse, round(rnd.nextDouble())), denied, null);
-      case "fast-track" -> new FastTrackSpec(name, start, end, List.of(buyer), rnd.nextBoolean() ? null : List.of(producer),
+      case "fast-track" -> new FastTrackSpec(name, null, start, end, List.of(buyer), rnd.nextBoolean() ? null : List.of(producer),
           review, approval, null);
-      case "entity-ban" -> new EntityBanSpec(name, start, end, exporter, List.of(buyer), rnd.nextBoolean() ? null : goods,
+      case "entity-ban" -> new EntityBanSpec(name, null, start, end, exporter, List.of(buyer), rnd.nextBoolean() ? null : goods,
           rnd.nextBoolean(), null);
-      case "end-use-ban" -> new EndUseBanSpec(name, start, end, exporter, List.of(endUse), goods, rnd.nextBoolean(), null);
-      case "extraterritorial-rule" -> new ExtraterritorialRuleSpec(name, start, end, exporter, goods,
+      case "end-use-ban" -> new EndUseBanSpec(name, null, start, end, exporter, List.of(endUse), goods, rnd.nextBoolean(), null);
+      case "extraterritorial-rule" -> new ExtraterritorialRuleSpec(name, null, start, end, exporter, goods,
           round(rnd.nextDouble() * 0.5), review, approval, null, denied, null);
-      case "technology-ban" -> new TechnologyBanSpec(name, start, end, exporter, null, null,
+      case "technology-ban" -> new TechnologyBanSpec(name, null, start, end, exporter, null, null,
           round(rnd.nextDouble() * 400), round(rnd.nextDouble()), null);
-      case "procurement-ban" -> new ProcurementBanSpec(name, start, end, List.of(exporter), List.of(producer), goods, null);
-      case "origin-requirement" -> new OriginRequirementSpec(name, start, end, List.of(exporter), List.of(endUse), goods,
+      case "procurement-ban" -> new ProcurementBanSpec(name, null, start, end, List.of(exporter), List.of(producer), goods, null);
+      case "origin-requirement" -> new OriginRequirementSpec(name, null, start, end, List.of(exporter), List.of(endUse), goods,
           List.of("R" + rnd.nextInt(shape.regions())), null);
-      case "tariff" -> new TariffSpec(name, start, end, exporter, others.isEmpty() ? null : others, goods,
+      case "tariff" -> new TariffSpec(name, null, start, end, exporter, others.isEmpty() ? null : others, goods,
           round(rnd.nextDouble() * 2), null);
-      case "price-floor" -> new PriceFloorSpec(name, start, end, producer, goods.get(0), round(1 + rnd.nextDouble() * 200), null);
-      case "stockpile" -> new StockpileSpec(name, start, end, exporter, goods.get(0), round(rnd.nextDouble() * 500),
+      case "price-floor" -> new PriceFloorSpec(name, null, start, end, producer, goods.get(0), round(1 + rnd.nextDouble() * 200), null);
+      case "stockpile" -> new StockpileSpec(name, null, start, end, exporter, goods.get(0), round(rnd.nextDouble() * 500),
           round(rnd.nextDouble() * 2000), round(rnd.nextDouble() * 2000), start.plusDays(rnd.nextInt(days + 1)),
           round(rnd.nextDouble() * 4000), rnd.nextInt(101), null);
       case "capacity-event" -> capacityEvent(name, start, end, rnd, producers);
-      case "suspension" -> new SuspensionSpec(name, start, end, earlier.isEmpty() ? List.of("none")
+      case "suspension" -> new SuspensionSpec(name, null, start, end, earlier.isEmpty() ? List.of("none")
           : List.of(earlier.get(rnd.nextInt(earlier.size())).name()), null);
       default -> throw new IllegalStateException("no generator for policy family " + family);
     };
@@ -240,10 +240,10 @@ final class RandomScenarios {
     for (ProducerSpec p : producers) for (FacilitySpec f : p.facilities()) plants.add(f.id());
     String plant = plants.isEmpty() ? "no-plant" : plants.get(rnd.nextInt(plants.size()));
     return switch (rnd.nextInt(3)) {
-      case 0 -> new CapacityEventSpec(name, start, end, plant, "expansion", round(rnd.nextDouble() * 3000),
+      case 0 -> new CapacityEventSpec(name, null, start, end, plant, "expansion", round(rnd.nextDouble() * 3000),
           round(rnd.nextDouble() * 365), null, null, null);
-      case 1 -> new CapacityEventSpec(name, start, end, plant, "outage", null, null, round(rnd.nextDouble()), null, null);
-      default -> new CapacityEventSpec(name, start, end, plant, "closure", null, null, null, null, null);
+      case 1 -> new CapacityEventSpec(name, null, start, end, plant, "outage", null, null, round(rnd.nextDouble()), null, null);
+      default -> new CapacityEventSpec(name, null, start, end, plant, "closure", null, null, null, null, null);
     };
   }
 

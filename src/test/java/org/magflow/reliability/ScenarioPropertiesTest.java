@@ -165,7 +165,7 @@ class ScenarioPropertiesTest {
     ScenarioSpec world = validOrSkip(shape, detail);
     double previous = 0;
     for (double cut : new double[] {0, 0.5, 1}) {
-      ScenarioSpec cutWorld = ScenarioDefaults.apply(world.withPolicies(List.of(new DestinationThrottleSpec("cut",
+      ScenarioSpec cutWorld = ScenarioDefaults.apply(world.withPolicies(List.of(new DestinationThrottleSpec("cut", null,
           world.start(), null, "R0", world.regions().stream().map(ScenarioSpec.RegionSpec::id).filter(r -> !r.equals("R0"))
           .toList(), world.commodities().stream().map(ScenarioSpec.CommoditySpec::id).toList(),
           cut, null, null))));

@@ -67,7 +67,7 @@ class AddAPolicyFamilyTest {
         """));
     assertEquals(List.of(), loaded.problems());
     ScenarioSpec spec = loaded.scenario();
-    assertEquals(new ExportBanSpec("stop-reo", BAN_START, null, "CN", List.of("reo"), ""), spec.policies().get(1));
+    assertEquals(new ExportBanSpec("stop-reo", null, BAN_START, null, "CN", List.of("reo"), ""), spec.policies().get(1));
 
     List<SimEvent> banned = run(spec);
     assertTrue(banned.contains(new PolicyChange(BAN_START, "stop-reo", "export-ban", true)));

@@ -1,5 +1,7 @@
 package org.magflow.scenario;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import org.magflow.policy.Rule;
@@ -9,8 +11,8 @@ import org.magflow.policy.Rule;
  * is listed) from the exporting region stop, to every other region. {@code AddAPolicyFamilyTest} registers it,
  * loads, validates and runs it, and checks that the document shows this file's code.
  */
-public record ExportBanSpec(String name, LocalDate start, LocalDate end, String exporter, List<String> commodities,
-                            String source) implements PolicySpec {
+public record ExportBanSpec(String name, @JsonInclude(NON_NULL) String title, LocalDate start, LocalDate end,
+                            String exporter, List<String> commodities, String source) implements PolicySpec {
   @Override
   public void validate(Checks check, String path) {
     check.ref(path + ".exporter", exporter, check.regions);
@@ -19,7 +21,7 @@ public record ExportBanSpec(String name, LocalDate start, LocalDate end, String 
 
   @Override
   public ExportBanSpec withDefaults() {
-    return new ExportBanSpec(name, start, end, exporter, ScenarioDefaults.ids(commodities),
+    return new ExportBanSpec(name, title, start, end, exporter, ScenarioDefaults.ids(commodities),
         ScenarioDefaults.or(source, ""));
   }
 

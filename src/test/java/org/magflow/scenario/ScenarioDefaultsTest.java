@@ -80,7 +80,7 @@ class ScenarioDefaultsTest {
 
   @Test
   void apply_policyEnd_staysNullMeaningNever() {
-    var open = new DestinationThrottleSpec("p", tiny.start(), null, "CN", List.of("US"), List.of("reo"), 0.3, null, null);
+    var open = new DestinationThrottleSpec("p", null, tiny.start(), null, "CN", List.of("US"), List.of("reo"), 0.3, null, null);
     var policy = (DestinationThrottleSpec) ScenarioDefaults.apply(tiny.withPolicies(List.of(open))).policies().get(0);
     assertNull(policy.end());
     assertEquals("", policy.source());

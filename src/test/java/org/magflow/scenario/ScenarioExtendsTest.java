@@ -57,7 +57,7 @@ class ScenarioExtendsTest {
     ScenarioSpec base = loaded(EXTENDS.resolve("base.yaml"));
     ScenarioSpec child = loaded(EXTENDS.resolve("child.yaml"));
     List<PolicySpec> policies = new ArrayList<>(base.policies());
-    policies.add(new DestinationThrottleSpec("magnet-throttle", LocalDate.of(2025, 10, 1), null, "CN", List.of("US"),
+    policies.add(new DestinationThrottleSpec("magnet-throttle", null, LocalDate.of(2025, 10, 1), null, "CN", List.of("US"),
         List.of("magnet"), 0.5, 0.0, "")); // the loader fills the source the file leaves out
     ScenarioSpec expected = new ScenarioSpec("extends-child",
         "The tiny world, and China also throttles magnets to the US.", base.start(), base.end(), base.seed(),

@@ -56,8 +56,23 @@ class ScenarioWriterTest {
     assertEquals(names(ScenarioSpec.ProducerSpec.class), fieldNames(tree.at("/producers/0")));
     List<String> policy = new ArrayList<>(List.of("type"));
     policy.addAll(names(DestinationThrottleSpec.class));
+    policy.remove("title"); // tiny's policy has none, and a title not given is left out (the next test)
     assertEquals(policy, fieldNames(tree.at("/policies/0")));
     assertEquals(List.of("reo", "magnet"), fieldNames(tree.at("/producers/1/stocks")));
+  }
+
+  @Test
+  void toJson_policyTitle_writtenAfterTheName_onlyWhenGiven() throws IOException {
+    ScenarioSpec resolved = ScenarioDefaults.apply(tiny);
+    var d = (DestinationThrottleSpec) resolved.policies().get(0);
+    var titled = resolved.withPolicies(List.of(new DestinationThrottleSpec(d.name(), "China's squeeze on US magnets",
+        d.start(), d.end(), d.exporter(), d.destinations(), d.commodities(), d.cut(), d.leakage(), d.source())));
+    String json = writer.toJson(titled);
+    assertEquals(List.of("type", "name", "title", "start"),
+        fieldNames(new ObjectMapper().readTree(json).at("/policies/0")).subList(0, 4));
+    assertTrue(json.contains("\"title\": \"China's squeeze on US magnets\""), json);
+    assertEquals(titled, loader.parse("resolved.json", json, true).scenario());
+    assertFalse(writer.toJson(resolved).contains("\"title\""), "no title given, none written");
   }
 
   private static List<String> names(Class<?> record) {
