@@ -10,11 +10,15 @@ import java.util.Objects;
  *
  * @param headline one sentence, plain text
  * @param findings three to five findings, most important first
+ * @param policies what ran: each policy by the name readers see (its title, or a readable form of its id) and
+ *     when it was in force, e.g. "China's September 2025 squeeze on US magnets, from 1 Sep 2025, to the end";
+ *     in order of start, empty for a run without policies
  */
-public record Answer(String headline, List<Finding> findings) {
+public record Answer(String headline, List<Finding> findings, List<String> policies) {
   public Answer {
     Objects.requireNonNull(headline, "headline");
     findings = List.copyOf(findings);
+    policies = List.copyOf(policies);
   }
 
   /**

@@ -13,7 +13,8 @@ import org.magflow.output.RunSummary.Shortage;
 
 /**
  * A short plain-text digest of a {@link RunSummary} for the terminal: the run's {@link Answer} first (the
- * headline and findings the briefing leads with, in the same order), then conservation, the worst shortages,
+ * headline and findings the briefing leads with, in the same order), then the scenario and its policies by the
+ * names readers see, conservation, the worst shortages,
  * peak price multiples and the flows the policies changed most, in fixed-width tables of about 40 lines.
  */
 public final class TerminalSummary {
@@ -44,6 +45,11 @@ public final class TerminalSummary {
     }
     lines.add("Scenario      " + summary.scenarioName()
         + (summary.scenarioFile().isEmpty() ? "" : " (" + summary.scenarioFile() + ")"));
+    if (answer != null) {
+      for (int i = 0; i < answer.policies().size(); i++) {
+        lines.add((i == 0 ? "Policies      " : "              ") + plain(answer.policies().get(i)));
+      }
+    }
     lines.add("Seed          " + summary.seed());
     if (summary.firstPeriodEnd() != null) {
       lines.add("Period ends   " + summary.firstPeriodEnd() + " .. " + summary.lastPeriodEnd());

@@ -93,14 +93,14 @@ public final class ComparisonCharts {
   }
 
   /**
-   * The policies of several runs, each once: a policy that not every run has is labelled with the runs that
-   * do ("licence-regime (april, embargo)").
+   * The policies of several runs, each once, by the names readers see: a policy that not every run has is
+   * labelled with the runs that do ("April 2025 licences (april, embargo)").
    */
   private static List<HouseStyle.Mark> comparisonMarks(List<ResultData> runs, List<String> names) {
     var holders = new LinkedHashMap<List<Object>, List<String>>();
     for (int i = 0; i < runs.size(); i++) {
       for (ResultData.PolicyWindow p : runs.get(i).policies()) {
-        holders.computeIfAbsent(java.util.Arrays.asList(p.name(), p.start(), p.end()), k -> new ArrayList<>())
+        holders.computeIfAbsent(java.util.Arrays.asList(p.title(), p.start(), p.end()), k -> new ArrayList<>())
             .add(names.get(i));
       }
     }

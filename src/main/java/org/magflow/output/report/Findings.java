@@ -112,7 +112,8 @@ public final class Findings {
           + " every price stays within the band its no-policy path moves in."));
     }
     List<Finding> top = findings.subList(0, Math.min(MAX_FINDINGS, findings.size()));
-    return new Answer(headline(shortRegions, moves), top);
+    List<String> ran = d.policies().stream().map(p -> p.title() + ", " + PolicyTimeline.inForce(p)).toList();
+    return new Answer(headline(shortRegions, moves), top, ran);
   }
 
   // ---- who runs short ------------------------------------------------------------------------------------
