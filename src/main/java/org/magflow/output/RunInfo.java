@@ -9,6 +9,9 @@ import java.util.Objects;
  *
  * @param magflowVersion the version of magflow that ran it
  * @param scenarioFile the scenario file as the user gave it (empty if it had none)
+ * @param scenarioPath the same file as an absolute, normalised path, so that a briefing written from another
+ *     working directory still finds it and the files it extends; empty when not known (a run.json written before
+ *     it was recorded), and then left out of run.json
  * @param scenarioSha256 the SHA-256 of the scenario file's bytes, in lower-case hex
  * @param resolvedScenarioSha256 the SHA-256 of {@code scenario.resolved.json}, the scenario exactly as run (base
  *     files merged, defaults filled): unlike the file's own hash it changes when a base it extends changes. Empty
@@ -22,15 +25,16 @@ import java.util.Objects;
  * @param overrides the {@code --set PATH=VALUE} changes the run made to the scenario file, in the order given;
  *     empty for a run of the file as written, and then left out of run.json
  */
-public record RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256,
+public record RunInfo(String magflowVersion, String scenarioName, String scenarioFile,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) String scenarioPath, String scenarioSha256,
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) String resolvedScenarioSha256,
                       long seed, int replication, String startedAt, double wallSeconds, String javaVersion,
                       String command, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> overrides) {
-  /** A run of the scenario file as written. */
+  /** A run of the scenario file as written, its absolute path not recorded. */
   public RunInfo(String magflowVersion, String scenarioName, String scenarioFile, String scenarioSha256,
                  String resolvedScenarioSha256, long seed, int replication, String startedAt, double wallSeconds,
                  String javaVersion, String command) {
-    this(magflowVersion, scenarioName, scenarioFile, scenarioSha256, resolvedScenarioSha256, seed, replication,
+    this(magflowVersion, scenarioName, scenarioFile, "", scenarioSha256, resolvedScenarioSha256, seed, replication,
         startedAt, wallSeconds, javaVersion, command, List.of());
   }
 
@@ -45,6 +49,7 @@ public record RunInfo(String magflowVersion, String scenarioName, String scenari
     Objects.requireNonNull(magflowVersion, "magflowVersion");
     Objects.requireNonNull(scenarioName, "scenarioName");
     Objects.requireNonNull(scenarioFile, "scenarioFile");
+    if (scenarioPath == null) scenarioPath = ""; // a run.json written before it was recorded
     Objects.requireNonNull(scenarioSha256, "scenarioSha256");
     if (resolvedScenarioSha256 == null) resolvedScenarioSha256 = ""; // a run.json written before it was recorded
     Objects.requireNonNull(startedAt, "startedAt");

@@ -127,7 +127,8 @@ public final class RunJob {
       new ScenarioWriter().write(scenario, dir.resolve(RESOLVED_SCENARIO));
       double wallSeconds = (System.nanoTime() - t0) / 1e9;
       String resolvedSha256 = sha256(dir.resolve(RESOLVED_SCENARIO));
-      new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file, sha256, resolvedSha256,
+      new RunJson().write(new RunInfo(MagflowVersion.current(), scenario.name(), file,
+          request.scenarioFile().toAbsolutePath().normalize().toString(), sha256, resolvedSha256,
           seed, 0, started.truncatedTo(ChronoUnit.MILLIS).toString(), wallSeconds, System.getProperty("java.version"),
           request.command(), request.overrides()), dir.resolve(RunJson.FILE_NAME));
       new ChartWriter().writeRunCharts(dir); // drawn from the files above, so charts match the data exactly

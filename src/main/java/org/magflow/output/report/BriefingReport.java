@@ -119,7 +119,7 @@ public final class BriefingReport {
   private void runBody(StringBuilder h, ResultData d, String id, int level) throws ResultInputException {
     String hn = "h" + level;
     List<ScenarioNotes.Notes> notes = ScenarioNotes.read(d.scenarioFile(),
-        d.runInfo().map(RunInfo::scenarioSha256).orElse(""));
+        d.runInfo().map(RunInfo::scenarioPath).orElse(""), d.runInfo().map(RunInfo::scenarioSha256).orElse(""));
 
     section(h, id + "question", hn, "The question");
     h.append("<p class=\"question\">").append(Html.prose(RunFindings.question(d, notes))).append("</p>\n</section>\n");

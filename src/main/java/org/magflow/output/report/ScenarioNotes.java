@@ -28,40 +28,57 @@ final class ScenarioNotes {
 
   private ScenarioNotes() {}
 
+  /** The notes of a file recorded by its path alone (a sweep's file), read relative to the working directory. */
+  static List<Notes> read(String file, String sha256) {
+    return read(file, "", sha256);
+  }
+
   /**
    * The notes of {@code scenarioFile} and then of each base it extends, skipping files that no longer exist
-   * or have no leading comments.
+   * or have no leading comments. Each file is named as the run recorded it, its bases relative to it, so the
+   * notes read the same from any working directory.
    *
-   * @param scenarioFile the scenario file as the run recorded it (relative to the working directory)
+   * @param scenarioFile the scenario file as the run recorded it (as typed, perhaps relative to the working
+   *     directory of the run)
+   * @param scenarioPath the same file as an absolute path, where the run recorded one (else empty): it is read
+   *     from there, so a briefing written from another directory finds it
    * @param sha256 the file's SHA-256 at the time of the run, to tell whether it has changed since; may be empty
    */
-  static List<Notes> read(String scenarioFile, String sha256) {
+  static List<Notes> read(String scenarioFile, String scenarioPath, String sha256) {
     var result = new ArrayList<Notes>();
     if (scenarioFile == null || scenarioFile.isEmpty()) return result;
-    Path file = Path.of(scenarioFile);
+    Path shown = Path.of(scenarioFile);
+    Path file = scenarioPath != null && !scenarioPath.isEmpty() && Files.isRegularFile(Path.of(scenarioPath))
+        ? Path.of(scenarioPath) : shown;
     String expectedHash = sha256;
     for (int depth = 0; depth < MAX_DEPTH && file != null && Files.isRegularFile(file); depth++) {
-      Path next = null;
+      String base = null;
       try {
         List<String> lines = head(file);
         List<String> paragraphs = leadingComments(lines);
         boolean changed = expectedHash != null && !expectedHash.isEmpty() && !expectedHash.equals(sha256(file));
-        if (!paragraphs.isEmpty()) result.add(new Notes(file.toString(), paragraphs, changed));
+        if (!paragraphs.isEmpty()) result.add(new Notes(shown.toString(), paragraphs, changed));
         for (String line : lines) {
           Matcher m = EXTENDS.matcher(line);
           if (m.matches()) {
-            Path parent = file.getParent();
-            next = parent == null ? Path.of(m.group(1)) : parent.resolve(m.group(1));
+            base = m.group(1);
             break;
           }
         }
       } catch (IOException e) {
         break; // the notes are a courtesy: a file that cannot be read is left out
       }
-      file = next;
+      file = base == null ? null : besides(file, base);
+      shown = base == null ? null : besides(shown, base);
       expectedHash = null; // run.json records only the top file's hash
     }
     return result;
+  }
+
+  /** A base file named in an {@code extends:} line of {@code file}: relative to the folder {@code file} is in. */
+  private static Path besides(Path file, String base) {
+    Path parent = file.getParent();
+    return parent == null ? Path.of(base) : parent.resolve(base);
   }
 
   private static List<String> head(Path file) throws IOException {
