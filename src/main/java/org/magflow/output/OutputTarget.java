@@ -105,7 +105,9 @@ public final class OutputTarget {
       return Optional.of("holds a run whose " + RunJson.FILE_NAME + " cannot be read; give --force to replace it,"
           + " or choose another folder with -o DIR or --name NAME");
     }
-    boolean sameFile = samePath(Path.of(earlier.scenarioFile()), scenarioFile);
+    // the absolute path where run.json has it: the path as typed is relative to where that run started
+    boolean sameFile = samePath(Path.of(earlier.scenarioPath().isEmpty() ? earlier.scenarioFile()
+        : earlier.scenarioPath()), scenarioFile);
     if (sameFile && earlier.overrides().equals(overrides)) return Optional.empty();
     String what = sameFile ? "with " + (earlier.overrides().isEmpty() ? "no --set changes"
         : "--set " + String.join(" ", earlier.overrides()))
