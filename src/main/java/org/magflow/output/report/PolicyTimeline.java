@@ -10,12 +10,18 @@ import org.magflow.output.chart.ResultData;
 final class PolicyTimeline {
   private PolicyTimeline() {}
 
-  /** The policy windows as bars on the scenario's calendar, as an inline SVG drawing. */
+  /** The longest label drawn; a title is at most 80 characters, but a readable id may be longer. */
+  private static final int MAX_LABEL = 110;
+
+  /**
+   * The policy windows as bars on the scenario's calendar, as an inline SVG drawing: each policy's name above its
+   * bar, across the whole width, so that a title of a full line shows whole.
+   */
   static String svg(ResultData d) {
     int width = 1000;
-    int left = 230;
+    int left = 10;
     int right = 20;
-    int row = 30;
+    int row = 42;
     int top = 30;
     int height = top + row * d.policies().size() + 10;
     LocalDate start = d.start();
@@ -42,7 +48,7 @@ final class PolicyTimeline {
       s.append(String.format(java.util.Locale.ROOT,
           "<text x=\"%d\" y=\"%d\" class=\"name\">%s</text><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
               + "rx=\"3\" class=\"bar%s\"><title>%s</title></rect>\n",
-          left - 10, y + 19, esc(ellipsis(p.title(), 30)), x0, y + 5, Math.max(2, x1 - x0), row - 10,
+          left, y + 16, esc(ellipsis(p.title(), MAX_LABEL)), x0, y + 22, Math.max(2, x1 - x0), row - 28,
           p.end() == null ? " open" : "", esc(p.title() + ": " + inForce(p))));
     }
     s.append("</svg>\n");

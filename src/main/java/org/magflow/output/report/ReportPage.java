@@ -50,7 +50,7 @@ final class ReportPage {
       .timeline { width: 100%; height: auto; margin: 0.5em 0 1em; font-family: inherit; }
       .timeline .grid { stroke: var(--rule); stroke-width: 1; }
       .timeline .year { font-size: 13px; fill: var(--muted); }
-      .timeline .name { font-size: 14px; fill: var(--ink); text-anchor: end; }
+      .timeline .name { font-size: 14px; fill: var(--ink); text-anchor: start; }
       .timeline .bar { fill: #555; }
       .timeline .bar.open { fill: #888; }
       .notes { columns: 2 26em; column-gap: 2.5em; font-size: 0.9rem; }
