@@ -31,6 +31,8 @@ final class ReadmeFigures {
   static final String APRIL = "scenarios/april-2025-licences.yaml";
   static final String SUSPENDED = "scenarios/october-2025-suspended.yaml";
   static final String ENTITY_BAN = "scenarios/entity-ban-us-defence.yaml";
+  static final String WORLD_2035 = "scenarios/world-2035.yaml";
+  static final String EMBARGO_2035 = "scenarios/embargo-buildout-2035.yaml";
   static final String SEVERE = "src/test/resources/scenarios/ex-china-embargo-severe.yaml";
   static final long SEED = 42;
   /** The seeds the calibration figures are quoted over. */
@@ -200,6 +202,75 @@ final class ReadmeFigures {
       }
       return String.join(", ", years);
     });
+  }
+
+  // ---- the years after a shock: the 2035 world calm, and an embargo that never lifts
+  static {
+    LocalDate secondYear = LocalDate.of(2026, 1, 1);
+    LocalDate end2035 = LocalDate.of(2035, 12, 31);
+    FIGURES.put("long.world-prices", r -> {
+      RunSeries w = r.run(WORLD_2035);
+      return "magnets " + range(multiples(w, "ex-china", MAGNET, secondYear, end2035), 2) + ", NdPr oxide "
+          + range(multiples(w, "ex-china", "ndpr_oxide", secondYear, end2035), 2) + ", Dy/Tb oxide "
+          + range(multiples(w, "ex-china", "dytb_oxide", secondYear, end2035), 2) + " and concentrate "
+          + range(multiples(w, "ex-china", "reo", secondYear, end2035), 2);
+    });
+    FIGURES.put("long.embargo-magnet-peak", r -> {
+      RunSeries e = r.run(EMBARGO_2035);
+      double reference = e.referencePrice("ex-china", MAGNET);
+      Observation top = e.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
+          && o.commodity().equals(MAGNET)).max(java.util.Comparator.comparingDouble(Observation::value)).orElseThrow();
+      return multiple(top.value() / reference, 1) + " in " + monthName(top.date()) + " " + top.date().getYear();
+    });
+    FIGURES.put("long.embargo-magnet-years", r -> {
+      RunSeries e = r.run(EMBARGO_2035);
+      List<String> years = new ArrayList<>();
+      for (int y = 2027; y <= 2035; y++) {
+        years.add(multiple(mean(multiples(e, "ex-china", MAGNET, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31))), 2)
+            + " (" + y + ")");
+      }
+      return String.join(", ", years);
+    });
+    FIGURES.put("long.embargo-dytb", r -> {
+      RunSeries e = r.run(EMBARGO_2035);
+      double reference = e.referencePrice("ex-china", "dytb_oxide");
+      List<Integer> capYears = e.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
+          && o.commodity().equals("dytb_oxide") && o.value() / reference >= 9.99).map(o -> o.date().getYear()).toList();
+      return capYears.size() + " months at its 10× cap (in " + capYears.stream().distinct().map(String::valueOf)
+          .collect(Collectors.joining(" and ")) + "), then "
+          + range(multiples(e, "ex-china", "dytb_oxide", LocalDate.of(2028, 1, 1), end2035), 2) + " from 2028";
+    });
+    FIGURES.put("long.embargo-thrift", r -> {
+      Observation deepest = r.run(EMBARGO_2035).rows().filter(o -> o.metric().equals(Metrics.INPUT_CUT)
+          && !o.region().equals("CN")).max(java.util.Comparator.comparingDouble(Observation::value)).orElseThrow();
+      return percent(100 * deepest.value(), 0);
+    });
+    FIGURES.put("long.embargo-short", r -> {
+      RunSeries e = r.run(EMBARGO_2035);
+      List<String> years = new ArrayList<>();
+      for (int y = 2027; y <= 2035; y++) {
+        List<Double> allies = new ArrayList<>();
+        for (String region : List.of("US", "JP", "KR", "EU")) allies.add(regionShort(e, region, y));
+        double vietnam = regionShort(e, "VN", y);
+        if (allies.stream().allMatch(x -> x < 0.005) && vietnam < 0.005) continue;
+        String shares = allies.stream().allMatch(x -> x < 0.005) ? "none" : percentRange(allies);
+        years.add(y + ": " + shares + " (Vietnam " + percent(100 * vietnam, 1) + ")");
+      }
+      return String.join("; ", years);
+    });
+    FIGURES.put("long.embargo-recycled", r -> tonnes(r.run(EMBARGO_2035).sum(Metrics.THROUGHPUT,
+        o -> "recycling".equals(o.sector()) && !o.region().equals("CN"), LocalDate.of(2035, 1, 1), end2035)));
+  }
+
+  private static double regionShort(RunSeries run, String region, int year) {
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year, 12, 31);
+    return run.sum(Metrics.SHORTAGE, RunSeries.region(region), from, to)
+        / run.sum(Metrics.DEMAND, RunSeries.region(region), from, to);
+  }
+
+  private static double mean(List<Double> xs) {
+    return xs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
 
   // ---- reading runs
