@@ -36,6 +36,14 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
       case "outage" -> check.number(path + ".availableFraction", availableFraction(), Checks.Bound.FRACTION, true);
       default -> { }
     }
+    if (!KINDS.contains(kind())) return;
+    List<String> uses = switch (kind()) {
+      case "expansion" -> List.of("tonnesPerYear", "rampDays", "yields");
+      case "outage" -> List.of("availableFraction");
+      default -> List.of();
+    };
+    check.unused(path, "kind " + kind(), uses, Checks.fields("tonnesPerYear", tonnesPerYear(), "rampDays",
+        rampDays(), "yields", yields(), "availableFraction", availableFraction()));
   }
 
   /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
