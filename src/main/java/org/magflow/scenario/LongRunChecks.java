@@ -119,9 +119,16 @@ final class LongRunChecks {
     c.number("demandResponse.lossRatePerYear", r.lossRatePerYear(), Bound.SHARE_PER_YEAR, false);
     c.number("demandResponse.lossMaxShare", r.lossMaxShare(), Bound.FRACTION, false);
     if (r.technologies() == null) return;
+    Set<String> sectors = new TreeSet<>();
+    if (s.demand() != null) {
+      s.demand().stream().filter(Objects::nonNull).map(ScenarioSpec.DemandSpec::sector).filter(Objects::nonNull)
+          .forEach(sectors::add);
+    }
     for (Map.Entry<String, List<ScenarioSpec.TechnologySpec>> e : r.technologies().entrySet()) {
       String path = FieldPaths.field("demandResponse.technologies", e.getKey());
-      sector(s, path, e.getKey(), c);
+      if (!sectors.contains(e.getKey())) {
+        c.problem(path, "no demand sector has sector '" + e.getKey() + "'; expected one of " + String.join(", ", sectors));
+      }
       if (e.getValue() == null) continue;
       Ids options = new Ids("technology", "technologies");
       for (int i = 0; i < e.getValue().size(); i++) {
@@ -181,19 +188,8 @@ final class LongRunChecks {
     c.number("recycling.otherLifetimeYears", r.otherLifetimeYears(), LIFETIME, false);
     if (r.lifetimeYears() != null) {
       for (Map.Entry<String, Double> e : r.lifetimeYears().entrySet()) {
-        String path = FieldPaths.field("recycling.lifetimeYears", e.getKey());
-        sector(s, path, e.getKey(), c); // a lifetime for no sector would silently never matter
-        c.number(path, e.getValue(), LIFETIME, true);
+        c.number(FieldPaths.field("recycling.lifetimeYears", e.getKey()), e.getValue(), LIFETIME, true);
       }
-    }
-  }
-
-  /** Refuses a key that names no demand sector's sector: what it sets would apply to no one. */
-  private static void sector(ScenarioSpec s, String path, String sector, Checks c) {
-    Set<String> sectors = new TreeSet<>();
-    for (ScenarioSpec.DemandSpec d : Checks.nonNull(s.demand())) if (d.sector() != null) sectors.add(d.sector());
-    if (!sectors.contains(sector)) {
-      c.problem(path, "no demand sector has sector '" + sector + "'; expected one of " + String.join(", ", sectors));
     }
   }
 
