@@ -91,10 +91,10 @@ public final class RunJob {
    *
    * @param replaced what {@code --force} let the run replace (an earlier run's folder of another scenario file
    *     or other changes), or empty
+   * @param warnings the scenario file's warnings (see {@link LoadResult#warnings}), naming the file as given
    */
   public record Result(Path outDir, RunSummary summary, double wallSeconds, Optional<String> replaced,
                        List<Problem> warnings) {
-    /** @param warnings the scenario file's warnings (see {@link LoadResult#warnings}), as the file was named */
     public Result {
       warnings = List.copyOf(warnings);
     }

@@ -43,7 +43,7 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
       default -> List.of();
     };
     check.unused(path, "kind " + kind(), uses, Checks.fields("tonnesPerYear", tonnesPerYear(), "rampDays",
-        rampDays(), "yields", yields(), "availableFraction", availableFraction()));
+        rampDays(), "yields", yields(), "availableFraction", availableFraction()), DEFAULTS);
   }
 
   /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
@@ -55,6 +55,10 @@ public record CapacityEventSpec(String name, LocalDate start, LocalDate end, Str
           + name() + "' is already a facility id; choose another name");
     }
   }
+
+  /** The defaults of the fields only some kinds read: each leaves capacity as it is. */
+  private static final Map<String, Object> DEFAULTS =
+      Map.of("tonnesPerYear", 0.0, "rampDays", 0.0, "availableFraction", 1.0);
 
   @Override
   public CapacityEventSpec withDefaults() {

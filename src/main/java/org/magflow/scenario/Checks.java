@@ -206,7 +206,7 @@ class Checks {
       }
     }
     unused(path, "distribution " + d.distribution(), DURATION_FIELDS.get(d.distribution()), fields("days",
-        d.days(), "min", d.min(), "mode", d.mode(), "max", d.max(), "mean", d.mean(), "sd", d.sd()));
+        d.days(), "min", d.min(), "mode", d.mode(), "max", d.max(), "mean", d.mean(), "sd", d.sd()), Map.of());
   }
 
   /** The fields each duration distribution draws from. */
@@ -221,10 +221,15 @@ class Checks {
    * @param kind the kind as the message names it, e.g. {@code kind outage}
    * @param uses the fields that kind reads, of those in {@code fields}
    * @param fields the kind-dependent fields by name (see {@link #fields}); null, or an empty map, is not given
+   * @param defaults the value each field defaults to, if any: it counts as not given, since a resolved scenario
+   *     writes every field's default whatever the kind, and must load back
    */
-  void unused(String path, String kind, List<String> uses, Map<String, Object> fields) {
+  void unused(String path, String kind, List<String> uses, Map<String, Object> fields, Map<String, Object> defaults) {
     fields.forEach((field, value) -> {
-      if (uses.contains(field) || value == null || value instanceof Map<?, ?> map && map.isEmpty()) return;
+      if (uses.contains(field) || value == null || value instanceof Map<?, ?> map && map.isEmpty()
+          || value.equals(defaults.get(field))) {
+        return;
+      }
       problem(path + "." + field, "not used by " + kind + ", which reads " + (uses.isEmpty() ? "none of "
           + listed(List.copyOf(fields.keySet())) : listed(uses)) + "; remove it, as the run would ignore it");
     });

@@ -28,7 +28,7 @@ public record StockpileSpec(String name, LocalDate start, LocalDate end, String 
     check.number(path + ".buildTonnesPerYear", buildTonnesPerYear(), Checks.Bound.TONNES, true);
     if (releaseFrom() != null) {
       check.number(path + ".releaseTonnesPerYear", releaseTonnesPerYear(), Checks.Bound.TONNES, true);
-    } else if (releaseTonnesPerYear() != null) {
+    } else if (releaseTonnesPerYear() != null && releaseTonnesPerYear() != 0) { // 0, the default, is as none
       check.problem(path + ".releaseTonnesPerYear", "not used without releaseFrom: the stockpile never releases;"
           + " give releaseFrom or remove it, as the run would ignore it");
     }

@@ -1,6 +1,7 @@
 package org.magflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ class WarningsTest {
     Path out = tmp.resolve("out");
     CliTest.Outcome o = CliTest.magflow("run", TINY.toString(), "-o", out.toString());
     assertEquals(0, o.exitCode(), o.err());
-    assertTrue(!o.err().contains("warning"), o.err());
+    assertFalse(o.err().contains("warning"), o.err());
     assertTrue(Files.readString(out.resolve("summary.json")).contains("\"warnings\": []"));
   }
 
