@@ -76,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
     RunJob.Result result = new RunJob(ScenarioOverrides::apply).run(new RunJob.Request(scenario, out, resultsRoot, seed, command, changes,
         force));
     var stdout = spec.commandLine().getOut();
+    result.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
     result.replaced().ifPresent(r -> spec.commandLine().getErr().println("note: --force: " + result.outDir() + " "
         + r.substring(0, r.indexOf(';')) + "; they are replaced."));
     stdout.print(TerminalSummary.render(result.summary(), answer(result.outDir())));

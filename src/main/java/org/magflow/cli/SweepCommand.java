@@ -75,6 +75,7 @@ final class SweepCommand implements Callable<Integer> {
         // the JVM is already shutting down; the hook has nothing to say
       }
     }
+    result.baseWarnings().forEach(w -> err.println("warning: " + w));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf("Wrote %s (%s): %d runs%s in %.1f s%n", result.outDir(), String.join(", ", result.files()),
         result.runs(), result.resumedRuns() > 0 ? " (" + result.resumedRuns() + " from before)" : "",

@@ -25,7 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
     int bad = 0;
     for (Path file : files) {
       try {
-        RunJob.load(file);
+        RunJob.loadChecked(file).warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getOut().println("ok: " + file);
       } catch (InputException e) {
         bad++;

@@ -62,7 +62,7 @@ public final class Kpis {
     return new RunSummary(run.scenarioName(), run.scenarioFile(), run.seed(), first, last,
         counterfactual != null, shortages(rows, false), shortages(rows, true), prices(run.events(), rows),
         exports(rows, counterfactualRows, false), exports(rows, counterfactualRows, true),
-        productionShares(rows, first), policies(run.events()), conservation(run.events()));
+        productionShares(rows, first), policies(run.events()), conservation(run.events()), List.of());
   }
 
   /**

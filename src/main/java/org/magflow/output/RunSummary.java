@@ -30,6 +30,9 @@ import java.util.Objects;
  *     then share descending, then region
  * @param policies the policy switches in date order (same-date switches in the order they happened)
  * @param conservation the end-of-run mass balance per commodity, sorted by commodity
+ * @param warnings what the scenario holds that the run does not use as written (a policy wholly outside the
+ *     horizon), each as {@code FILE:LINE:COLUMN: path: message} with the file's name alone, in file order;
+ *     always present, empty when none (an older summary without the key reads as none)
  */
 @JsonPropertyOrder({"scenarioName", "scenarioFile", "seed", "conserved"})
 public record RunSummary(String scenarioName, String scenarioFile, long seed,
@@ -37,7 +40,7 @@ public record RunSummary(String scenarioName, String scenarioFile, long seed,
                          List<Shortage> shortageByRegion, List<Shortage> shortageBySector, List<Price> prices,
                          List<Export> exportFlows, List<Export> exportTotals,
                          List<ProductionShare> productionShares, List<Policy> policies,
-                         List<Conservation> conservation) {
+                         List<Conservation> conservation, List<String> warnings) {
   public RunSummary {
     Objects.requireNonNull(scenarioName, "scenarioName");
     Objects.requireNonNull(scenarioFile, "scenarioFile");
@@ -49,6 +52,14 @@ public record RunSummary(String scenarioName, String scenarioFile, long seed,
     productionShares = List.copyOf(productionShares);
     policies = List.copyOf(policies);
     conservation = List.copyOf(conservation);
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** This summary with the scenario's warnings. */
+  public RunSummary withWarnings(List<String> newWarnings) {
+    return new RunSummary(scenarioName, scenarioFile, seed, firstPeriodEnd, lastPeriodEnd, counterfactualCompared,
+        shortageByRegion, shortageBySector, prices, exportFlows, exportTotals, productionShares, policies,
+        conservation, newWarnings);
   }
 
   /**

@@ -21,6 +21,7 @@ import org.magflow.output.SummaryJson;
 import org.magflow.output.ProjectsCsv;
 import org.magflow.output.TimeSeriesCsv;
 import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
@@ -90,14 +91,21 @@ public final class RunJob {
    *
    * @param replaced what {@code --force} let the run replace (an earlier run's folder of another scenario file
    *     or other changes), or empty
+   * @param warnings the scenario file's warnings (see {@link LoadResult#warnings}), naming the file as given
    */
-  public record Result(Path outDir, RunSummary summary, double wallSeconds, Optional<String> replaced) {}
+  public record Result(Path outDir, RunSummary summary, double wallSeconds, Optional<String> replaced,
+                       List<Problem> warnings) {
+    public Result {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /** Runs the request; bad input throws {@link InputException} before anything is written. */
   public Result run(Request request) throws InputException, IOException {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    ScenarioSpec scenario = overrides.apply(load(request.scenarioFile()), request.overrides());
+    LoadResult loaded = loadChecked(request.scenarioFile());
+    ScenarioSpec scenario = overrides.apply(loaded.scenario(), request.overrides());
     Path outDir = request.outDir() != null
         ? request.outDir()
         : ResultFolder.resolveInside(request.resultsRoot(), scenario.name());
@@ -109,7 +117,9 @@ public final class RunJob {
     // summary.json names the file alone, so it is the same however the path was written (run.json has the path)
     String fileName = request.scenarioFile().getFileName().toString();
     ScenarioRun.Outcome outcome = new ScenarioRun().execute(scenario, fileName, seed, 0);
-    RunSummary summary = outcome.summary();
+    RunSummary summary = outcome.summary().withWarnings(loaded.warnings().stream()
+        .map(w -> new Problem(fileNameOf(w.file()), w.path(), w.line(), w.column(), w.message()).toString())
+        .toList());
     if (!summary.conserved()) {
       throw new IllegalStateException("material is not conserved; this is a bug in magflow: "
           + summary.conservation().stream().filter(c -> !c.balanced()).map(Object::toString)
@@ -133,7 +143,7 @@ public final class RunJob {
           request.command(), request.overrides()), dir.resolve(RunJson.FILE_NAME));
       new ChartWriter().writeRunCharts(dir); // drawn from the files above, so charts match the data exactly
     });
-    return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9, other);
+    return new Result(outDir, summary, (System.nanoTime() - t0) / 1e9, other, loaded.warnings());
   }
 
   /**
@@ -148,9 +158,20 @@ public final class RunJob {
 
   /** Parses, validates and fills defaults (the loader does); throws with every problem found. */
   public static ScenarioSpec load(Path file) throws InputException {
+    return loadChecked(file).scenario();
+  }
+
+  /** As {@link #load}, keeping the warnings about the scenario that the loader found. */
+  public static LoadResult loadChecked(Path file) throws InputException {
     LoadResult loaded = new ScenarioLoader().load(file);
     if (!loaded.ok()) throw new InputException(loaded.problems());
-    return loaded.scenario();
+    return loaded;
+  }
+
+  /** A file as summary.json names it: by its name alone, however its path was written. */
+  private static String fileNameOf(String file) {
+    Path name = Path.of(file).getFileName();
+    return name == null ? file : name.toString();
   }
 
   private static String sha256(Path file) throws IOException {

@@ -39,6 +39,14 @@ public record CapacityEventSpec(String name, @JsonInclude(NON_NULL) String title
       case "outage" -> check.number(path + ".availableFraction", availableFraction(), Checks.Bound.FRACTION, true);
       default -> { }
     }
+    if (!KINDS.contains(kind())) return;
+    List<String> uses = switch (kind()) {
+      case "expansion" -> List.of("tonnesPerYear", "rampDays", "yields");
+      case "outage" -> List.of("availableFraction");
+      default -> List.of();
+    };
+    check.unused(path, "kind " + kind(), uses, Checks.fields("tonnesPerYear", tonnesPerYear(), "rampDays",
+        rampDays(), "yields", yields(), "availableFraction", availableFraction()), DEFAULTS);
   }
 
   /** Yields of a new plant: outputs of the recipe of the plant it stands beside, and a new plant id. */
@@ -50,6 +58,10 @@ public record CapacityEventSpec(String name, @JsonInclude(NON_NULL) String title
           + name() + "' is already a facility id; choose another name");
     }
   }
+
+  /** The defaults of the fields only some kinds read: each leaves capacity as it is. */
+  private static final Map<String, Object> DEFAULTS =
+      Map.of("tonnesPerYear", 0.0, "rampDays", 0.0, "availableFraction", 1.0);
 
   @Override
   public CapacityEventSpec withDefaults() {

@@ -201,8 +201,45 @@ class Checks {
         number(path + ".mean", d.mean(), Bound.SOME_DAYS, true);
         number(path + ".sd", d.sd(), Bound.DAYS, true);
       }
-      default -> { }
+      default -> {
+        return;
+      }
     }
+    unused(path, "distribution " + d.distribution(), DURATION_FIELDS.get(d.distribution()), fields("days",
+        d.days(), "min", d.min(), "mode", d.mode(), "max", d.max(), "mean", d.mean(), "sd", d.sd()), Map.of());
+  }
+
+  /** The fields each duration distribution draws from. */
+  private static final Map<String, List<String>> DURATION_FIELDS = Map.of("fixed", List.of("days"),
+      "uniform", List.of("min", "max"), "triangular", List.of("min", "mode", "max"), "lognormal",
+      List.of("mean", "sd"));
+
+  /**
+   * Refuses each field given that the record's kind never reads, so that a value the run would silently ignore
+   * is not mistaken for one that matters (an outage's tonnesPerYear, a fixed duration's max).
+   *
+   * @param kind the kind as the message names it, e.g. {@code kind outage}
+   * @param uses the fields that kind reads, of those in {@code fields}
+   * @param fields the kind-dependent fields by name (see {@link #fields}); null, or an empty map, is not given
+   * @param defaults the value each field defaults to, if any: it counts as not given, since a resolved scenario
+   *     writes every field's default whatever the kind, and must load back
+   */
+  void unused(String path, String kind, List<String> uses, Map<String, Object> fields, Map<String, Object> defaults) {
+    fields.forEach((field, value) -> {
+      if (uses.contains(field) || value == null || value instanceof Map<?, ?> map && map.isEmpty()
+          || value.equals(defaults.get(field))) {
+        return;
+      }
+      problem(path + "." + field, "not used by " + kind + ", which reads " + (uses.isEmpty() ? "none of "
+          + listed(List.copyOf(fields.keySet())) : listed(uses)) + "; remove it, as the run would ignore it");
+    });
+  }
+
+  /** Fields by name, in the order given, nulls kept: {@code fields("min", min, "max", max)}. */
+  static Map<String, Object> fields(Object... namesAndValues) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    return fields;
   }
 
   void ordered(String path, Double low, String lowName, Double high, String highName) {
@@ -424,8 +461,9 @@ class Checks {
     return x == null ? 0 : x;
   }
 
-  static List<String> nonNull(List<String> list) {
-    return list.stream().filter(java.util.Objects::nonNull).toList();
+  /** The list's entries that are not null; none for a null list. */
+  static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
   }
 
   static int size(List<?> list) {

@@ -235,8 +235,9 @@ public final class ScenarioLoader {
         if (bound.removed().stream().noneMatch(r -> FieldPaths.isWithin(p.path(), r))) found.add(p);
       }
     }
-    if (found.isEmpty()) return LoadResult.loaded(ScenarioDefaults.apply(bound.spec()));
-    return LoadResult.failed(sorted(found));
+    if (!found.isEmpty()) return LoadResult.failed(sorted(found));
+    ScenarioSpec scenario = ScenarioDefaults.apply(bound.spec());
+    return LoadResult.loaded(scenario, sorted(HorizonWarnings.of(scenario, label)));
   }
 
   /** A parsed file: its tree and index, or (tree null) the problems that stop it from being used. */
@@ -361,8 +362,10 @@ public final class ScenarioLoader {
       }
     }
     for (Problem p : found) problems.add(merged.place(p));
-    if (problems.isEmpty()) return LoadResult.loaded(ScenarioDefaults.apply(bound.spec()));
-    return LoadResult.failed(sorted(problems));
+    if (!problems.isEmpty()) return LoadResult.failed(sorted(problems));
+    ScenarioSpec scenario = ScenarioDefaults.apply(bound.spec());
+    return LoadResult.loaded(scenario,
+        sorted(HorizonWarnings.of(scenario, top.label()).stream().map(merged::place).toList()));
   }
 
   /** Reads the base a file extends; a problem with the reference itself comes as a message, unplaced. */

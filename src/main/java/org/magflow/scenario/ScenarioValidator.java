@@ -98,7 +98,10 @@ public final class ScenarioValidator {
   public static List<Problem> validate(ScenarioSpec scenario, String file) {
     Check check = new Check(file);
     check.scenario(scenario);
-    if (scenario != null) LongRunChecks.check(scenario, check);
+    if (scenario != null) {
+      LongRunChecks.check(scenario, check);
+      EffectChecks.check(scenario, check);
+    }
     return List.copyOf(check.problems);
   }
 

@@ -29,8 +29,12 @@ public record StockpileSpec(String name, @JsonInclude(NON_NULL) String title,
     check.number(path + ".initialTonnes", initialTonnes(), Checks.Bound.TONNES, false);
     check.number(path + ".targetTonnes", targetTonnes(), Checks.Bound.TONNES, true);
     check.number(path + ".buildTonnesPerYear", buildTonnesPerYear(), Checks.Bound.TONNES, true);
-    check.number(path + ".releaseTonnesPerYear", releaseTonnesPerYear(), Checks.Bound.TONNES,
-        releaseFrom() != null);
+    if (releaseFrom() != null) {
+      check.number(path + ".releaseTonnesPerYear", releaseTonnesPerYear(), Checks.Bound.TONNES, true);
+    } else if (releaseTonnesPerYear() != null && releaseTonnesPerYear() != 0) { // 0, the default, is as none
+      check.problem(path + ".releaseTonnesPerYear", "not used without releaseFrom: the stockpile never releases;"
+          + " give releaseFrom or remove it, as the run would ignore it");
+    }
     check.integer(path + ".priority", priority(), 0, ScenarioValidator.MAX_PRIORITY, false);
     if (releaseFrom() != null && start() != null && releaseFrom().isBefore(start())) {
       check.problem(path + ".releaseFrom", "expected a date on or after start (" + start() + "), found "

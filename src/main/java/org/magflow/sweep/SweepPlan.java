@@ -60,11 +60,13 @@ public final class SweepPlan {
   private final List<Kpi> kpis;
   private final FanLayout fan;
   private final ScenarioLoader loader = new ScenarioLoader();
+  private final List<Problem> baseWarnings;
 
   private SweepPlan(SweepSpec spec, String baseSha256, String resolvedSha256, String sweepSha256,
                     ObjectNode baseTree, String baseName, long masterSeed, List<Parameter> parameters,
-                    Points points, List<Kpi> kpis, FanLayout fan) {
+                    Points points, List<Kpi> kpis, FanLayout fan, List<Problem> baseWarnings) {
     this.spec = spec;
+    this.baseWarnings = List.copyOf(baseWarnings);
     this.baseSha256 = baseSha256;
     this.resolvedSha256 = resolvedSha256;
     this.sweepSha256 = sweepSha256;
@@ -94,8 +96,11 @@ public final class SweepPlan {
     List<Problem> problems = new ArrayList<>(checked.problems());
     if (spec.base() == null || !Files.isRegularFile(spec.base())) throw new InputException(problems);
     ScenarioSpec base;
+    List<Problem> baseWarnings;
     try {
-      base = RunJob.load(spec.base());
+      LoadResult loaded = RunJob.loadChecked(spec.base());
+      base = loaded.scenario();
+      baseWarnings = loaded.warnings();
     } catch (InputException e) {
       problems.add(spec.locations().place(new Problem(spec.file().toString(), "base", 0, 0,
           "the base scenario has " + e.problems().size() + " problem(s), listed below")));
@@ -170,7 +175,7 @@ public final class SweepPlan {
           sha256(json.getBytes(StandardCharsets.UTF_8)), sha256(Files.readAllBytes(spec.file())), tree,
           base.name(), seed, List.copyOf(parameters),
           new Points(spec.design(), parameters, spec.samples() == null ? 0 : spec.samples(), seed),
-          List.copyOf(kpis), FanLayout.of(tree));
+          List.copyOf(kpis), FanLayout.of(tree), baseWarnings);
     } catch (IOException e) {
       throw new InputException(List.of(new Problem(label, "", 0, 0, "cannot read the file again: " + e)));
     }
@@ -566,6 +571,11 @@ public final class SweepPlan {
   /** The validated scenario of a point given by its values; throws with the problem placed at the parameters. */
   public ScenarioSpec scenarioAt(JsonNode[] values) throws InputException {
     return scenario(values, "at " + settings(values)).spec();
+  }
+
+  /** The base scenario file's warnings (see {@link LoadResult#warnings}); a sweep prints them once, not per run. */
+  public List<Problem> baseWarnings() {
+    return baseWarnings;
   }
 
   /** The base scenario file as the sweep file names it, resolved against the sweep file's folder. */

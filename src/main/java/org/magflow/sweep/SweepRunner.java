@@ -84,9 +84,11 @@ public final class SweepRunner {
    * @param resumedRuns runs taken from an earlier, interrupted go
    * @param ranNow runs made in this go
    * @param files the files written into {@code outDir}
+   * @param baseWarnings the base scenario file's warnings, once for the whole sweep
    */
   public record Result(Path outDir, Path partialDir, String name, int runs, int resumedRuns, int ranNow,
-                       boolean complete, double wallSeconds, List<String> files, String chartProblem) {
+                       boolean complete, double wallSeconds, List<String> files, String chartProblem,
+                       List<Problem> baseWarnings) {
     /** Whether the charts were drawn; if not, {@link #chartProblem} says why (the data are complete either way). */
     public boolean chartsDrawn() {
       return chartProblem.isEmpty();
@@ -169,7 +171,7 @@ public final class SweepRunner {
       journal.close();
       progress.ended(journal.done(), runs, false);
       return new Result(outDir, partial, plan.name(), runs, resumed, ranNow[0], false,
-          (System.nanoTime() - t0) / 1e9, List.of(), "");
+          (System.nanoTime() - t0) / 1e9, List.of(), "", plan.baseWarnings());
     } catch (InputException e) {
       // A point of the design is invalid: the same point fails again on --resume, so the finished runs are of no
       // use; the sweep file must change, which starts the sweep over.
@@ -205,7 +207,7 @@ public final class SweepRunner {
     }
     journal.delete();
     return new Result(outDir, partial, plan.name(), runs, resumed, ranNow[0], true, (System.nanoTime() - t0) / 1e9,
-        List.copyOf(files), chartProblem[0]);
+        List.copyOf(files), chartProblem[0], plan.baseWarnings());
   }
 
   /**

@@ -96,7 +96,8 @@ class SummaryJsonTest {
               "residual": 0.000000000000000111022302,
               "balanced": true
             }
-          ]
+          ],
+          "warnings": []
         }
         """, json);
   }

@@ -2,9 +2,13 @@ package org.magflow.reliability;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.magflow.scenario.CapacityEventSpec;
 import org.magflow.scenario.EndUseBanSpec;
@@ -169,6 +173,8 @@ final class RandomScenarios {
           suppliers(rnd, shape.producers(), -1), null));
     }
 
+    keepPlaceableShares(recipes, producers, demand);
+
     List<PolicySpec> policies = new ArrayList<>();
     for (int i = 0; i < shape.policies(); i++) {
       String family = FAMILIES.get(rnd.nextInt(FAMILIES.size()));
@@ -275,6 +281,38 @@ final class RandomScenarios {
       shares.add(new SupplierShareSpec(id, share));
     }
     return shares.isEmpty() ? null : shares;
+  }
+
+  /**
+   * Drops each offtake share with a producer that never has what the buyer buys (the validator refuses those):
+   * a producer has what its plants make (a yield of 0 makes none) and what it starts with in stock; a demand
+   * group buys its commodity, a producer its plants' inputs. Done after the draws, so the random stream and
+   * every other part of the scenario stay as they were.
+   */
+  private static void keepPlaceableShares(List<RecipeSpec> recipes, List<ProducerSpec> producers,
+                                          List<DemandSpec> demand) {
+    Map<String, RecipeSpec> byId = new HashMap<>();
+    recipes.forEach(r -> byId.put(r.id(), r));
+    Map<String, Set<String>> has = new HashMap<>();
+    for (ProducerSpec p : producers) {
+      Set<String> own = has.computeIfAbsent(p.id(), k -> new HashSet<>());
+      if (p.stocks() != null) p.stocks().forEach((c, stock) -> { if (stock.initialTonnes() > 0) own.add(c); });
+      for (FacilitySpec f : p.facilities()) {
+        byId.get(f.recipe()).outputs().keySet().stream()
+            .filter(c -> f.yields() == null || !f.yields().containsKey(c) || f.yields().get(c) > 0).forEach(own::add);
+      }
+    }
+    for (ProducerSpec p : producers) {
+      Set<String> buys = new HashSet<>();
+      for (FacilitySpec f : p.facilities()) {
+        Map<String, Double> inputs = byId.get(f.recipe()).inputs();
+        if (inputs != null) buys.addAll(inputs.keySet());
+      }
+      if (p.suppliers() != null) p.suppliers().removeIf(s -> Collections.disjoint(has.get(s.producer()), buys));
+    }
+    for (DemandSpec d : demand) {
+      if (d.suppliers() != null) d.suppliers().removeIf(s -> !has.get(s.producer()).contains(d.commodity()));
+    }
   }
 
   /** Four decimals, as a person would write a number in a file. */

@@ -299,7 +299,7 @@ class ScenarioLoaderTest {
   void loadResult_hasEitherAScenarioOrProblems() {
     ScenarioSpec tiny = tiny();
     Problem p = new Problem("f", "", 0, 0, "m");
-    assertTrue(LoadResult.loaded(tiny).ok());
+    assertTrue(LoadResult.loaded(tiny, List.of()).ok());
     assertFalse(LoadResult.failed(List.of(p)).ok());
     assertThrows(IllegalArgumentException.class,
         () -> new LoadResult(tiny, List.of(p)));
