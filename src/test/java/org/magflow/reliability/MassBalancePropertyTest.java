@@ -37,11 +37,11 @@ class MassBalancePropertyTest {
 
   @Provide
   Arbitrary<Map<String, Double>> contents() {
-    Arbitrary<Double> share = Arbitraries.doubles().between(0, 0.4).ofScale(3); // three groups: at most 1.2 t in all
+    Arbitrary<Double> share = Arbitraries.doubles().between(0, 0.399).ofScale(3); // three groups: under the 1.2 t limit (0.4 x 3 rounds above it)
     return Arbitraries.maps(Arbitraries.of(GROUPS), share).ofMinSize(1).ofMaxSize(3);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 40, seed = ScenarioPropertiesTest.SEED)
   void validatorRefuses_andAuditFails_exactlyWhenAPlantCreatesContent(
       @ForAll("contents") Map<String, Double> concentrate, @ForAll("contents") Map<String, Double> magnet,
       @ForAll @DoubleRange(min = 0.1, max = 5) double inputPerActivity,
