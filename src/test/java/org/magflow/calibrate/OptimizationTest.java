@@ -58,4 +58,45 @@ class OptimizationTest {
     List<String> kpiRows = Files.readAllLines(tmp.resolve("out/optimum-kpis.csv"));
     assertEquals(3, kpiRows.size(), "a row per replication");
   }
+
+  @Test
+  void aWholeNumberParameter_isSearchedInWholeNumbers_besideAContinuousOne(@TempDir Path tmp) throws Exception {
+    // US defence's allocation priority (a whole number in the scenario) searched with the reserve: every point
+    // evaluated, and the optimum, must hold a whole priority; a search that treated it as continuous would not
+    Path f = tmp.resolve("opt.yaml");
+    Files.writeString(f, """
+        base: %s/full-embargo-stockpile.yaml
+        seed: 42
+        replications: 1
+        parameters:
+          - name: defence_priority
+            path: demand[id=us-defence].priority
+            range: {from: 10, to: 95}
+          - name: reserve_t
+            path: policies[name=us-magnet-reserve].initialTonnes
+            range: {from: 0, to: 16000}
+        kpis:
+          - {name: defence, path: "shortageBySector[US/defence].shortagePercentOfDemand"}
+        minimize: {cost: {reserve_t: 1, defence_priority: 10}}
+        constraints:
+          - {kpi: defence, below: 5, share: 1}
+        start: {defence_priority: 90, reserve_t: 12000}
+        budget: 6
+        """.formatted(Path.of("scenarios").toAbsolutePath()));
+    Optimization.Result r = new Optimization().run(f, new Optimization.Options(tmp.resolve("out"), 2, false, "test",
+        false, 0));
+    assertEquals(List.of("defence_priority", "reserve_t"), r.names());
+    assertEquals(Math.rint(r.optimum()[0]), r.optimum()[0], "a whole priority at the optimum: " + r.optimum()[0]);
+    List<String> evaluations = Files.readAllLines(tmp.resolve("out/evaluations.csv"));
+    assertTrue(evaluations.size() >= 3, "evaluations: " + evaluations);
+    boolean reserveVaried = false;
+    for (String row : evaluations.subList(1, evaluations.size())) {
+      String[] cells = row.split(",");
+      double priority = Double.parseDouble(cells[1]);
+      assertEquals(Math.rint(priority), priority, "every evaluated priority is whole: " + row);
+      assertTrue(priority >= 10 && priority <= 95, row);
+      reserveVaried |= Double.parseDouble(cells[2]) != Math.rint(Double.parseDouble(cells[2]));
+    }
+    assertTrue(reserveVaried, "the reserve is searched continuously: " + evaluations);
+  }
 }
