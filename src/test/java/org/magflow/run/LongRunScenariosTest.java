@@ -38,18 +38,11 @@ class LongRunScenariosTest {
     return o -> o.region().equals(zone) && o.commodity().equals(commodity);
   }
 
-  private static double shortShare(RunSeries run, String region, int year) {
-    LocalDate from = LocalDate.of(year, 1, 1);
-    LocalDate to = LocalDate.of(year, 12, 31);
-    double demand = run.sum(Metrics.DEMAND, RunSeries.region(region), from, to);
-    return run.sum(Metrics.SHORTAGE, RunSeries.region(region), from, to) / demand;
-  }
-
   @Test
   void world2035_noRegionShort_andPricesNearReference_everyMonthAfterTheFirstYear() {
     for (int year = 2025; year <= 2035; year++) {
       for (String region : EX_CHINA_ALLIES) {
-        assertTrue(shortShare(world, region, year) < 0.005, region + " short in " + year);
+        assertTrue(ReadmeFigures.regionShort(world, region, year) < 0.005, region + " short in " + year);
       }
     }
     // Magnets, NdPr and Dy+Tb within +-15% of reference once the first year has settled the opening stocks.
@@ -114,12 +107,12 @@ class LongRunScenariosTest {
     long atCap = magnets.stream().filter(m -> m[1] >= 9.9 * reference).count();
     assertTrue(atCap <= 6, atCap + " months at the cap");
     for (String region : EX_CHINA_ALLIES) {
-      assertTrue(shortShare(embargo, region, 2027) > 0.1, region + " is short in the embargo's first year");
+      assertTrue(ReadmeFigures.regionShort(embargo, region, 2027) > 0.1, region + " is short in the embargo's first year");
       // the shortage ends by 2032; from 2034 concentrate outside China runs short again (the ex-China mines
       // cancelled in 2028, when concentrate was still cheap, come back too late): not asserted either way
       for (int year = 2032; year <= 2033; year++) {
-        assertTrue(shortShare(embargo, region, year) < 0.01, region + " still short in " + year + ": "
-            + shortShare(embargo, region, year));
+        assertTrue(ReadmeFigures.regionShort(embargo, region, year) < 0.01, region + " still short in " + year + ": "
+            + ReadmeFigures.regionShort(embargo, region, year));
       }
     }
   }

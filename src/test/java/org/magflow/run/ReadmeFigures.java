@@ -215,13 +215,7 @@ final class ReadmeFigures {
           + range(multiples(w, "ex-china", "dytb_oxide", secondYear, end2035), 2) + " and concentrate "
           + range(multiples(w, "ex-china", "reo", secondYear, end2035), 2);
     });
-    FIGURES.put("long.embargo-magnet-peak", r -> {
-      RunSeries e = r.run(EMBARGO_2035);
-      double reference = e.referencePrice("ex-china", MAGNET);
-      Observation top = e.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
-          && o.commodity().equals(MAGNET)).max(java.util.Comparator.comparingDouble(Observation::value)).orElseThrow();
-      return multiple(top.value() / reference, 1) + " in " + monthName(top.date()) + " " + top.date().getYear();
-    });
+    FIGURES.put("long.embargo-magnet-peak", r -> peak(r.run(EMBARGO_2035), MAGNET, date -> true));
     FIGURES.put("long.embargo-magnet-years", r -> {
       RunSeries e = r.run(EMBARGO_2035);
       List<String> years = new ArrayList<>();
@@ -262,7 +256,8 @@ final class ReadmeFigures {
         o -> "recycling".equals(o.sector()) && !o.region().equals("CN"), LocalDate.of(2035, 1, 1), end2035)));
   }
 
-  private static double regionShort(RunSeries run, String region, int year) {
+  /** The share of a region's demand in {@code year} that went unmet. */
+  static double regionShort(RunSeries run, String region, int year) {
     LocalDate from = LocalDate.of(year, 1, 1);
     LocalDate to = LocalDate.of(year, 12, 31);
     return run.sum(Metrics.SHORTAGE, RunSeries.region(region), from, to)
@@ -305,11 +300,16 @@ final class ReadmeFigures {
   }
 
   private static String peak(RunSeries run, String commodity, int year) {
+    return peak(run, commodity, date -> date.getYear() == year);
+  }
+
+  /** The highest ex-China price multiple of the months {@code when} accepts, and its month. */
+  private static String peak(RunSeries run, String commodity, Predicate<LocalDate> when) {
     double reference = run.referencePrice("ex-china", commodity);
     Observation top = run.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
-            && o.commodity().equals(commodity) && o.date().getYear() == year)
+            && o.commodity().equals(commodity) && when.test(o.date()))
         .max(java.util.Comparator.comparingDouble(Observation::value)).orElseThrow();
-    return multiple(top.value() / reference, 1) + " in " + monthName(top.date()) + " " + year;
+    return multiple(top.value() / reference, 1) + " in " + monthName(top.date()) + " " + top.date().getYear();
   }
 
   private static double ratio(Runs r, String file, Predicate<Observation> f, LocalDate from, LocalDate to) {
