@@ -8,6 +8,7 @@ import static org.magflow.output.chart.DatedSeries.unit;
 
 import java.awt.Color;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,16 +91,7 @@ final class PriceCharts {
     }
     if (cf.isEmpty()) {
       // No counterfactual (no policies): the reference price is the baseline to read the path against.
-      for (double reference : refs) {
-        ValueMarker m = new ValueMarker(reference, HouseStyle.DARK_GREY, HouseStyle.DASHED);
-        m.setLabel("reference " + HouseStyle.numberFormat().format(reference) + " " + unit);
-        m.setLabelFont(style.marker);
-        m.setLabelPaint(HouseStyle.MUTED);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        m.setLabelOffset(new RectangleInsets(6, 6, 6, 10));
-        plot.addRangeMarker(m, Layer.BACKGROUND);
-      }
+      for (double reference : refs) addReference(plot, style, reference, unit, run.values());
     }
     ResultData.Commodity c = d.commodity(commodity);
     String title = HouseStyle.shortName(c) + ": price by zone";
@@ -110,5 +102,46 @@ final class PriceCharts {
             : "Dashed lines are the same scenario, seed and random draws with every policy removed: the gap is "
                 + "the policies' effect.");
     return view.chart("price-" + commodity, title, note, caption, plot, null, key);
+  }
+
+  /**
+   * The reference price as a dashed line behind the paths, labelled at its right end. Prices often run along
+   * or just above the reference there, so the label goes on the side of the line the last quarter of the
+   * paths crowds less, on a white box in front of them: it stays readable wherever the paths run.
+   */
+  private static void addReference(XYPlot plot, HouseStyle style, double reference, String unit,
+                                   Iterable<TreeMap<LocalDate, Double>> paths) {
+    plot.addRangeMarker(new ValueMarker(reference, HouseStyle.DARK_GREY, HouseStyle.DASHED), Layer.BACKGROUND);
+    boolean below = crowdedAbove(plot, reference, paths);
+    ValueMarker label = new ValueMarker(reference, new Color(0, 0, 0, 0), HouseStyle.DASHED);
+    label.setLabel("reference " + HouseStyle.numberFormat().format(reference) + " " + unit);
+    label.setLabelFont(style.marker);
+    label.setLabelPaint(HouseStyle.MUTED);
+    label.setLabelBackgroundColor(new Color(255, 255, 255, 225));
+    label.setLabelAnchor(below ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+    label.setLabelTextAnchor(below ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
+    label.setLabelOffset(new RectangleInsets(6, 6, 6, 10));
+    plot.addRangeMarker(label, Layer.FOREGROUND);
+  }
+
+  /**
+   * Whether more of the paths' last quarter lies in the label's band just above the reference than in the
+   * same band just below it (the band is 8% of the axis, about a label's height).
+   */
+  static boolean crowdedAbove(XYPlot plot, double reference, Iterable<TreeMap<LocalDate, Double>> paths) {
+    double band = 0.08 * plot.getRangeAxis().getRange().getLength();
+    int above = 0;
+    int below = 0;
+    for (TreeMap<LocalDate, Double> path : paths) {
+      if (path.isEmpty()) continue;
+      LocalDate first = path.firstKey();
+      LocalDate last = path.lastKey();
+      LocalDate from = last.minusDays(ChronoUnit.DAYS.between(first, last) / 4);
+      for (double v : path.tailMap(from, true).values()) {
+        if (v > reference && v <= reference + band) above++;
+        if (v < reference && v >= reference - band) below++;
+      }
+    }
+    return above > below;
   }
 }

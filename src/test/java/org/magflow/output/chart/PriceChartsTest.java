@@ -1,0 +1,59 @@
+package org.magflow.output.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reference price's line and label in a run without policies (the sample's references: 50 and 60). */
+class PriceChartsTest {
+  @TempDir static Path tmp;
+  static ResultData data;
+
+  @BeforeAll
+  static void load() throws Exception {
+    data = ResultData.load(SampleResult.write(tmp.resolve("calm"), false));
+  }
+
+  private static XYPlot plot(String commodity) throws Exception {
+    Chart c = new Charts().build(data, new ChartOptions("price", null, null, List.of(commodity), null, null))
+        .get(0);
+    return (XYPlot) c.chart().getPlot();
+  }
+
+  private static ValueMarker only(XYPlot plot, Layer layer) {
+    var markers = plot.getRangeMarkers(layer);
+    assertEquals(1, markers.size(), layer + " range markers");
+    return (ValueMarker) markers.iterator().next();
+  }
+
+  @Test
+  void theDashedLineIsBehindThePathsAndItsLabelInFrontOnAWhiteBox() throws Exception {
+    XYPlot plot = plot(SampleResult.MAGNET);
+    ValueMarker line = only(plot, Layer.BACKGROUND);
+    ValueMarker label = only(plot, Layer.FOREGROUND);
+    assertEquals(50, line.getValue());
+    assertNull(line.getLabel(), "the line behind the paths carries no label the paths could cross");
+    assertEquals(50, label.getValue());
+    assertEquals("reference 50 USD/kg", label.getLabel());
+    assertEquals(0, ((Color) label.getPaint()).getAlpha(), "the label's own line is invisible");
+    assertEquals(Color.WHITE.getRGB() & 0xFFFFFF, label.getLabelBackgroundColor().getRGB() & 0xFFFFFF);
+  }
+
+  @Test
+  void theLabelSitsAboveTheLineUnlessThePathsRunJustAboveIt() throws Exception {
+    // Magnets run exactly at their reference of 50: the label goes above the line, as it always did.
+    assertEquals(RectangleAnchor.TOP_RIGHT, only(plot(SampleResult.MAGNET), Layer.FOREGROUND).getLabelAnchor());
+    // Ex-China oxide runs at 61 against a reference of 60, in the label's band above the line: it goes below.
+    assertEquals(RectangleAnchor.BOTTOM_RIGHT, only(plot(SampleResult.OXIDE), Layer.FOREGROUND).getLabelAnchor());
+  }
+}
