@@ -9,9 +9,9 @@ import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 
 /**
  * Warnings about a valid scenario: policies (capacity events included) and plant outages wholly outside the
- * horizon. Such a file is not wrong (a copy of a scenario with a new horizon keeps its old policies) and it
- * runs, but those entries change nothing the run reports, which the user should hear of. (A project whose first
- * output lies outside the horizon is refused outright, by {@link LongRunChecks}.)
+ * horizon, and projects whose first output comes after it. Such a file is not wrong (a copy of a scenario with
+ * a shorter horizon, or {@code --set end=...}, keeps its old policies and projects) and it runs, but those
+ * entries change nothing the run reports, which the user should hear of.
  *
  * <p>A window is {@code [from, to)}, as policies and outages are in force; the run simulates the end date
  * itself. One starting after the end never applies. One ending on or before the start: a policy never
@@ -39,6 +39,13 @@ final class HorizonWarnings {
       PolicySpec p = s.policies().get(i);
       w.window(FieldPaths.index("policies", i), "policy '" + p.name() + "'", "start", p.start(), "end", p.end(),
           false);
+    }
+    for (int i = 0; i < s.projects().size(); i++) {
+      ProjectSpec p = s.projects().get(i);
+      if (p.firstOutput() != null && p.firstOutput().isAfter(w.end)) {
+        w.warn(FieldPaths.index("projects", i) + ".firstOutput", "project '" + p.id() + "' first produces on "
+            + p.firstOutput() + ", after the scenario ends (" + w.end + "): it never produces in this run");
+      }
     }
     for (int i = 0; i < s.producers().size(); i++) {
       ProducerSpec p = s.producers().get(i);

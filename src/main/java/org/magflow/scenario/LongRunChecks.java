@@ -71,10 +71,6 @@ final class LongRunChecks {
         c.problem(path + ".firstOutput", p.firstOutput() + " is before the scenario start " + s.start()
             + "; a plant already running is a facility, not a project");
       }
-      if (p.firstOutput() != null && s.end() != null && p.firstOutput().isAfter(s.end())) {
-        c.problem(path + ".firstOutput", p.firstOutput() + " is after the scenario end " + s.end()
-            + "; the project could never produce in this run");
-      }
       c.number(path + ".rampMonths", p.rampMonths(), MONTHS, false);
       c.number(path + ".incentiveUsdPerKg", p.incentiveUsdPerKg(), Bound.PRICE, false);
       c.number(path + ".offtakeUsdPerKg", p.offtakeUsdPerKg(), Bound.PRICE, false);

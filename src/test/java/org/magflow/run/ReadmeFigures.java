@@ -17,6 +17,7 @@ import org.magflow.backtest.Backtest;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.output.RunSummary;
+import org.magflow.sweep.ScenarioOverrides;
 
 /**
  * Every figure the README quotes from a shipped scenario, by the name of its marker in README.md
@@ -33,12 +34,17 @@ final class ReadmeFigures {
   static final String ENTITY_BAN = "scenarios/entity-ban-us-defence.yaml";
   static final String WORLD_2035 = "scenarios/world-2035.yaml";
   static final String EMBARGO_2035 = "scenarios/embargo-buildout-2035.yaml";
+  static final String CONTROLS = "scenarios/october-2025-controls.yaml";
+  static final String FAST_TRACK = "scenarios/veu-fast-track.yaml";
+  static final String FULL_EMBARGO = "scenarios/full-embargo.yaml";
+  static final String TECH_BAN = "scenarios/embargo-buildout-2035-tech-ban.yaml";
   static final String SEVERE = "src/test/resources/scenarios/ex-china-embargo-severe.yaml";
   static final long SEED = 42;
   /** The seeds the calibration figures are quoted over. */
   static final long[] CALIBRATION_SEEDS = {1, 2, 3, 42};
   private static final String MAGNET = "ndfeb_magnet";
-  private static final LocalDate HORIZON_END = LocalDate.of(2030, 12, 31);
+  /** The last day of the shipped scenarios (all but the calibration world and reference.yaml run to 2035). */
+  private static final LocalDate HORIZON_END = LocalDate.of(2035, 12, 31);
 
   private ReadmeFigures() {}
 
@@ -52,6 +58,18 @@ final class ReadmeFigures {
           return new ScenarioRun().execute(RunJob.load(Path.of(file)), file, seed, 0);
         } catch (InputException e) {
           throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+      });
+    }
+
+    /** A run of {@code file} at seed 42 with {@code change} ({@code PATH=VALUE}, as {@code --set}) applied. */
+    ScenarioRun.Outcome changed(String file, String change) {
+      return made.computeIfAbsent(file + "@" + SEED + "|" + change, k -> {
+        try {
+          var scenario = ScenarioOverrides.apply(RunJob.load(Path.of(file)), List.of(change));
+          return new ScenarioRun().execute(scenario, file, SEED, 0);
+        } catch (InputException e) {
+          throw new IllegalStateException(file + " with " + change + ": " + e.getMessage(), e);
         }
       });
     }
@@ -136,7 +154,9 @@ final class ReadmeFigures {
         LocalDate.of(2025, 9, 1), HORIZON_END)));
     FIGURES.put("squeeze.cn-jp", r -> change(ratio(r, SQUEEZE, RunSeries.lane("CN", "JP", MAGNET),
         LocalDate.of(2025, 9, 1), HORIZON_END)));
-    FIGURES.put("squeeze.price-2030", r -> multiple(multipleAt(r.run(SQUEEZE), "ex-china", MAGNET, HORIZON_END), 2));
+    FIGURES.put("squeeze.price-2035", r -> multiple(mean(multiples(r.run(SQUEEZE), "ex-china", MAGNET,
+        LocalDate.of(2035, 1, 1), HORIZON_END)) / mean(multiples(r.counterfactual(SQUEEZE), "ex-china", MAGNET,
+        LocalDate.of(2035, 1, 1), HORIZON_END)), 3));
 
     // ---- the April 2025 licences and the September squeeze against the observed months, as magflow backtest
     // writes them
@@ -165,6 +185,22 @@ final class ReadmeFigures {
           .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       return monthName(peak) + " " + peak.getYear() + " at " + percent(100 * share.get(peak), 1);
     });
+    // civil approval 0.6 instead of 0.9: July's exports against the counterfactual, and who runs short
+    String lowApproval = "policies[name=apr-2025-licence-regime].approvalProbability=0.6";
+    FIGURES.put("april.low-approval", r -> {
+      ScenarioRun.Outcome o = r.changed(APRIL, lowApproval);
+      LocalDate july = LocalDate.of(2025, 7, 31);
+      double ratio = new RunSeries(o.run()).at(Metrics.SHIPPED, RunSeries.exportsFrom("CN", MAGNET), july)
+          / new RunSeries(o.counterfactual()).at(Metrics.SHIPPED, RunSeries.exportsFrom("CN", MAGNET), july);
+      List<Double> shares = new ArrayList<>();
+      for (String region : List.of("EU", "US", "KR")) {
+        RunSeries run = new RunSeries(o.run());
+        shares.add(run.sum(Metrics.SHORTAGE, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX)
+            / run.sum(Metrics.DEMAND, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX));
+      }
+      return "recovers only to " + percent(100 * ratio, 0) + " of the counterfactual in July and leaves Europe,"
+          + " the US and Korea " + percentRange(shares) + " short over 2025–2035";
+    });
     FIGURES.put("april.magnet-peak", r -> peak(r.run(APRIL), MAGNET, 2025));
     FIGURES.put("april.dytb-peak", r -> peak(r.run(APRIL), "dytb_oxide", 2025));
     // the months of the suspension (7 Nov 2025 to 10 Nov 2026), under the April regime alone
@@ -176,7 +212,7 @@ final class ReadmeFigures {
         LocalDate.of(2025, 11, 30), LocalDate.of(2026, 10, 31)), 2));
     FIGURES.put("suspended.jp-exports-december-2026", r -> tonnes(r.run(SUSPENDED).at(Metrics.SHIPPED,
         RunSeries.exportsFrom("JP", MAGNET), LocalDate.of(2026, 12, 31))));
-    FIGURES.put("suspended.price-2030", r -> multiple(multipleAt(r.run(SUSPENDED), "ex-china", MAGNET, HORIZON_END), 1));
+    FIGURES.put("suspended.price-2035", r -> yearMean(r.run(SUSPENDED), MAGNET, 2035));
 
     // ---- the entity ban of 22 June 2026, against the scenario it extends (October 2025 suspended), from June 2026
     LocalDate banFrom = LocalDate.of(2026, 6, 1);
@@ -189,6 +225,52 @@ final class ReadmeFigures {
     });
     FIGURES.put("entity.us-defence", r -> "from " + percent(100 * shortShare(r.run(SUSPENDED), "us-defence", banFrom), 0)
         + " to " + percent(100 * shortShare(r.run(ENTITY_BAN), "us-defence", banFrom), 0));
+
+    // ---- the October 2025 measures kept in force
+    FIGURES.put("controls.jp-exports", r -> {
+      RunSeries c = r.run(CONTROLS);
+      return tonnes(c.at(Metrics.SHIPPED, RunSeries.exportsFrom("JP", MAGNET), LocalDate.of(2025, 11, 30)))
+          + " in November 2025, " + tonnes(c.at(Metrics.SHIPPED, RunSeries.exportsFrom("JP", MAGNET),
+              LocalDate.of(2025, 12, 31))) + " in December";
+    });
+    FIGURES.put("controls.jp-exports-march-2026", r -> tonnes(r.run(CONTROLS).at(Metrics.SHIPPED,
+        RunSeries.exportsFrom("JP", MAGNET), LocalDate.of(2026, 3, 31))));
+    FIGURES.put("controls.price", r -> {
+      RunSeries c = r.run(CONTROLS);
+      return range(multiples(c, "ex-china", MAGNET, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), 1)
+          + " reference in 2026, " + peak(c, MAGNET, date -> date.getYear() >= 2027) + " at the highest after"
+          + " that, and " + yearMean(c, MAGNET, 2035) + " on average in 2035";
+    });
+    FIGURES.put("controls.short", r -> regionShares(r.run(CONTROLS), List.of("EU", "US")));
+
+    // ---- the validated-end-user fast track, against the April regime alone, from December 2025
+    LocalDate fastFrom = LocalDate.of(2025, 12, 1);
+    FIGURES.put("fast.ev", r -> sectorShares(r.run(FAST_TRACK), r.run(APRIL), List.of("eu-ev", "us-ev"), fastFrom));
+    FIGURES.put("fast.others", r -> sectorShares(r.run(FAST_TRACK), r.run(APRIL),
+        List.of("eu-industrial", "us-industrial", "eu-wind"), fastFrom));
+
+    // ---- the full embargo from November 2026 on the April regime, never lifted
+    FIGURES.put("embargo.short-by-year", r -> yearlyShortage(r.run(FULL_EMBARGO), 2026));
+    FIGURES.put("embargo.magnets", r -> peak(r.run(FULL_EMBARGO), MAGNET, date -> true) + "; "
+        + yearMean(r.run(FULL_EMBARGO), MAGNET, 2030) + " on average in 2030 and "
+        + yearMean(r.run(FULL_EMBARGO), MAGNET, 2035) + " in 2035");
+    FIGURES.put("embargo.dytb", r -> {
+      RunSeries e = r.run(FULL_EMBARGO);
+      return monthsAtCap(e, "dytb_oxide") + " months at its 10× cap; " + range(multiples(e, "ex-china", "dytb_oxide",
+          LocalDate.of(2029, 1, 1), HORIZON_END), 1) + " from 2029";
+    });
+    FIGURES.put("embargo.china", r -> {
+      RunSeries e = r.run(FULL_EMBARGO);
+      LocalDate from = LocalDate.of(2026, 11, 1);
+      return "magnets " + low(multiples(e, "china", MAGNET, from, HORIZON_END)) + ", NdPr oxide "
+          + low(multiples(e, "china", "ndpr_oxide", from, HORIZON_END));
+    });
+
+    // ---- the embargo's build-out under China's technology ban, against the same without the ban
+    FIGURES.put("techban.short-by-year", r -> yearlyShortage(r.run(TECH_BAN), 2026) + " (without the ban: "
+        + yearlyShortage(r.run(EMBARGO_2035), 2026) + ")");
+    FIGURES.put("techban.magnets", r -> peak(r.run(TECH_BAN), MAGNET, date -> true) + " (without the ban "
+        + peak(r.run(EMBARGO_2035), MAGNET, date -> true) + ")");
 
     // ---- the severe embargo (a test scenario): ex-China shortage by year
     FIGURES.put("severe.shortage-by-year", r -> {
@@ -264,6 +346,67 @@ final class ReadmeFigures {
         / run.sum(Metrics.DEMAND, RunSeries.region(region), from, to);
   }
 
+  /** The yearly mean ex-China price multiple of {@code commodity}: "1.31×". */
+  private static String yearMean(RunSeries run, String commodity, int year) {
+    return multiple(mean(multiples(run, "ex-china", commodity, LocalDate.of(year, 1, 1),
+        LocalDate.of(year, 12, 31))), 2);
+  }
+
+  /** Each region's unmet share of its own demand over the run: "Europe 2.9%, the US 1.5%". */
+  private static String regionShares(RunSeries run, List<String> regions) {
+    List<String> parts = new ArrayList<>();
+    for (String region : regions) {
+      double share = run.sum(Metrics.SHORTAGE, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX)
+          / run.sum(Metrics.DEMAND, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX);
+      parts.add((region.equals("US") ? "the US " : region.equals("EU") ? "Europe " : region + " ") + percent(100 * share, 1));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Each sector's unmet share from {@code from}, in {@code run} against {@code without}: "eu-ev 10.7% → 0.0%". */
+  private static String sectorShares(RunSeries run, RunSeries without, List<String> sectors, LocalDate from) {
+    List<String> parts = new ArrayList<>();
+    for (String sector : sectors) {
+      parts.add(sector + " " + percent(100 * shortShare(without, sector, from), 1) + " → "
+          + percent(100 * shortShare(run, sector, from), 1));
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * The unmet share of demand outside China, by year from {@code firstYear}, for the years above 0.5%, then
+   * the first year from which it stays below: "31% in 2027, 9% in 2028; under 0.5% from 2029".
+   */
+  private static String yearlyShortage(RunSeries run, int firstYear) {
+    List<String> years = new ArrayList<>();
+    int calmFrom = -1;
+    for (int year = firstYear; year <= HORIZON_END.getYear(); year++) {
+      LocalDate from = LocalDate.of(year, 1, 1);
+      LocalDate to = LocalDate.of(year, 12, 31);
+      double share = run.sum(Metrics.SHORTAGE, outsideChina(), from, to) / run.sum(Metrics.DEMAND, outsideChina(), from, to);
+      if (share >= 0.005) {
+        years.add(percent(100 * share, share >= 0.095 ? 0 : 1) + " in " + year);
+        calmFrom = -1;
+      } else if (calmFrom < 0) {
+        calmFrom = year;
+      }
+    }
+    String listed = years.isEmpty() ? "none above 0.5% in any year" : String.join(", ", years);
+    return calmFrom < 0 ? listed + " (still above 0.5% in " + HORIZON_END.getYear() + ")"
+        : listed + "; under 0.5% " + (calmFrom == HORIZON_END.getYear() ? "in " : "from ") + calmFrom;
+  }
+
+  /** How many months the ex-China price of {@code commodity} sat at its 10× cap. */
+  private static long monthsAtCap(RunSeries run, String commodity) {
+    double reference = run.referencePrice("ex-china", commodity);
+    return run.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
+        && o.commodity().equals(commodity) && o.value() / reference >= 9.99).count();
+  }
+
+  private static String low(List<Double> multiples) {
+    return multiple(multiples.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), 2);
+  }
+
   private static double mean(List<Double> xs) {
     return xs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
   }
@@ -292,11 +435,6 @@ final class ReadmeFigures {
     return run.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals(zone)
             && o.commodity().equals(commodity) && !o.date().isBefore(from) && !o.date().isAfter(to))
         .map(o -> o.value() / reference).toList();
-  }
-
-  private static double multipleAt(RunSeries run, String zone, String commodity, LocalDate date) {
-    return run.at(Metrics.PRICE, o -> o.region().equals(zone) && o.commodity().equals(commodity), date)
-        / run.referencePrice(zone, commodity);
   }
 
   private static String peak(RunSeries run, String commodity, int year) {

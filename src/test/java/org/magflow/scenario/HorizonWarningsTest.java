@@ -74,6 +74,18 @@ class HorizonWarningsTest {
   }
 
   @Test
+  void projectFirstProducingAfterTheEnd_isWarned_notRefused() {
+    // A copy of a 2035 scenario cut short (or run with --set end=...) keeps its late projects: it runs.
+    String text = tiny + """
+        projects:
+          - {id: late-mine, owner: cn-miner, site: CN, recipe: mine, tonnesPerYear: 500, status: financed, firstOutput: 2027-01-02}
+          - {id: last-day-mine, owner: cn-miner, site: CN, recipe: mine, tonnesPerYear: 500, status: financed, firstOutput: 2027-01-01}
+        """;
+    assertEquals(List.of("t.yaml:108:100: projects[0].firstOutput: project 'late-mine' first produces on 2027-01-02,"
+        + " after the scenario ends (2027-01-01): it never produces in this run"), warnings(text));
+  }
+
+  @Test
   void outagesOutsideTheHorizon_areWarnedAtTheirDates() {
     String text = tiny.replace("{from: 2025-06-01, to: 2025-07-01, availableFraction: 0.5, reason: flooding}",
         "{from: 2027-06-01, to: 2027-07-01, availableFraction: 0.5, reason: flooding}\n"
