@@ -124,7 +124,11 @@ public final class Optimization {
       for (Search.Evaluation e : search.trace()) {
         traced.add(search.evaluate(java.util.Collections.singletonList(e.values())).get(0));
       }
+      AnswerScenario optimumScenario = AnswerScenario.of(outDir, plan, best[0], OPTIMUM_SCENARIO,
+          AnswerScenario.name(plan.name(), "-optimum"), plan.baseFile().getFileName() + " with the "
+              + (feasible ? "optimum" : "least infeasible point") + " of optimisation " + plan.name(), overlayHeader(file, plan, settings[0], g, result));
       SearchFiles.finish(outDir, partial, dir -> {
+        optimumScenario.writeInto(dir);
         List<String> rows = new ArrayList<>(List.of("parameter,start,optimum"));
         for (int k = 0; k < d; k++) {
           rows.add(CsvLine.line(List.of(names.get(k), Calibration.num(start[k]), Calibration.num(optimum[k]))));
@@ -165,6 +169,28 @@ public final class Optimization {
       });
       return result;
     }
+  }
+
+  /** The optimum scenario's file name, without extension: an overlay (.yaml) and the scenario resolved (.json). */
+  public static final String OPTIMUM_SCENARIO = "optimum-scenario";
+
+  /** What the optimum overlay's opening comment says: what wrote it, the answer, and how to run it. */
+  private static List<String> overlayHeader(Path file, SweepPlan plan, SearchFiles.Settings settings, Goal g,
+                                            Result r) {
+    List<String> lines = new ArrayList<>(List.of("Written by magflow optimize " + file, "(seed "
+        + plan.masterSeed() + ", " + plan.replications() + " replication(s), " + r.evaluations() + " evaluations by "
+        + settings.method + "): the base scenario with the optimum's values set.",
+        r.feasible() ? "Objective " + Calibration.num(r.objective()) + ", every constraint kept:"
+            : "No point evaluated kept every constraint; this is the one that came closest:"));
+    for (Constraint c : g.constraints()) {
+      lines.add("  " + c.kpi() + (c.below() ? " below " : " above ") + Calibration.num(c.bound()) + " in at least "
+          + Calibration.num(100 * c.share()) + "% of replications: in " + Calibration.num(100 * r.kpiShares()
+              .get(c.kpi())) + "% (mean " + Calibration.num(r.kpiMeans().get(c.kpi())) + ")");
+    }
+    for (int k = 0; k < r.names().size(); k++) {
+      lines.add("  " + r.names().get(k) + " = " + Calibration.num(r.optimum()[k]));
+    }
+    return lines;
   }
 
   static double objective(Goal g, List<String> kpis, List<String> names, JsonNode[] values, double[][] numbers) {

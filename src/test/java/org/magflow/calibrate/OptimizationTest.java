@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.ScenarioLoader;
+import org.magflow.scenario.ScenarioWriter;
 
 /** Robust constraints, the penalty that leads a search back to them, and a small optimisation end to end. */
 class OptimizationTest {
@@ -98,5 +103,17 @@ class OptimizationTest {
       reserveVaried |= Double.parseDouble(cells[2]) != Math.rint(Double.parseDouble(cells[2]));
     }
     assertTrue(reserveVaried, "the reserve is searched continuously: " + evaluations);
+
+    // the optimum as an overlay of the base: the two entries it changes, by id and by name, and nothing else
+    Path overlay = tmp.resolve("out/optimum-scenario.yaml");
+    JsonNode tree = new YAMLMapper().readTree(overlay.toFile());
+    assertEquals("[{\"id\":\"us-defence\",\"priority\":" + (int) r.optimum()[0] + "}]", tree.get("demand").toString());
+    assertEquals("[{\"name\":\"us-magnet-reserve\",\"initialTonnes\":" + r.optimum()[1] + "}]",
+        tree.get("policies").toString());
+    assertEquals("opt-optimum", tree.get("name").asText());
+    LoadResult loaded = new ScenarioLoader().load(overlay);
+    assertEquals(List.of(), loaded.problems());
+    assertEquals(Files.readString(tmp.resolve("out/optimum-scenario.json")),
+        new ScenarioWriter().toJson(loaded.scenario()));
   }
 }
