@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.magflow.run.InputException;
 import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioOverlay;
 import org.magflow.scenario.ScenarioValidator;
@@ -23,8 +25,9 @@ import org.magflow.sweep.SweepPlan;
  * ({@link SweepPlan#overlay}), and {@code STEM.json}, the same scenario resolved and standing alone.
  *
  * <p>The overlay names its base by a path relative to the result folder, so it keeps working wherever the
- * project is checked out, but not once the result folder is moved without the base (the JSON does). Before it is
- * kept it is loaded back and must give exactly the resolved scenario, so what is written runs as is.
+ * project is checked out, but not once the result folder is moved without the base (the JSON does). It is loaded
+ * as it will be read from the result folder and must give exactly the resolved scenario, so what is written runs
+ * as is; a search checks this at its start point before it runs anything.
  *
  * @param stem the files' name without extension
  * @param json the resolved scenario
@@ -32,14 +35,17 @@ import org.magflow.sweep.SweepPlan;
  */
 record AnswerScenario(String stem, String json, String overlay) {
   /**
-   * The answer's scenario for the point {@code values} of {@code plan}, written into {@code outDir}.
+   * The answer's scenario for the point {@code values} of {@code plan}, to be written into {@code outDir}.
    *
+   * @param studyFile the calibration or optimisation file, where a problem is reported
    * @param name the scenario's name, which names the folder a run of it writes (not the base's: a run of the
    *     answer must not replace the base's results)
    * @param header the comment lines that open the overlay: what wrote it; how to run it follows
+   * @throws InputException if the overlay would not give the resolved scenario: a parameter's path selects what
+   *     the base file does not write (such as a producer the defaults add for a project's owner)
    */
-  static AnswerScenario of(Path outDir, SweepPlan plan, JsonNode[] values, String stem, String name,
-                           String description, List<String> header) throws InputException {
+  static AnswerScenario of(Path studyFile, Path outDir, SweepPlan plan, JsonNode[] values, String stem,
+                           String name, String description, List<String> header) throws InputException {
     String json = new ScenarioWriter().toJson(plan.scenarioAt(values, name, description));
     ObjectNode fields = JsonNodeFactory.instance.objectNode().put("name", name).put("description", description);
     fields.setAll(plan.overlay(values));
@@ -47,22 +53,22 @@ record AnswerScenario(String stem, String json, String overlay) {
     comments.addAll(List.of("extends names the base by its path from this folder: if the folder moves, change that"
         + " path,", "or run " + stem + ".json, the same scenario written out whole.",
         "Run: magflow run " + outDir.resolve(stem + ".yaml"), ""));
-    return new AnswerScenario(stem, json,
-        ScenarioOverlay.yaml(comments, baseReference(outDir, plan.baseFile()), fields));
+    String overlay = ScenarioOverlay.yaml(comments, baseReference(outDir, plan.baseFile()), fields);
+    LoadResult again = new ScenarioLoader().load(outDir.resolve(stem + ".yaml"), overlay);
+    if (!again.ok() || !new ScenarioWriter().toJson(again.scenario()).equals(json)) {
+      throw new InputException(List.of(new Problem(studyFile.toString(), "parameters", 0, 0, "the answer cannot be"
+          + " written as an overlay of " + plan.baseFile() + " that gives its scenario back" + (again.ok() ? "" : " (" + again.problems().stream()
+              .map(p -> p.path() + ": " + p.message()).collect(Collectors.joining("; ")) + ")")
+          + "; does a parameter's path select an entry the base file does not write, such as a producer added"
+          + " for a project's owner?")));
+    }
+    return new AnswerScenario(stem, json, overlay);
   }
 
-  /**
-   * Writes both files into {@code dir}, the result folder or its temporary sibling (the overlay's relative path
-   * reads the same from both), and checks that the overlay loads as the resolved scenario.
-   */
+  /** Writes both files into {@code dir}, the result folder or its temporary sibling. */
   void writeInto(Path dir) throws IOException {
     Files.writeString(dir.resolve(stem + ".json"), json, StandardCharsets.UTF_8);
-    Path yaml = Files.writeString(dir.resolve(stem + ".yaml"), overlay, StandardCharsets.UTF_8);
-    LoadResult again = new ScenarioLoader().load(yaml);
-    if (!again.ok() || !new ScenarioWriter().toJson(again.scenario()).equals(json)) {
-      throw new IllegalStateException(stem + ".yaml does not give the scenario " + stem + ".json holds"
-          + (again.ok() ? "" : ": " + again.problems()));
-    }
+    Files.writeString(dir.resolve(stem + ".yaml"), overlay, StandardCharsets.UTF_8);
   }
 
   /** The base file as a path from {@code folder}: relative where it can be, absolute across file-system roots. */

@@ -106,6 +106,8 @@ public final class Calibration {
     Plan plan = read(file);
     SweepPlan sweep = plan.sweep();
     Path outDir = options.outDir() != null ? options.outDir() : Path.of("results", "calibrations", sweep.name());
+    // that an overlay can hold the answer, at any point (the ranges' starts), before anything is written or run
+    fittedScenario(file, outDir, sweep, sweep.values(new double[sweep.parameterNames().size()]), List.of());
     Path partial = SearchFiles.checkTargets(outDir, options.resume());
     List<YearMonth> months = plan.fields().months();
     List<SeriesMap> series = plan.fields().series();
@@ -175,9 +177,7 @@ public final class Calibration {
       List<Comparison> fit = comparisons(plan, search.evaluate(List.<JsonNode[]>of(best)).get(0));
       Result result = new Result(outDir, true, sweep.parameterNames(), start, handSet, fitted, lower, upper,
           startLoss, handSetLoss, bestLoss, search.trace().size(), search.ranNow());
-      AnswerScenario fittedScenario = AnswerScenario.of(outDir, sweep, best, FITTED_SCENARIO,
-          AnswerScenario.name(sweep.name(), "-fitted"), sweep.baseFile().getFileName() + " with the values calibration " + sweep.name()
-              + " fitted", overlayHeader(file, plan, result));
+      AnswerScenario fittedScenario = fittedScenario(file, outDir, sweep, best, overlayHeader(file, plan, result));
       SearchFiles.finish(outDir, partial, dir -> write(dir, file, plan, result, search, profile, fit,
           fittedScenario, options));
       return result;
@@ -295,6 +295,12 @@ public final class Calibration {
               + ", " + losses.length + " evaluations, " + plan.sweep().replications() + " replication(s) each",
               source, losses)), dir.resolve(ChartWriter.CHARTS_DIR), Set.of(ChartFormat.PNG, ChartFormat.SVG));
     }
+  }
+
+  private static AnswerScenario fittedScenario(Path file, Path outDir, SweepPlan sweep, JsonNode[] values,
+                                               List<String> header) throws InputException {
+    return AnswerScenario.of(file, outDir, sweep, values, FITTED_SCENARIO, AnswerScenario.name(sweep.name(), "-fitted"),
+        sweep.baseFile().getFileName() + " with the values calibration " + sweep.name() + " fitted", header);
   }
 
   /** What the fitted overlay's opening comment says: what wrote it, the fit, and how to run it. */

@@ -16,6 +16,7 @@ import org.magflow.output.CsvLine;
 import org.magflow.output.chart.ChartFormat;
 import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.chart.FitCharts;
+import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.SpecBinder;
@@ -71,6 +72,8 @@ public final class Optimization {
     SweepPlan plan = SweepPlan.create(file, dialect);
     Goal g = goal[0];
     Path outDir = options.outDir() != null ? options.outDir() : Path.of("results", "optimisations", plan.name());
+    // that an overlay can hold the answer, at any point (the ranges' starts), before anything is written or run
+    optimumScenario(file, outDir, plan, plan.values(new double[plan.parameterNames().size()]), true, List.of());
     Path partial = SearchFiles.checkTargets(outDir, options.resume());
     List<String> names = plan.parameterNames();
     List<String> kpis = plan.kpiNames();
@@ -124,9 +127,8 @@ public final class Optimization {
       for (Search.Evaluation e : search.trace()) {
         traced.add(search.evaluate(java.util.Collections.singletonList(e.values())).get(0));
       }
-      AnswerScenario optimumScenario = AnswerScenario.of(outDir, plan, best[0], OPTIMUM_SCENARIO,
-          AnswerScenario.name(plan.name(), "-optimum"), plan.baseFile().getFileName() + " with the "
-              + (feasible ? "optimum" : "least infeasible point") + " of optimisation " + plan.name(), overlayHeader(file, plan, settings[0], g, result));
+      AnswerScenario optimumScenario = optimumScenario(file, outDir, plan, best[0], feasible,
+          overlayHeader(file, plan, settings[0], g, result));
       SearchFiles.finish(outDir, partial, dir -> {
         optimumScenario.writeInto(dir);
         List<String> rows = new ArrayList<>(List.of("parameter,start,optimum"));
@@ -173,6 +175,13 @@ public final class Optimization {
 
   /** The optimum scenario's file name, without extension: an overlay (.yaml) and the scenario resolved (.json). */
   public static final String OPTIMUM_SCENARIO = "optimum-scenario";
+
+  private static AnswerScenario optimumScenario(Path file, Path outDir, SweepPlan plan, JsonNode[] values,
+                                                boolean feasible, List<String> header) throws InputException {
+    return AnswerScenario.of(file, outDir, plan, values, OPTIMUM_SCENARIO, AnswerScenario.name(plan.name(),
+        "-optimum"), plan.baseFile().getFileName() + " with the " + (feasible ? "optimum" : "least infeasible point")
+        + " of optimisation " + plan.name(), header);
+  }
 
   /** What the optimum overlay's opening comment says: what wrote it, the answer, and how to run it. */
   private static List<String> overlayHeader(Path file, SweepPlan plan, SearchFiles.Settings settings, Goal g,

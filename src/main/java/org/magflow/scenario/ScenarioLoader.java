@@ -137,6 +137,14 @@ public final class ScenarioLoader {
     return resolve(top);
   }
 
+  /**
+   * Reads {@code text} as if it were the file {@code file}: named so in problems, its {@code extends} found from
+   * that file's folder, which must exist; the file itself need not. For checking a file before writing it.
+   */
+  public LoadResult load(Path file, String text) {
+    return resolve(new Source(file, file.toString(), text, isJson(file)));
+  }
+
   /** A scenario file's text, as read, and how problems name it. */
   private record Source(Path path, String label, String text, boolean json) {}
 
