@@ -73,7 +73,10 @@ final class ScenarioMerge {
     return tree;
   }
 
-  /** Problems the merge itself found (an entry changing the type of the base's entry it names), placed. */
+  /**
+   * Problems the merge itself found, placed: an entry that changes the type of the base's entry it names, and a
+   * second entry of one file naming the same base entry. The entry is left out of the merge.
+   */
   List<Problem> problems() {
     return problems;
   }
