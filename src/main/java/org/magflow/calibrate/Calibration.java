@@ -29,7 +29,6 @@ import org.magflow.run.MagflowVersion;
 import org.magflow.run.ScenarioRun;
 import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioSpec;
-import org.magflow.scenario.ScenarioWriter;
 import org.magflow.sweep.LocalRunExecutor;
 import org.magflow.sweep.RunResult;
 import org.magflow.sweep.RunWorker;
@@ -53,6 +52,8 @@ public final class Calibration {
   static final int PROFILE_POINTS = 9;
   /** χ²(1) at 95%. */
   static final double CHI2_95 = 3.841;
+  /** The fitted scenario's file name, without extension: an overlay (.yaml) and the scenario resolved (.json). */
+  public static final String FITTED_SCENARIO = "fitted-scenario";
 
   /** How to calibrate: where to write, threads, resume, the test hook. */
   public record Options(Path outDir, int threads, boolean resume, String command, boolean charts, int stopAfter) {}
@@ -105,6 +106,8 @@ public final class Calibration {
     Plan plan = read(file);
     SweepPlan sweep = plan.sweep();
     Path outDir = options.outDir() != null ? options.outDir() : Path.of("results", "calibrations", sweep.name());
+    // that an overlay can hold the answer, at any point (the ranges' starts), before anything is written or run
+    fittedScenario(file, outDir, sweep, sweep.values(new double[sweep.parameterNames().size()]), List.of());
     Path partial = SearchFiles.checkTargets(outDir, options.resume());
     List<YearMonth> months = plan.fields().months();
     List<SeriesMap> series = plan.fields().series();
@@ -172,9 +175,9 @@ public final class Calibration {
         }
       }
       List<Comparison> fit = comparisons(plan, search.evaluate(List.<JsonNode[]>of(best)).get(0));
-      ScenarioSpec fittedScenario = sweep.scenarioAt(best);
       Result result = new Result(outDir, true, sweep.parameterNames(), start, handSet, fitted, lower, upper,
           startLoss, handSetLoss, bestLoss, search.trace().size(), search.ranNow());
+      AnswerScenario fittedScenario = fittedScenario(file, outDir, sweep, best, overlayHeader(file, plan, result));
       SearchFiles.finish(outDir, partial, dir -> write(dir, file, plan, result, search, profile, fit,
           fittedScenario, options));
       return result;
@@ -239,7 +242,7 @@ public final class Calibration {
   }
 
   private static void write(Path dir, Path file, Plan plan, Result r, Search search, List<List<double[]>> profile,
-                            List<Comparison> fit, ScenarioSpec fitted, Options options) throws IOException {
+                            List<Comparison> fit, AnswerScenario fitted, Options options) throws IOException {
     List<String> names = r.names();
     List<String> fitRows = new ArrayList<>(List.of("parameter,start,hand_set,fitted,ci95_low,ci95_high"));
     for (int k = 0; k < names.size(); k++) {
@@ -273,7 +276,7 @@ public final class Calibration {
       }
     }
     Files.write(dir.resolve("fit-series.csv"), series, StandardCharsets.UTF_8);
-    new ScenarioWriter().write(fitted, dir.resolve("fitted-scenario.json"));
+    fitted.writeInto(dir);
     SearchFiles.writeStudy(dir, "calibration", file, options.command(), plan.sweep().masterSeed(), losses.length);
     if (options.charts()) {
       FitCharts charts = new FitCharts();
@@ -292,6 +295,26 @@ public final class Calibration {
               + ", " + losses.length + " evaluations, " + plan.sweep().replications() + " replication(s) each",
               source, losses)), dir.resolve(ChartWriter.CHARTS_DIR), Set.of(ChartFormat.PNG, ChartFormat.SVG));
     }
+  }
+
+  private static AnswerScenario fittedScenario(Path file, Path outDir, SweepPlan sweep, JsonNode[] values,
+                                               List<String> header) throws InputException {
+    return AnswerScenario.of(file, outDir, sweep, values, FITTED_SCENARIO, AnswerScenario.name(sweep.name(), "-fitted"),
+        sweep.baseFile().getFileName() + " with the values calibration " + sweep.name() + " fitted", header);
+  }
+
+  /** What the fitted overlay's opening comment says: what wrote it, the fit, and how to run it. */
+  private static List<String> overlayHeader(Path file, Plan plan, Result r) {
+    List<String> lines = new ArrayList<>(List.of("Written by magflow calibrate " + file, "(seed "
+        + plan.sweep().masterSeed() + ", " + plan.sweep().replications() + " replication(s), " + r.evaluations()
+        + " evaluations by " + plan.settings().method + "): the base scenario with the fitted values set.",
+        "Loss (mean squared log error) " + num(r.fittedLoss()) + "; hand-set values " + num(r.handSetLoss())
+            + "; start " + num(r.startLoss()) + "."));
+    for (int k = 0; k < r.names().size(); k++) {
+      lines.add("  " + r.names().get(k) + " = " + num(r.fitted()[k]) + " (95% profile interval " + num(r.lower()[k])
+          + " to " + num(r.upper()[k]) + ")");
+    }
+    return lines;
   }
 
   static String fittedText(Result r) {

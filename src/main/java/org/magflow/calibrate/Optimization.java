@@ -16,6 +16,7 @@ import org.magflow.output.CsvLine;
 import org.magflow.output.chart.ChartFormat;
 import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.chart.FitCharts;
+import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.SpecBinder;
@@ -71,6 +72,8 @@ public final class Optimization {
     SweepPlan plan = SweepPlan.create(file, dialect);
     Goal g = goal[0];
     Path outDir = options.outDir() != null ? options.outDir() : Path.of("results", "optimisations", plan.name());
+    // that an overlay can hold the answer, at any point (the ranges' starts), before anything is written or run
+    optimumScenario(file, outDir, plan, plan.values(new double[plan.parameterNames().size()]), true, List.of());
     Path partial = SearchFiles.checkTargets(outDir, options.resume());
     List<String> names = plan.parameterNames();
     List<String> kpis = plan.kpiNames();
@@ -124,7 +127,10 @@ public final class Optimization {
       for (Search.Evaluation e : search.trace()) {
         traced.add(search.evaluate(java.util.Collections.singletonList(e.values())).get(0));
       }
+      AnswerScenario optimumScenario = optimumScenario(file, outDir, plan, best[0], feasible,
+          overlayHeader(file, plan, settings[0], g, result));
       SearchFiles.finish(outDir, partial, dir -> {
+        optimumScenario.writeInto(dir);
         List<String> rows = new ArrayList<>(List.of("parameter,start,optimum"));
         for (int k = 0; k < d; k++) {
           rows.add(CsvLine.line(List.of(names.get(k), Calibration.num(start[k]), Calibration.num(optimum[k]))));
@@ -165,6 +171,35 @@ public final class Optimization {
       });
       return result;
     }
+  }
+
+  /** The optimum scenario's file name, without extension: an overlay (.yaml) and the scenario resolved (.json). */
+  public static final String OPTIMUM_SCENARIO = "optimum-scenario";
+
+  private static AnswerScenario optimumScenario(Path file, Path outDir, SweepPlan plan, JsonNode[] values,
+                                                boolean feasible, List<String> header) throws InputException {
+    return AnswerScenario.of(file, outDir, plan, values, OPTIMUM_SCENARIO, AnswerScenario.name(plan.name(),
+        "-optimum"), plan.baseFile().getFileName() + " with the " + (feasible ? "optimum" : "least infeasible point")
+        + " of optimisation " + plan.name(), header);
+  }
+
+  /** What the optimum overlay's opening comment says: what wrote it, the answer, and how to run it. */
+  private static List<String> overlayHeader(Path file, SweepPlan plan, SearchFiles.Settings settings, Goal g,
+                                            Result r) {
+    List<String> lines = new ArrayList<>(List.of("Written by magflow optimize " + file, "(seed "
+        + plan.masterSeed() + ", " + plan.replications() + " replication(s), " + r.evaluations() + " evaluations by "
+        + settings.method + "): the base scenario with the optimum's values set.",
+        r.feasible() ? "Objective " + Calibration.num(r.objective()) + ", every constraint kept:"
+            : "No point evaluated kept every constraint; this is the one that came closest:"));
+    for (Constraint c : g.constraints()) {
+      lines.add("  " + c.kpi() + (c.below() ? " below " : " above ") + Calibration.num(c.bound()) + " in at least "
+          + Calibration.num(100 * c.share()) + "% of replications: in " + Calibration.num(100 * r.kpiShares()
+              .get(c.kpi())) + "% (mean " + Calibration.num(r.kpiMeans().get(c.kpi())) + ")");
+    }
+    for (int k = 0; k < r.names().size(); k++) {
+      lines.add("  " + r.names().get(k) + " = " + Calibration.num(r.optimum()[k]));
+    }
+    return lines;
   }
 
   static double objective(Goal g, List<String> kpis, List<String> names, JsonNode[] values, double[][] numbers) {

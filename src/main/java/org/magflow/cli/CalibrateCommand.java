@@ -13,10 +13,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Fit a base scenario's parameters (the sweep's path syntax, with ranges as bounds) to observed"
         + " series with CMA-ES or BOBYQA, on common random numbers.",
-        "Writes fit.csv (fitted values with 95% profile intervals), evaluations.csv (the loss by evaluation),"
-            + " profile.csv, fit-series.csv, fitted-scenario.json (runs as is) and charts/ to"
-            + " results/calibrations/<name>/ unless -o is given. Evaluations are kept in <DIR>.partial/ as they"
-            + " finish; --resume continues an interrupted calibration."})
+        "Writes fit.csv (fitted values with 95%% profile intervals), evaluations.csv (the loss by evaluation),"
+            + " profile.csv, fit-series.csv, fitted-scenario.yaml (an overlay: extends the base scenario and sets"
+            + " the fitted values; runs as is), fitted-scenario.json (the same scenario resolved, standing alone)"
+            + " and charts/ to results/calibrations/<name>/ unless -o is given. Evaluations are kept in"
+            + " <DIR>.partial/ as they finish; --resume continues an interrupted calibration."})
 final class CalibrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -40,6 +41,7 @@ final class CalibrateCommand implements Callable<Integer> {
     stdout.printf("loss (mean squared log error): start %s, hand-set %s, fitted %s%n", num(r.startLoss()),
         num(r.handSetLoss()), num(r.fittedLoss()));
     stdout.printf("Wrote %s: %d evaluations (%d run now)%n", r.outDir(), r.evaluations(), r.ranNow());
+    stdout.printf("Run the fit: magflow run %s%n", r.outDir().resolve(Calibration.FITTED_SCENARIO + ".yaml"));
     stdout.flush();
     return MagflowCli.OK;
   }

@@ -13,8 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "optimize", mixinStandardHelpOptions = true,
     description = {"Minimise a KPI or a cost of the parameters subject to constraints on KPIs that must hold in a"
         + " chosen share of replications; whole-number and continuous parameters; CMA-ES or BOBYQA.",
-        "Writes optimum.csv, optimum-kpis.csv, evaluations.csv and charts/ to results/optimisations/<name>/"
-            + " unless -o is given; --resume continues an interrupted search."})
+        "Writes optimum.csv, optimum-kpis.csv, evaluations.csv, optimum-scenario.yaml (an overlay: extends the"
+            + " base scenario and sets the optimum's values; runs as is), optimum-scenario.json (the same scenario"
+            + " resolved) and charts/ to results/optimisations/<name>/ unless -o is given; --resume continues an"
+            + " interrupted search."})
 final class OptimizeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,6 +41,7 @@ final class OptimizeCommand implements Callable<Integer> {
         r.kpiShares().containsKey(k) ? ", constraint holds in " + Math.round(100 * r.kpiShares().get(k))
             + "% of replications" : ""));
     stdout.printf("Wrote %s: %d evaluations (%d run now)%n", r.outDir(), r.evaluations(), r.ranNow());
+    stdout.printf("Run the optimum: magflow run %s%n", r.outDir().resolve(Optimization.OPTIMUM_SCENARIO + ".yaml"));
     stdout.flush();
     return MagflowCli.OK;
   }

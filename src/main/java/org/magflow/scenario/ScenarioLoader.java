@@ -26,14 +26,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -138,6 +135,14 @@ public final class ScenarioLoader {
       return e.problem != null ? LoadResult.failed(List.of(e.problem)) : LoadResult.failed(label, e.getMessage());
     }
     return resolve(top);
+  }
+
+  /**
+   * Reads {@code text} as if it were the file {@code file}: named so in problems, its {@code extends} found from
+   * that file's folder, which must exist; the file itself need not. For checking a file before writing it.
+   */
+  public LoadResult load(Path file, String text) {
+    return resolve(new Source(file, file.toString(), text, isJson(file)));
   }
 
   /** A scenario file's text, as read, and how problems name it. */
@@ -351,7 +356,9 @@ public final class ScenarioLoader {
       }
       source = base;
     }
-    Merged merged = Merged.of(chain);
+    ScenarioMerge merged = ScenarioMerge.of(chain.stream()
+        .map(p -> new ScenarioMerge.Layer(p.label(), p.tree(), p.index())).toList());
+    problems.addAll(merged.problems());
     SpecBinder.Result<ScenarioSpec> bound =
         new SpecBinder<>(mapper, ScenarioSpec.class).bind(merged.tree(), top.label());
     List<Problem> found = new ArrayList<>(bound.problems());
@@ -412,112 +419,6 @@ public final class ScenarioLoader {
       return folder == null ? file.toString() : folder.relativize(file).toString().replace('\\', '/');
     } catch (IllegalArgumentException e) { // another root
       return file.toString();
-    }
-  }
-
-  /**
-   * A chain of files merged into one tree, remembering which file wrote each top-level field and each
-   * policy, so a problem found in the merged scenario can be reported where its value was written.
-   *
-   * @param chain the files, the loaded one first
-   * @param owner for each top-level field, the index in {@code chain} of the file whose value won
-   * @param policies for each merged policy, the file that wrote it and the policy's index in that file
-   */
-  private record Merged(ObjectNode tree, List<Parsed> chain, Map<String, Integer> owner, List<int[]> policies) {
-    private static final String POLICIES = "policies";
-    private static final Pattern POLICY_PATH =
-        Pattern.compile("\\bpolicies\\[(\\d+)\\]((?:\\.[A-Za-z0-9_-]+|\\[\\d+\\])*)");
-
-    static Merged of(List<Parsed> chain) {
-      ObjectNode tree = chain.get(0).tree().objectNode();
-      Map<String, Integer> owner = new HashMap<>();
-      List<int[]> policies = new ArrayList<>();
-      for (int layer = chain.size() - 1; layer >= 0; layer--) { // the deepest base first
-        ObjectNode from = chain.get(layer).tree();
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
-          String name = field.getKey();
-          JsonNode value = field.getValue();
-          if (name.equals(POLICIES)) {
-            JsonNode before = tree.get(POLICIES);
-            if (value.isNull() && before != null) continue; // an empty "policies:" adds nothing
-            if (value.isArray() && before instanceof ArrayNode list) {
-              for (int k = 0; k < value.size(); k++) {
-                list.add(value.get(k));
-                policies.add(new int[] {layer, k});
-              }
-              owner.put(name, layer);
-              continue;
-            }
-            policies.clear(); // a list replacing a non-list, or a non-list (a type error) replacing anything
-            if (value instanceof ArrayNode list) {
-              for (int k = 0; k < list.size(); k++) policies.add(new int[] {layer, k});
-              value = list.deepCopy(); // later files append to it
-            }
-          }
-          tree.set(name, value);
-          owner.put(name, layer);
-        }
-      }
-      return new Merged(tree, chain, owner, policies);
-    }
-
-    /** The problem, found at a path of the merged tree, placed in the file and at the path where it was written. */
-    Problem place(Problem p) {
-      if (p.line() > 0) return p;
-      int layer = layerOf(p.path());
-      String path = localPath(p.path());
-      String message = chain.size() == 1 ? p.message() : localMessage(p.message(), layer);
-      Parsed file = chain.get(layer);
-      return file.index().place(new Problem(file.label(), path, 0, 0, message));
-    }
-
-    private int layerOf(String path) {
-      int policy = policyIndex(path);
-      if (policy >= 0 && policy < policies.size()) return policies.get(policy)[0];
-      return owner.getOrDefault(topField(path), 0); // not in any file (missing): the loaded file
-    }
-
-    private String localPath(String path) {
-      int policy = policyIndex(path);
-      if (policy < 0 || policy >= policies.size()) return path;
-      String rest = path.substring(path.indexOf(']') + 1);
-      return FieldPaths.index(POLICIES, policies.get(policy)[1]) + rest;
-    }
-
-    /** Rewrites each policy path in a message to its own file's numbering, naming the file if it is another. */
-    private String localMessage(String message, int layer) {
-      Matcher m = POLICY_PATH.matcher(message);
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        int policy = Integer.parseInt(m.group(1));
-        String replacement = m.group();
-        if (policy < policies.size()) {
-          int[] at = policies.get(policy);
-          replacement = FieldPaths.index(POLICIES, at[1]) + m.group(2)
-              + (at[0] == layer ? "" : " in " + chain.get(at[0]).label());
-        }
-        m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-      }
-      return m.appendTail(out).toString();
-    }
-
-    /** The index of the merged policy a path lies in, or -1. */
-    private static int policyIndex(String path) {
-      if (!path.startsWith(POLICIES + "[")) return -1;
-      int close = path.indexOf(']');
-      try {
-        return Integer.parseInt(path.substring(POLICIES.length() + 1, close));
-      } catch (NumberFormatException | IndexOutOfBoundsException e) {
-        return -1;
-      }
-    }
-
-    private static String topField(String path) {
-      int dot = path.indexOf('.');
-      int bracket = path.indexOf('[');
-      int cut = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
-      return cut < 0 ? path : path.substring(0, cut);
     }
   }
 

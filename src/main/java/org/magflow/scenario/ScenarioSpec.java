@@ -17,26 +17,37 @@ import java.util.List;
  * is), read as YAML or JSON by its extension. {@link ScenarioLoader#load} reads the base, which may itself
  * extend another through at most {@link ScenarioLoader#MAX_EXTENDS_DEPTH} bases, and merges the files before
  * binding, so a spec never holds {@code extends}: it is the merged scenario, and so is
- * {@code scenario.resolved.json}. The merge:
+ * {@code scenario.resolved.json}. The merge, field by field, the extending file winning:
  * <ul>
- *   <li>each top-level field the extending file sets replaces the base's whole; nested objects are not merged
- *       (a child's {@code demandResponse: {noise: 0}} drops the base's other demandResponse fields);
- *   <li>except {@code policies}: the extending file's policies are appended after the base's (a scenario is a
- *       base world plus more shocks); an empty or null list adds none. A child cannot remove a base's policy;
- *       {@link #withPolicies} gives the no-policy counterfactual.
+ *   <li>an object (such as {@code demandResponse}, {@code market.priceRule}, a producer's {@code stocks}) merges
+ *       with the base's field by field, at any depth: {@code demandResponse: {noise: 0}} changes the noise and
+ *       keeps the base's other demandResponse fields;
+ *   <li>a list of entries with ids merges by id: {@code commodities}, {@code regions}, {@code recipes},
+ *       {@code producers} and each producer's {@code facilities}, {@code demand}, {@code projects}, each sector's
+ *       {@code demandResponse.technologies}, and {@code policies} by {@code name}. An entry whose id a base's
+ *       entry has is merged into it, field by field as above (so {@code policies: [{name: x, cut: 0.8}]} changes
+ *       the cut of the base's policy x, where it stands in the base's list); an entry with a new id is appended
+ *       after the base's. An entry cannot change a base's entry's {@code type} (a policy's family): that is
+ *       reported, at the child's type. An empty or null list adds nothing; a child cannot remove a base's entry
+ *       ({@link #withPolicies} gives the no-policy counterfactual). A file that names one id twice has a
+ *       duplicate, reported as in a single file;
+ *   <li>any other value, lists without ids included (a facility's {@code capacity} points, {@code trade.routes},
+ *       {@code market.referencePrices}, tags, a policy's destinations), replaces the base's whole; so does
+ *       null (an empty field), which leaves the field to its default.
  * </ul>
  *
  * <p>Every file of a chain gets every check a single file gets (size limit per file, UTF-8, syntax, aliases,
  * nesting, duplicate keys), and each problem names the file and line where its value was written: a problem
- * in a field taken from a base names the base file, as resolved from the working directory (e.g.
- * {@code scenarios/baseline.yaml}); a problem in a policy names the file that wrote the policy and numbers the
- * policy as that file does (the child's first policy is {@code policies[0]}, however many the base has). A
- * problem about a field as a whole (e.g. a missing reference price) names the file whose value of that top-level
- * field won; a missing top-level field is reported in the loaded file. A value the extending file overrides is
- * never bound, so beyond syntax and duplicate keys its problems are not reported. A base that cannot be found
- * or read, is not {@code .yaml}, {@code .yml} or {@code .json}, closes a cycle, or lies too deep is reported at
- * the {@code extends} field that names it. {@link ScenarioLoader#parse}, given text and no file, refuses
- * {@code extends}.
+ * in a value taken from a base names the base file, as resolved from the working directory (e.g.
+ * {@code scenarios/baseline.yaml}); a problem in a value the child set, in its own entry or in the fields it
+ * changes of a base's entry, names the child. Paths are numbered as the file that wrote them numbers them (the
+ * child's first policy is {@code policies[0]}, however many the base has), and so are the paths a message
+ * quotes, with the file named when it is another. A problem about an entry or object as a whole (e.g. a missing
+ * field of a policy) names the file that first wrote it; a missing top-level field is reported in the loaded
+ * file. A value the extending file overrides is never bound, so beyond syntax and duplicate keys its problems
+ * are not reported. A base that cannot be found or read, is not {@code .yaml}, {@code .yml} or {@code .json},
+ * closes a cycle, or lies too deep is reported at the {@code extends} field that names it.
+ * {@link ScenarioLoader#parse}, given text and no file, refuses {@code extends}.
  */
 public record ScenarioSpec(
     String name,

@@ -29,6 +29,7 @@ import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.LoadResult;
 import org.magflow.scenario.Problem;
 import org.magflow.scenario.ScenarioLoader;
+import org.magflow.scenario.ScenarioOverlay;
 import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioWriter;
 import org.magflow.scenario.SpecBinder;
@@ -571,6 +572,28 @@ public final class SweepPlan {
   /** The validated scenario of a point given by its values; throws with the problem placed at the parameters. */
   public ScenarioSpec scenarioAt(JsonNode[] values) throws InputException {
     return scenario(values, "at " + settings(values)).spec();
+  }
+
+  /**
+   * A point's scenario renamed: the base scenario as resolved with the point's values and another name and
+   * description, the scenario {@link #overlay} gives when it extends the base file.
+   */
+  public ScenarioSpec scenarioAt(JsonNode[] values, String name, String description) throws InputException {
+    ObjectNode tree = tree(values);
+    tree.put("name", name).put("description", description);
+    LoadResult loaded = loader.fromTree(baseName, tree);
+    if (loaded.ok()) return loaded.scenario();
+    throw new InputException(invalid(values, "at " + settings(values), loaded.problems(), tree));
+  }
+
+  /**
+   * The values a point sets, as the fields of an overlay of the base scenario file ({@link ScenarioOverlay}):
+   * each parameter's targets and nothing else, list entries named by their ids.
+   */
+  public ObjectNode overlay(JsonNode[] values) {
+    List<JsonPointer> targets = new ArrayList<>();
+    for (Parameter p : parameters) targets.addAll(p.targets());
+    return ScenarioOverlay.of(tree(values), targets);
   }
 
   /** The base scenario file's warnings (see {@link LoadResult#warnings}); a sweep prints them once, not per run. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,11 @@ import org.magflow.backtest.SeriesMap;
 import org.magflow.backtest.Selector;
 import org.magflow.run.InputException;
 import org.magflow.scenario.LicenceRegimeSpec;
+import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.Problem;
+import org.magflow.scenario.ScenarioLoader;
 import org.magflow.scenario.ScenarioSpec;
+import org.magflow.scenario.ScenarioWriter;
 import org.magflow.sweep.SweepRunner;
 
 /** Calibration on the April 2025 scenario with a tiny budget: mapping, loss, determinism and resume. */
@@ -92,6 +97,8 @@ class CalibrationTest {
     assertEquals(Files.readString(tmp.resolve("one/evaluations.csv")),
         Files.readString(tmp.resolve("two/evaluations.csv")));
     assertTrue(Files.isRegularFile(tmp.resolve("one/fitted-scenario.json")));
+    assertEquals(Files.readString(tmp.resolve("one/fitted-scenario.yaml")).replace("/one/", "/two/"),
+        Files.readString(tmp.resolve("two/fitted-scenario.yaml")), "the overlay is deterministic (its Run: line aside)");
 
     Path out = tmp.resolve("resumed");
     Calibration.Result stopped = new Calibration().run(f, options(out, 2, false, 3));
@@ -106,5 +113,72 @@ class CalibrationTest {
     assertEquals(Files.readString(tmp.resolve("one/fit.csv")), Files.readString(out.resolve("fit.csv")));
     assertEquals(Files.readString(tmp.resolve("one/evaluations.csv")), Files.readString(out.resolve("evaluations.csv")));
     assertFalse(Files.exists(SweepRunner.partialDir(out)), "the journal is gone once the result is written");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void theFittedScenarioIsAnOverlayOfTheBaseSettingOnlyTheFittedValue_thatLoadsAsTheResolvedFit(@TempDir Path tmp)
+      throws Exception {
+    Path f = file(tmp);
+    Path out = tmp.resolve("results/calibrations/tiny");
+    Calibration.Result r = new Calibration().run(f, options(out, 2, false, 0));
+    String overlay = Files.readString(out.resolve("fitted-scenario.yaml"));
+    assertTrue(overlay.startsWith("# Written by magflow calibrate " + f + "\n# (seed 42, 1 replication(s), "
+        + r.evaluations() + " evaluations by cma-es): the base scenario with the fitted values set.\n"), overlay);
+    JsonNode tree = new YAMLMapper().readTree(overlay);
+    assertEquals(List.of("extends", "name", "description", "policies"), fieldNames(tree));
+    assertEquals("../../../../.." + SCENARIOS.resolve("april-2025-licences.yaml"), tree.get("extends").asText(),
+        "the base, by its path from the result folder");
+    assertEquals("tiny-fitted", tree.get("name").asText(), "not the base's name: its run has a folder of its own");
+    JsonNode policies = tree.get("policies");
+    assertEquals(1, policies.size());
+    assertEquals(List.of("name", "approvalProbability"), fieldNames(policies.get(0)));
+    assertEquals("apr-2025-licence-regime", policies.get(0).get("name").asText());
+    assertEquals(r.fitted()[0], policies.get(0).get("approvalProbability").doubleValue());
+
+    // merged onto the base (the policy changed in place, not appended), it is the resolved fitted scenario
+    LoadResult loaded = new ScenarioLoader().load(out.resolve("fitted-scenario.yaml"));
+    assertEquals(List.of(), loaded.problems());
+    assertEquals(Files.readString(out.resolve("fitted-scenario.json")), new ScenarioWriter().toJson(loaded.scenario()));
+    ScenarioSpec base = new ScenarioLoader().load(SCENARIOS.resolve("april-2025-licences.yaml")).scenario();
+    assertEquals(base.policies().size(), loaded.scenario().policies().size());
+    LicenceRegimeSpec regime = loaded.scenario().policies().stream()
+        .filter(p -> p.name().equals("apr-2025-licence-regime")).map(LicenceRegimeSpec.class::cast).findFirst()
+        .orElseThrow();
+    assertEquals(r.fitted()[0], regime.approvalProbability());
+
+    // moved without its base, the overlay is refused at its extends line; the JSON still stands alone
+    Path moved = Files.createDirectories(tmp.resolve("a/b/c/d/e/f"));
+    Files.copy(out.resolve("fitted-scenario.yaml"), moved.resolve("fitted-scenario.yaml"));
+    List<Problem> refused = new ScenarioLoader().load(moved.resolve("fitted-scenario.yaml")).problems();
+    assertEquals(1, refused.size(), refused.toString());
+    assertEquals("extends", refused.get(0).path());
+    assertTrue(refused.get(0).message().startsWith("cannot read base scenario"), refused.get(0).message());
+  }
+
+  private static int magflow(Object... args) {
+    return org.magflow.cli.MagflowCli.commandLine().execute(java.util.Arrays.stream(args).map(String::valueOf)
+        .toArray(String[]::new));
+  }
+
+  @Test
+  void calibrateThenRun_theOverlayRunsAsIs_andItsOutputsAreThoseOfTheResolvedFit(@TempDir Path tmp)
+      throws Exception {
+    Path fit = tmp.resolve("fit");
+    assertEquals(0, magflow("calibrate", file(tmp), "-o", fit, "--no-charts", "--threads", 2));
+    Path results = tmp.resolve("results");
+    assertEquals(0, magflow("run", fit.resolve("fitted-scenario.yaml"), "--results", results));
+    assertEquals(0, magflow("run", fit.resolve("fitted-scenario.json"), "-o", tmp.resolve("json-run")));
+    Path overlayRun = results.resolve("tiny-fitted"); // the overlay's own name, not the base's folder
+    for (String output : List.of("scenario.resolved.json", "timeseries.csv", "summary.json")) {
+      assertEquals(Files.readString(tmp.resolve("json-run").resolve(output)),
+          Files.readString(overlayRun.resolve(output)).replace("\"scenarioFile\": \"fitted-scenario.yaml\"",
+              "\"scenarioFile\": \"fitted-scenario.json\""), output + ", but for the file it names");
+    }
   }
 }

@@ -2,14 +2,22 @@ package org.magflow.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magflow.run.InputException;
+import org.magflow.scenario.LoadResult;
+import org.magflow.scenario.ScenarioLoader;
+import org.magflow.scenario.ScenarioWriter;
+import org.magflow.sweep.SweepRunner;
 
 /** Robust constraints, the penalty that leads a search back to them, and a small optimisation end to end. */
 class OptimizationTest {
@@ -98,5 +106,45 @@ class OptimizationTest {
       reserveVaried |= Double.parseDouble(cells[2]) != Math.rint(Double.parseDouble(cells[2]));
     }
     assertTrue(reserveVaried, "the reserve is searched continuously: " + evaluations);
+
+    // the optimum as an overlay of the base: the two entries it changes, by id and by name, and nothing else
+    Path overlay = tmp.resolve("out/optimum-scenario.yaml");
+    JsonNode tree = new YAMLMapper().readTree(overlay.toFile());
+    assertEquals("[{\"id\":\"us-defence\",\"priority\":" + (int) r.optimum()[0] + "}]", tree.get("demand").toString());
+    assertEquals("[{\"name\":\"us-magnet-reserve\",\"initialTonnes\":" + r.optimum()[1] + "}]",
+        tree.get("policies").toString());
+    assertEquals("opt-optimum", tree.get("name").asText());
+    LoadResult loaded = new ScenarioLoader().load(overlay);
+    assertEquals(List.of(), loaded.problems());
+    assertEquals(Files.readString(tmp.resolve("out/optimum-scenario.json")),
+        new ScenarioWriter().toJson(loaded.scenario()));
+  }
+
+  @Test
+  void aParameterOnAnEntryOnlyTheDefaultsAdd_cannotBeAnOverlay_andIsRefusedBeforeAnythingRuns(@TempDir Path tmp)
+      throws Exception {
+    // world-2035.yaml lists Pensana's project but not Pensana: the loader adds the owner as a producer, which an
+    // overlay naming it by id would append half-written instead of changing
+    Path f = tmp.resolve("opt.yaml");
+    Files.writeString(f, """
+        base: %s/world-2035.yaml
+        seed: 42
+        replications: 1
+        parameters:
+          - name: elasticity
+            path: producers[id=pensana].supply.priceElasticity
+            range: {from: 0.1, to: 0.9}
+        kpis:
+          - {name: us, path: "shortageByRegion[US].shortagePercentOfDemand"}
+        minimize: {kpi: us}
+        budget: 2
+        """.formatted(Path.of("scenarios").toAbsolutePath()));
+    Path out = tmp.resolve("out");
+    InputException refused = assertThrows(InputException.class, () -> new Optimization().run(f,
+        new Optimization.Options(out, 1, false, "test", false, 0)));
+    assertEquals(1, refused.problems().size(), refused.problems().toString());
+    assertTrue(refused.problems().get(0).message().startsWith("the answer cannot be written as an overlay of "),
+        refused.problems().get(0).message());
+    assertTrue(Files.notExists(out) && Files.notExists(SweepRunner.partialDir(out)), "nothing written");
   }
 }

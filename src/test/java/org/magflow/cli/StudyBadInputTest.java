@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magflow.output.OutputTarget;
+import org.magflow.sweep.SweepRunner;
 
 /**
  * The bad-input corpus of calibration and optimisation files (src/test/resources/bad-studies): each file's
- * every problem at once, at its line and column, exit 2, nothing written. expected.txt holds a block per case:
+ * every problem at once, at its line and column, exit 2, nothing written or overwritten. expected.txt holds a block per case:
  * {@code == FILE COMMAND}, then the error lines without "error: " and the folder.
  */
 class StudyBadInputTest {
@@ -37,6 +39,16 @@ class StudyBadInputTest {
       List<String> actual = run.err().lines().map(l -> l.replace("error: " + CORPUS + "/", "")).toList();
       assertEquals(expected, actual, head[0]);
       assertTrue(Files.notExists(out), "nothing written for " + head[0]);
+      // an earlier result in the target folder stays as it was
+      Path earlier = Files.createDirectories(tmp.resolve("earlier" + cases));
+      Files.writeString(earlier.resolve(OutputTarget.STUDY_JSON), "{\"kind\": \"" + head[1] + "\"}\n");
+      Files.writeString(earlier.resolve("evaluations.csv"), "evaluation,loss\n1,0.5\n");
+      assertEquals(2, magflow(head[1], CORPUS.resolve(head[0]).toString(), "-o", earlier.toString()).exitCode());
+      try (var files = Files.list(earlier)) {
+        assertEquals(2, files.count(), head[0]);
+      }
+      assertEquals("evaluation,loss\n1,0.5\n", Files.readString(earlier.resolve("evaluations.csv")), head[0]);
+      assertTrue(Files.notExists(SweepRunner.partialDir(earlier)), "no journal started for " + head[0]);
       cases++;
     }
     assertEquals(2, cases);

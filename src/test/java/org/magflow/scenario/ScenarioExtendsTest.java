@@ -13,7 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
 import org.magflow.scenario.ScenarioSpec.DemandResponseSpec;
+import org.magflow.scenario.ScenarioSpec.DemandSpec;
+import org.magflow.scenario.ScenarioSpec.FacilitySpec;
+import org.magflow.scenario.ScenarioSpec.ProducerSpec;
+import org.magflow.scenario.ScenarioSpec.StockSpec;
 
 /** A scenario that {@code extends} a base: how the files merge, and where problems in either are reported. */
 class ScenarioExtendsTest {
@@ -81,17 +86,17 @@ class ScenarioExtendsTest {
   }
 
   @Test
-  void aChildOverridingEndAndDemandResponseReplacesThemWhole() {
+  void aChildOverridingEndAndAFieldOfDemandResponseKeepsTheBasesOtherDemandResponseFields() {
     ScenarioSpec base = loaded(EXTENDS.resolve("base.yaml"));
     ScenarioSpec grandchild = loaded(EXTENDS.resolve("grandchild.yaml"));
     assertEquals(LocalDate.of(2027, 1, 1), base.end());
     assertEquals(LocalDate.of(2026, 7, 1), grandchild.end());
     assertEquals(base.start(), grandchild.start());
-    // nested objects are not merged: the base's noise is gone with the rest of its demandResponse, and the
-    // loader fills the fields the grandchild leaves out with their defaults
+    // objects merge field by field: the grandchild sets substitutionMaxShare, the base's noise stays, and the
+    // fields neither writes take their defaults
     assertEquals(0.05, base.demandResponse().noise());
     assertEquals(new DemandResponseSpec(ScenarioDefaults.SUBSTITUTION_THRESHOLD_MULTIPLE, 0.2,
-        ScenarioDefaults.SUBSTITUTION_RATE_PER_YEAR, ScenarioDefaults.NOISE, java.util.Map.of(), 0.0, 0.0), grandchild.demandResponse());
+        ScenarioDefaults.SUBSTITUTION_RATE_PER_YEAR, 0.05, java.util.Map.of(), 0.0, 0.0), grandchild.demandResponse());
   }
 
   @Test
@@ -248,6 +253,167 @@ class ScenarioExtendsTest {
     Path child = Files.writeString(dir.resolve("child.yaml"),
         "extends: base.yaml\nname: child\n" + MAGNET_THROTTLE.replace("cut: 0.5", "cut: half"));
     assertEquals(List.of(child + ":10:5: policies[0].cut: expected a number, found a string 'half'"),
+        problems(child));
+  }
+
+  // ---- lists of entries with ids merge by id --------------------------------------------------------------
+
+  private static PolicySpec policy(ScenarioSpec s, String name) {
+    return s.policies().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aPolicyWithABasePolicysNameChangesTheFieldsItSetsAndKeepsTheRest(@TempDir Path dir) throws IOException {
+    tinyBase(dir, "base.yaml");
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        policies:
+          - {name: reo-throttle, cut: 0.8, end: 2026-03-01}
+        """);
+    ScenarioSpec base = loaded(dir.resolve("base.yaml"));
+    DestinationThrottleSpec was = (DestinationThrottleSpec) policy(base, "reo-throttle");
+    ScenarioSpec merged = loaded(child);
+    assertEquals(List.of("reo-throttle"), merged.policies().stream().map(PolicySpec::name).toList(),
+        "changed in place, not appended");
+    assertEquals(new DestinationThrottleSpec("reo-throttle", was.title(), was.start(), LocalDate.of(2026, 3, 1),
+        was.exporter(), was.destinations(), was.commodities(), 0.8, was.leakage(), was.source()),
+        merged.policies().get(0));
+  }
+
+  @Test
+  void anEntryWithANewIdIsAppendedAfterTheBasesAndOneWithAKnownIdStaysWhereTheBaseHasIt(@TempDir Path dir)
+      throws IOException {
+    tinyBase(dir, "base.yaml");
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        demand:
+          - {id: us-defence, priority: 95}
+          - {id: us-ev, region: US, sector: ev, commodity: magnet, baseTonnesPerYear: 30, growthPerYear: 0.1,
+             priceElasticity: 0.2, priority: 40, unmet: lost, stock: {initialTonnes: 0, targetCoverDays: 10}}
+        """ + MAGNET_THROTTLE.replace("policies:\n", "policies:\n  - {name: reo-throttle, cut: 0.4}\n"));
+    ScenarioSpec merged = loaded(child);
+    assertEquals(List.of("cn-ev", "us-defence", "us-ev"), merged.demand().stream().map(DemandSpec::id).toList());
+    DemandSpec defence = merged.demand().get(1);
+    assertEquals(95, defence.priority());
+    assertEquals(20.0, defence.baseTonnesPerYear(), "the base's other fields stay");
+    assertEquals(List.of(new ScenarioSpec.SupplierShareSpec("us-magnets", 0.8)), defence.suppliers());
+    assertEquals(List.of("reo-throttle", "magnet-throttle"), merged.policies().stream().map(PolicySpec::name).toList());
+    assertEquals(0.4, ((DestinationThrottleSpec) merged.policies().get(0)).cut());
+  }
+
+  @Test
+  void nestedEntriesMergeByIdAndListsWithoutIdsAreReplacedWhole(@TempDir Path dir) throws IOException {
+    tinyBase(dir, "base.yaml");
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        producers:
+          - id: cn-miner
+            facilities:
+              - id: bayan-obo
+                capacity: [{date: 2025-01-01, tonnesPerYear: 800}]
+              - {id: mountain, recipe: mine, capacity: [{date: 2025-01-01, tonnesPerYear: 50}]}
+            supply: {priceElasticity: 0.4}
+            stocks:
+              reo: {initialTonnes: 70}
+        market:
+          priceRule: {maxMultiple: 8}
+        """);
+    ScenarioSpec base = loaded(dir.resolve("base.yaml"));
+    ScenarioSpec merged = loaded(child);
+    ProducerSpec miner = merged.producers().get(0);
+    assertEquals(List.of("bayan-obo", "mountain"), miner.facilities().stream().map(FacilitySpec::id).toList());
+    FacilitySpec bayanObo = miner.facilities().get(0);
+    assertEquals(List.of(new CapacityPointSpec(LocalDate.of(2025, 1, 1), 800.0)), bayanObo.capacity(),
+        "capacity points have no ids: the child's list replaces the base's");
+    assertEquals(base.producers().get(0).facilities().get(0).outages(), bayanObo.outages());
+    assertEquals("mine", bayanObo.recipe());
+    assertEquals(0.9, miner.supply().normalUtilisation(), "the base's supply field stays beside the child's");
+    assertEquals(0.4, miner.supply().priceElasticity());
+    assertEquals(new StockSpec(70.0, 30.0), miner.stocks().get("reo"));
+    assertEquals(List.of("state-owned"), miner.tags());
+    assertEquals(base.producers().get(1), merged.producers().get(1));
+    assertEquals(8.0, merged.market().priceRule().maxMultiple());
+    assertEquals(base.market().priceRule().adjustmentDays(), merged.market().priceRule().adjustmentDays());
+    assertEquals(base.market().referencePrices(), merged.market().referencePrices());
+  }
+
+  @Test
+  void aBadValueAChildSetsInABasesEntryIsReportedInTheChild_andTheBasesOwnValuesInTheBase(@TempDir Path dir)
+      throws IOException {
+    Path base = tinyBase(dir, "base.yaml");
+    Files.writeString(base, Files.readString(base).replace("cut: 0.3", "cut: 3"));
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        demand:
+          - id: us-defence
+            priority: 900
+            stok: {initialTonnes: 1}
+        policies:
+          - name: reo-throttle
+            end: 2024-01-01
+        """);
+    assertEquals(List.of(
+        base + ":105:5: policies[0].cut: expected a number from 0 to 1, found 3",
+        child + ":5:5: demand[0].priority: expected an integer from 0 to 100, found 900",
+        child + ":6:5: demand[0].stok: unknown field 'stok'; expected one of: baseTonnesPerYear, commodity,"
+            + " growthPerYear, id, name, priceElasticity, priority, region, sector, stock, suppliers, tags, unmet",
+        child + ":9:5: policies[0].end: expected a date after start (2025-09-01), found 2024-01-01"),
+        problems(child).stream().sorted().toList());
+  }
+
+  @Test
+  void aFieldMissingFromAnEntryIsReportedAtTheEntryInTheFileThatCreatedIt(@TempDir Path dir) throws IOException {
+    Path base = tinyBase(dir, "base.yaml");
+    Files.writeString(base, Files.readString(base).replace("    growthPerYear: 0\n", ""));
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        demand:
+          - {id: us-defence, priority: 95}
+          - {id: us-ev, region: US, sector: ev, commodity: magnet, growthPerYear: 0, priceElasticity: 0,
+             priority: 1, unmet: lost}
+        """);
+    assertEquals(List.of(
+        base + ":83:5: demand[1].growthPerYear: missing; expected a number > -1 and <= 1 (a share a year)",
+        child + ":5:5: demand[1].baseTonnesPerYear: missing; expected a number from 0 to 1e9",
+        child + ":5:5: demand[1].stock: missing; expected an object with initialTonnes and targetCoverDays"),
+        problems(child).stream().sorted().toList());
+  }
+
+  @Test
+  void anEntryCannotChangeTheTypeOfTheBasesEntryItNames(@TempDir Path dir) throws IOException {
+    Path base = tinyBase(dir, "base.yaml");
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        policies:
+          - {name: reo-throttle, type: quota, tonnesPerYear: 100}
+        """);
+    assertEquals(List.of(child + ":4:26: policies[0].type: 'reo-throttle' is a destination-throttle (policies[0]"
+        + " in " + base + "); an entry with the name of a base's entry changes that entry's fields, not its type:"
+        + " give a new quota another name"), problems(child));
+  }
+
+  @Test
+  void anIdWrittenTwiceInOneChildIsStillADuplicate(@TempDir Path dir) throws IOException {
+    tinyBase(dir, "base.yaml");
+    Path child = Files.writeString(dir.resolve("child.yaml"), """
+        extends: base.yaml
+        name: child
+        policies:
+          - {name: reo-throttle, cut: 0.4}
+          - {name: reo-throttle, cut: 0.5}
+        regions:
+          - {id: JP, priceZone: XC}
+          - {id: JP, priceZone: XC}
+        """);
+    assertEquals(List.of(
+        child + ":5:6: policies[1].name: duplicate id 'reo-throttle'; policies[0].name already uses it",
+        child + ":8:6: regions[1].id: duplicate id 'JP'; regions[0].id already uses it"),
         problems(child));
   }
 }
