@@ -1,0 +1,81 @@
+package org.magflow.run;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.magflow.event.Metrics;
+import org.magflow.event.Observation;
+
+/**
+ * The shipped embargo build-out with and without China's technology ban: the ban delays and derates what the
+ * pipeline builds outside China, so the same embargo must do more harm for longer. A harsher policy doing less
+ * harm would be a defect.
+ */
+class TechBanScenarioTest {
+  private static final Path EMBARGO = Path.of("scenarios/embargo-buildout-2035.yaml");
+  private static final Path BANNED = Path.of("scenarios/embargo-buildout-2035-tech-ban.yaml");
+  private static final Predicate<Observation> OUTSIDE_CHINA = o -> !o.region().equals("CN");
+  private static RunSeries embargo;
+  private static RunSeries banned;
+
+  @BeforeAll
+  static void run() throws InputException {
+    embargo = new RunSeries(new ScenarioRun().simulate(RunJob.load(EMBARGO), EMBARGO.toString(), 42, 0));
+    banned = new RunSeries(new ScenarioRun().simulate(RunJob.load(BANNED), BANNED.toString(), 42, 0));
+  }
+
+  private static double shortShare(RunSeries run, int year) {
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year, 12, 31);
+    return run.sum(Metrics.SHORTAGE, OUTSIDE_CHINA, from, to) / run.sum(Metrics.DEMAND, OUTSIDE_CHINA, from, to);
+  }
+
+  /** The first year from which buyers outside China stay under 1% short to the end of the run. */
+  private static int calmFrom(RunSeries run) {
+    int calm = 2036;
+    for (int year = 2035; year >= 2026 && shortShare(run, year) < 0.01; year--) calm = year;
+    return calm;
+  }
+
+  private static double capacityOutsideChina(RunSeries run, String stage, LocalDate date) {
+    return run.at(Metrics.CAPACITY, o -> OUTSIDE_CHINA.test(o) && stage.equals(o.sector()), date);
+  }
+
+  @Test
+  void theBan_leavesBuyersOutsideChinaShorter_andForLonger() {
+    double withoutBan = 0;
+    double withBan = 0;
+    for (int year = 2027; year <= 2030; year++) {
+      withoutBan += shortShare(embargo, year);
+      withBan += shortShare(banned, year);
+    }
+    assertTrue(withBan > 1.5 * withoutBan, "2027-30 shortage with the ban " + withBan + ", without " + withoutBan);
+    assertTrue(calmFrom(banned) > calmFrom(embargo), "calm from " + calmFrom(banned) + " with the ban, "
+        + calmFrom(embargo) + " without");
+    assertTrue(calmFrom(banned) <= 2035, "the ban delays the recovery; it does not prevent it");
+  }
+
+  @Test
+  void theBan_raisesTheExChinaMagnetPeak() {
+    double reference = embargo.referencePrice("ex-china", "ndfeb_magnet");
+    List<Double> peaks = List.of(embargo, banned).stream().map(run -> run.rows()
+        .filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
+            && o.commodity().equals("ndfeb_magnet"))
+        .mapToDouble(Observation::value).max().orElseThrow() / reference).toList();
+    assertTrue(peaks.get(1) > peaks.get(0) + 0.5, "peaks without and with the ban: " + peaks);
+  }
+
+  @Test
+  void theBan_leavesLessMagnetCapacityOutsideChinaIn2030() {
+    LocalDate end2030 = LocalDate.of(2030, 12, 31);
+    double without = capacityOutsideChina(embargo, "manufacturing", end2030);
+    double with = capacityOutsideChina(banned, "manufacturing", end2030);
+    assertTrue(with < 0.9 * without, "magnet capacity outside China at the end of 2030: " + with + " t/yr with the"
+        + " ban, " + without + " without");
+  }
+}
