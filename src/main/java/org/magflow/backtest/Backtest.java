@@ -89,6 +89,46 @@ public final class Backtest {
     return markdown(List.of(new Result(e, e.compare(simulate(e))))).strip();
   }
 
+  /** Where a scenario's episodes are: the folder {@code episodes} beside the scenario file. */
+  public static final String EPISODES_DIR = "episodes";
+
+  /**
+   * The episodes of a run: those in {@link #EPISODES_DIR} beside its scenario file that name that file and whose
+   * months the run covers, each compared with the run's own events (its seed, not the episode's).
+   *
+   * @param unreadable receives, for each episode file there that cannot be read, its name and first problem
+   */
+  public static List<Result> ofRun(Path scenarioFile, YearMonth first, YearMonth last, List<SimEvent> events,
+                                   List<String> unreadable) {
+    Path scenario = scenarioFile.toAbsolutePath().normalize();
+    Path dir = scenario.resolveSibling(EPISODES_DIR);
+    if (!Files.isDirectory(dir)) return List.of();
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(dir)) {
+      files = listed.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      unreadable.add(dir + ": " + e.getMessage());
+      return List.of();
+    }
+    List<Result> results = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Episode e = Episode.read(f);
+        if (!e.scenarioFile().toAbsolutePath().normalize().equals(scenario)) continue;
+        if (e.fields().from().isBefore(first) || e.fields().to().isAfter(last)) continue;
+        results.add(new Result(e, e.compare(List.of(events))));
+      } catch (InputException e) {
+        unreadable.add(f.getFileName() + ": " + e.problems().get(0).message());
+      }
+    }
+    return results;
+  }
+
+  /** A run's chart of an episode: its series simulated against observed, a panel each. */
+  public static Chart chart(Result r, long seed) {
+    return chart(r, "This run (seed " + seed + ") · MALE: mean absolute log error");
+  }
+
   /** The episode's runs, replications 0 to n−1, each keeping only the rows its series read. */
   static List<List<SimEvent>> simulate(Episode e) {
     List<List<SimEvent>> runs = new ArrayList<>();
@@ -143,6 +183,12 @@ public final class Backtest {
 
   static Chart chart(Result r) {
     Episode e = r.episode();
+    return chart(r, "Seed " + e.seed() + ", " + e.replications() + " replication(s) averaged · MALE: mean absolute"
+        + " log error");
+  }
+
+  private static Chart chart(Result r, String subtitle) {
+    Episode e = r.episode();
     List<FitCharts.Panel> panels = new ArrayList<>();
     for (Comparison c : r.comparisons()) {
       List<LocalDate> days = c.months().stream().map(m -> m.atDay(15)).toList(); // a month's value mid-month
@@ -150,13 +196,52 @@ public final class Backtest {
           unit(e, c), days, c.simulated(), c.observed()));
     }
     return new FitCharts().observedVsSimulated("backtest-" + e.name(), e.name() + ": simulated against observed",
-        "Seed " + e.seed() + ", " + e.replications() + " replication(s) averaged · MALE: mean absolute log error",
-        "Source: magflow " + MagflowVersion.current() + " · observed: " + e.fields().observed().getFileName(),
+        subtitle, "Source: magflow " + MagflowVersion.current() + " · observed: " + e.fields().observed().getFileName(),
         panels);
   }
 
   private static String unit(Episode e, Comparison c) {
     return e.data().select(c.series().observed()).stream().map(ObservedData.Row::unit).findFirst().orElse("");
+  }
+
+  /** A table of strings: the header's cells, then each row's; numeric columns are all but the first. */
+  public record Table(List<String> header, List<List<String>> rows) {
+    public Table {
+      header = List.copyOf(header);
+      rows = rows.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /**
+   * An episode's two tables: month by month, each series simulated, observed and the log error; then each
+   * series' error measures, directions, troughs and recoveries.
+   */
+  public static List<Table> tables(Result r) {
+    Episode e = r.episode();
+    List<String> head = new ArrayList<>(List.of("month"));
+    for (Comparison c : r.comparisons()) {
+      head.addAll(List.of(c.series().name() + ", simulated (" + unit(e, c) + ")", "observed", "log error"));
+    }
+    List<List<String>> monthRows = new ArrayList<>();
+    List<YearMonth> months = r.comparisons().get(0).months();
+    for (int m = 0; m < months.size(); m++) {
+      List<String> row = new ArrayList<>(List.of(months.get(m).toString()));
+      for (Comparison c : r.comparisons()) {
+        row.addAll(List.of(shown(c.simulated()[m]), shown(c.observed()[m]),
+            Double.isNaN(c.logError(m)) ? "" : signed(c.logError(m))));
+      }
+      monthRows.add(row);
+    }
+    List<List<String>> measureRows = new ArrayList<>();
+    for (Comparison c : r.comparisons()) {
+      int[] d = c.directions();
+      measureRows.add(List.of(c.series().name(), Integer.toString(c.compared()), fixed(c.meanAbsLogError(), 2),
+          d[0] + " of " + d[1], dash(c.simulatedTrough()) + " / " + dash(c.observedTrough()),
+          dash(c.simulatedRecovery()) + " / " + dash(c.observedRecovery())));
+    }
+    return List.of(new Table(head, monthRows), new Table(List.of("series", "months compared",
+        "mean abs log error", "moves in the observed direction", "trough: simulated / observed",
+        "recovery to 90% of pre-shock: simulated / observed"), measureRows));
   }
 
   /** The tables of every episode, as the README shows them. */
@@ -166,36 +251,23 @@ public final class Backtest {
       Episode e = r.episode();
       md.append("#### ").append(e.name()).append(" (seed ").append(e.seed()).append(", ")
           .append(e.replications()).append(e.replications() == 1 ? " run" : " runs averaged").append(")\n\n");
-      StringBuilder head = new StringBuilder("| month |");
-      StringBuilder rule = new StringBuilder("|---|");
-      for (Comparison c : r.comparisons()) {
-        String u = unit(e, c);
-        head.append(' ').append(c.series().name()).append(", simulated (").append(u).append(") | observed | log error |");
-        rule.append("---:|---:|---:|");
-      }
-      md.append(head).append('\n').append(rule).append('\n');
-      List<YearMonth> months = r.comparisons().get(0).months();
-      for (int m = 0; m < months.size(); m++) {
-        md.append("| ").append(months.get(m)).append(" |");
-        for (Comparison c : r.comparisons()) {
-          md.append(' ').append(shown(c.simulated()[m])).append(" | ").append(shown(c.observed()[m])).append(" | ")
-              .append(Double.isNaN(c.logError(m)) ? "" : signed(c.logError(m))).append(" |");
-        }
-        md.append('\n');
-      }
-      md.append("\n| series | months compared | mean abs log error | moves in the observed direction | trough:"
-          + " simulated / observed | recovery to 90% of pre-shock: simulated / observed |\n|---|---:|---:|---:|---|---|\n");
-      for (Comparison c : r.comparisons()) {
-        int[] d = c.directions();
-        md.append("| ").append(c.series().name()).append(" | ").append(c.compared()).append(" | ")
-            .append(fixed(c.meanAbsLogError(), 2)).append(" | ").append(d[0]).append(" of ").append(d[1])
-            .append(" | ").append(dash(c.simulatedTrough())).append(" / ").append(dash(c.observedTrough()))
-            .append(" | ").append(dash(c.simulatedRecovery())).append(" / ").append(dash(c.observedRecovery()))
-            .append(" |\n");
-      }
+      List<Table> tables = tables(r);
+      markdown(md, tables.get(0), "---:|");
+      md.append('\n');
+      markdown(md, tables.get(1), "---:|", "---:|", "---:|", "---|", "---|");
       md.append('\n');
     }
     return md.toString();
+  }
+
+  /** A Markdown table; the first column left-aligned, the others as {@code rules} say (the last repeats). */
+  private static void markdown(StringBuilder md, Table t, String... rules) {
+    md.append("| ").append(String.join(" | ", t.header())).append(" |\n|---|");
+    for (int c = 1; c < t.header().size(); c++) md.append(rules[Math.min(c - 1, rules.length - 1)]);
+    md.append('\n');
+    for (List<String> row : t.rows()) {
+      md.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
   }
 
   private static String number(double v) {

@@ -4,6 +4,7 @@ import static org.magflow.output.report.Html.esc;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.magflow.backtest.Backtest;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
+import org.magflow.event.SimEvent;
 import org.magflow.output.Answer;
 import org.magflow.output.RunInfo;
 import org.magflow.output.RunSummary;
@@ -178,9 +181,62 @@ public final class BriefingReport {
     for (Chart c : drawn) figure(h, c, id);
     h.append("</section>\n");
 
+    observed(h, d, id, level);
+
     section(h, id + "assumptions", hn, "Assumptions and sources");
     assumptions(h, d, notes, "h" + (level + 1));
     h.append("</section>\n");
+  }
+
+  /**
+   * The run against observed data, when its scenario has episodes ({@code episodes/} beside the scenario file,
+   * as {@code magflow backtest} reads them) whose months it covers: each episode's chart and tables, for this
+   * run's seed. Nothing when there are none: most scenarios ask "what if", which nothing observed answers.
+   */
+  private void observed(StringBuilder h, ResultData d, String id, int level) {
+    String scenario = d.runInfo().map(RunInfo::scenarioPath).filter(p -> !p.isEmpty()).orElse(d.scenarioFile());
+    if (scenario.isEmpty()) return;
+    List<SimEvent> events = new ArrayList<>();
+    for (String metric : d.metrics()) events.addAll(d.rows(metric));
+    List<String> unreadable = new ArrayList<>();
+    List<Backtest.Result> results = Backtest.ofRun(Path.of(scenario), YearMonth.from(d.start()),
+        YearMonth.from(d.end()), events, unreadable);
+    if (results.isEmpty() && unreadable.isEmpty()) return;
+    section(h, id + "observed", "h" + level, "Against observed data");
+    h.append("<p>This run set against what was observed, month by month, as <code>magflow backtest</code> does for"
+        + " the episode files beside the scenario (<code>").append(esc(Backtest.EPISODES_DIR))
+        .append("/</code>), but for this run's own seed. The log error of a month is ln(simulated / observed); a"
+        + " move is in the observed direction when both rise or both fall.</p>\n");
+    for (String u : unreadable) {
+      h.append("<p class=\"note\">An episode file could not be read, so it is left out: ").append(esc(u))
+          .append("</p>\n");
+    }
+    for (Backtest.Result r : results) {
+      String sub = "h" + (level + 1);
+      h.append("<").append(sub).append(">").append(esc(r.episode().name()))
+          .append(r.episode().description().isEmpty() ? "" : ": " + esc(r.episode().description()))
+          .append("</").append(sub).append(">\n");
+      figure(h, Backtest.chart(r, d.seed()), id);
+      for (Backtest.Table t : Backtest.tables(r)) table(h, t);
+    }
+    h.append("</section>\n");
+  }
+
+  /** A table of strings, every column after the first numeric (right-aligned). */
+  private static void table(StringBuilder h, Backtest.Table t) {
+    h.append("<table class=\"kpi\">\n<thead><tr>");
+    for (int c = 0; c < t.header().size(); c++) {
+      h.append(c == 0 ? "<th>" : "<th class=\"n\">").append(esc(t.header().get(c))).append("</th>");
+    }
+    h.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : t.rows()) {
+      h.append("<tr>");
+      for (int c = 0; c < row.size(); c++) {
+        h.append(c == 0 ? "<td>" : "<td class=\"n\">").append(esc(row.get(c))).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
   }
 
   /** The answer first: the ranked findings, each with its lead in bold. */
