@@ -176,7 +176,7 @@ public final class ModelBuilder {
 
     Map<String, Producer> producerById = new HashMap<>();
     for (Producer p : producers) producerById.put(p.id(), p);
-    chain.invest(projects.rule(), projects.plans(producerById, reference));
+    chain.invest(projects.rule(), projects.plans(producerById, reference), projects.entrants(producerById, reference));
     boolean recycles = producers.stream().flatMap(p -> p.facilities().stream())
         .anyMatch(f -> f.recipe().stage() == Stage.RECYCLING);
     if (recycles) {

@@ -124,7 +124,8 @@ public final class ScenarioDefaults {
         trade(s.trade()),
         // thrifting stays absent when not given, so resolved files of scenarios without it do not change
         list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()), r.thrifting())),
-        list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of())),
+        list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of()),
+            s.investment() == null || s.investment().entrants() == null ? List.of() : s.investment().entrants()),
             ScenarioDefaults::producer),
         list(s.demand(), d -> new DemandSpec(d.id(), or(d.name(), d.id()), d.region(), d.sector(), d.commodity(),
             d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity(), d.priority(), d.unmet(), d.stock(),
@@ -132,8 +133,14 @@ public final class ScenarioDefaults {
         demandResponse(s.demandResponse()),
         list(s.policies(), PolicySpec::withDefaults), // each family fills its own
         list(s.projects(), ProjectDefaults::project),
-        ProjectDefaults.investment(s.investment()),
+        ProjectDefaults.investment(s.investment(), recipeStages(s)),
         ProjectDefaults.recycling(s.recycling()));
+  }
+
+  private static Map<String, String> recipeStages(ScenarioSpec s) {
+    Map<String, String> stages = new java.util.HashMap<>();
+    for (RecipeSpec r : or(s.recipes(), List.<RecipeSpec>of())) stages.put(r.id(), r.stage());
+    return stages;
   }
 
   private static ClockSpec clock(ClockSpec c) {

@@ -140,6 +140,13 @@ public final class ScenarioValidator {
           producers.firstPath().putIfAbsent(p.owner(), FieldPaths.field(FieldPaths.index("projects", i), "owner"));
         }
       }
+      var entrants = s.investment() == null ? null : s.investment().entrants();
+      for (int i = 0; producers != null && entrants != null && i < entrants.size(); i++) {
+        ProjectSpec.EntrantSpec e = entrants.get(i); // an entrant is a producer that policies may name
+        if (e != null && e.id() != null) {
+          producers.firstPath().putIfAbsent(e.id(), FieldPaths.field(FieldPaths.index("investment.entrants", i), "id"));
+        }
+      }
       agents = new Ids("agent", "agents"); // producers and demand sectors share one namespace in outputs
       market(s.market(), zones);
       trade(s.trade());
