@@ -54,6 +54,11 @@ public final class ScenarioDefaults {
   public static final double MIN_MULTIPLE = 0.25;
   /** Price rule: the cap on a price, as a multiple of the reference. */
   public static final double MAX_MULTIPLE = 10;
+  /**
+   * The memory of producers' usual orders, against which lost sales cut the price: a year's orders, the
+   * horizon of annual contracts and quotas (sources §S14). [assumption]
+   */
+  static final double SALES_MEMORY_MONTHS = 12;
 
   /** Supply: the share of capacity run at the reference price. */
   public static final double NORMAL_UTILISATION = 0.85;
@@ -153,7 +158,8 @@ public final class ScenarioDefaults {
     PriceRuleSpec r = m.priceRule() != null ? m.priceRule() : new PriceRuleSpec(null, null, null, null, null);
     return new MarketSpec(new PriceRuleSpec(or(r.coverExponent(), COVER_EXPONENT),
         or(r.shortagePremium(), SHORTAGE_PREMIUM), or(r.adjustmentDays(), ADJUSTMENT_DAYS),
-        or(r.minMultiple(), MIN_MULTIPLE), or(r.maxMultiple(), MAX_MULTIPLE)),
+        or(r.minMultiple(), MIN_MULTIPLE), or(r.maxMultiple(), MAX_MULTIPLE), r.lostSalesExponent(),
+        r.lostSalesExponent() == null ? r.salesMemoryMonths() : or(r.salesMemoryMonths(), SALES_MEMORY_MONTHS)),
         list(m.referencePrices(), Function.identity()));
   }
 

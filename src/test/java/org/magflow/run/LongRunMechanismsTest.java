@@ -229,4 +229,40 @@ class LongRunMechanismsTest {
     String calm = tiny.substring(0, tiny.indexOf("policies:")).replace("end: 2027-01-01", "end: 2031-12-31");
     assertEquals(0, ProjectsCsv.rows(run(calm + "policies: []\n" + entrants(""), "calm.yaml").run().events()).size());
   }
+
+  /**
+   * Producers that lose orders cut their price as well as their output: a lasting cut of US magnets to China
+   * takes most of the US maker's customers; with lostSalesExponent the US magnet price falls well below where
+   * unsold stock alone takes it. In the calm world the response changes nothing.
+   */
+  @Test
+  void producersThatLoseOrders_cutTheirPrice_whenTheZoneSaysSo() throws Exception {
+    String tiny = Files.readString(TINY);
+    String cut = tiny.substring(0, tiny.indexOf("policies:")).replace("end: 2027-01-01", "end: 2027-12-31") + """
+        policies:
+          - {name: cut, type: destination-throttle, start: 2025-03-01, exporter: US, destinations: [CN],
+             commodities: [magnet], cut: 1.0, source: test}
+        """;
+    String response = "    maxMultiple: 10\n    lostSalesExponent: {XC: {magnet: 1.0}}\n";
+    RunSeries responding = run(cut.replace("    maxMultiple: 10\n", response), "lost-sales.yaml");
+    RunSeries outputOnly = run(cut, "output-only.yaml");
+    Predicate<Observation> usMagnets = o -> o.region().equals("XC") && o.commodity().equals("magnet");
+    LocalDate from = LocalDate.of(2025, 4, 1);
+    LocalDate to = LocalDate.of(2025, 12, 31);
+    double reference = outputOnly.referencePrice("XC", "magnet");
+    double withCut = mean(responding, usMagnets, from, to) / reference;
+    double without = mean(outputOnly, usMagnets, from, to) / reference;
+    assertTrue(withCut < without - 0.1, "US magnets at " + withCut + "x with the price response, " + without + "x without");
+    String calm = tiny.substring(0, tiny.indexOf("policies:")) + "policies: []\n";
+    RunSeries calmCuts = run(calm.replace("    maxMultiple: 10\n", response), "calm-cuts.yaml");
+    RunSeries calmPlain = run(calm, "calm-plain.yaml");
+    assertEquals(mean(calmPlain, usMagnets, FROM, to), mean(calmCuts, usMagnets, FROM, to), 0.02 * reference);
+  }
+
+  private static double mean(RunSeries run, Predicate<Observation> price, LocalDate from, LocalDate to) {
+    return run.monthly(Metrics.PRICE, price).stream().filter(m -> {
+      LocalDate d = LocalDate.ofEpochDay((long) m[0]);
+      return !d.isBefore(from) && !d.isAfter(to);
+    }).mapToDouble(m -> m[1]).average().orElseThrow();
+  }
 }

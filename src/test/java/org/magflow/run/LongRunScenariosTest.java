@@ -168,6 +168,26 @@ class LongRunScenariosTest {
     assertTrue(ReadmeFigures.regionShort(embargoNamedOnly, "VN", 2035) > 0.02);
   }
 
+  /**
+   * China responds: under the embargo its magnet makers lose their allied customers and cut their price as well
+   * as their output (lostSalesExponent in world-2035). Without that, its magnet price dipped only to 0.92-0.93x
+   * (unsold stock) and averaged 0.96x over the embargo's first six months.
+   */
+  @Test
+  void underTheEmbargo_ChinasDomesticMagnetPriceFalls_andComesBackAsItsOutputAdjusts() {
+    List<double[]> magnets = embargo.monthly(Metrics.PRICE, price("china", "ndfeb_magnet"));
+    double reference = embargo.referencePrice("china", "ndfeb_magnet");
+    double[] firstHalfYear = magnets.stream().filter(m -> {
+      LocalDate d = LocalDate.ofEpochDay((long) m[0]);
+      return d.isAfter(EMBARGO_START) && d.isBefore(EMBARGO_START.plusMonths(6));
+    }).mapToDouble(m -> m[1] / reference).toArray();
+    double low = java.util.Arrays.stream(firstHalfYear).min().orElseThrow();
+    double mean = java.util.Arrays.stream(firstHalfYear).average().orElseThrow();
+    assertTrue(low < 0.9 && mean < 0.945, "China's magnet price after the embargo: low " + low + "x, mean " + mean + "x");
+    // a transient: the price comes back as China's output settles at its new level
+    assertTrue(yearlyMean(embargo, "china", "ndfeb_magnet", 2029) > 0.99);
+  }
+
   @Test
   void theEmbargo_bringsProjectsThatTheCalmWorldDoesNotBuild() {
     long calm = decided(world);
