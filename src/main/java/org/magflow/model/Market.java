@@ -372,6 +372,7 @@ final class Market {
     double[] sellerSurplus = new double[zones];
     double[] ordered = new double[zones];
     double[] filled = new double[zones];
+    double[] planned = new double[zones]; // the zone's producers' planned output of c, tonnes a day
     for (Agent a : world.agents) {
       int z = a.region.zone();
       boolean sells = a.makes(c);
@@ -385,6 +386,7 @@ final class Market {
         stockTarget[z] += own;
       }
       if (sells) sellerSurplus[z] += Math.max(0, a.offer(c, reviewDays) - a.salesTarget(c));
+      if (sells && a instanceof Producer p) planned[z] += p.plannedOutputPerDay(c);
     }
     for (Line line : lines) {
       int z = line.buyer.region.zone();
@@ -398,7 +400,7 @@ final class Market {
       double cover = Math.max(0, position[z]) / target[z];
       if (stockTarget[z] > 0) cover = Math.min(cover, stock[z] / stockTarget[z]);
       double unfilled = ordered[z] > 0 ? Math.max(0, 1 - filled[z] / ordered[z]) : 0;
-      world.prices.update(z, c, cover, unfilled, sellerSurplus[z] / target[z], reviewDays);
+      world.prices.update(z, c, cover, unfilled, sellerSurplus[z] / target[z], planned[z], reviewDays);
     }
   }
 

@@ -132,6 +132,13 @@ public final class Producer extends Agent {
     }
   }
 
+  /** Tonnes a day of {@code c} its plants' current plans make. */
+  double plannedOutputPerDay(int c) {
+    double out = 0;
+    for (int i = 0; i < facilities.size(); i++) out += facilities.get(i).plannedPerDay * facilities.get(i).recipe.output(c);
+    return out;
+  }
+
   /** Whether any plant of this producer can thrift an input. */
   boolean thrifts() {
     for (Facility f : facilities) if (!f.recipe.thrifts().isEmpty()) return true;

@@ -131,8 +131,16 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
    * Without one, capacity changes only as the scenario's capacity points and events say.
    */
   public void invest(Investment.Rule rule, List<Investment.Plan> plans) {
+    invest(rule, plans, List.of());
+  }
+
+  /**
+   * Gives the run a pipeline of named projects and the unnamed entrants that follow it once it is exhausted
+   * ({@link Investment.Entrant}), each filling an idle plant its owner already holds.
+   */
+  public void invest(Investment.Rule rule, List<Investment.Plan> plans, List<Investment.Entrant> entrants) {
     if (ran) throw new IllegalStateException("the run has started");
-    this.investment = plans.isEmpty() ? null : new Investment(this, rule, plans);
+    this.investment = plans.isEmpty() && entrants.isEmpty() ? null : new Investment(this, rule, plans, entrants);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.magflow.scenario.Checks.Bound;
 import org.magflow.scenario.Checks.Ids;
+import org.magflow.scenario.ProjectSpec.EntrantSpec;
 import org.magflow.scenario.ProjectSpec.InvestmentSpec;
 import org.magflow.scenario.ProjectSpec.LeadTimeSpec;
 
@@ -33,6 +34,8 @@ final class LongRunChecks {
   private static final Bound MULTIPLE = new Bound("> 0 and <= 100 (a price multiple)", x -> x > 0 && x <= 100);
   private static final Bound SOME_SHARE = new Bound("> 0 and <= 1", x -> x > 0 && x <= 1);
   private static final Bound RATE = new Bound("> 0 and <= 10 (a share a year)", x -> x > 0 && x <= 10);
+  private static final Bound UNITS_PER_YEAR = new Bound("> 0 and <= 100 (units a year)", x -> x > 0 && x <= 100);
+  private static final Bound MARGIN = new Bound("from 0 to 10 (a share of the incentive; 0: no guard)", x -> x >= 0 && x <= 10);
   private static final Bound LIFETIME = new Bound("from 0.5 to 100 (years)", x -> x >= 0.5 && x <= 100);
 
   private LongRunChecks() {}
@@ -41,6 +44,7 @@ final class LongRunChecks {
   static void check(ScenarioSpec s, Checks check) {
     projects(s, check);
     investment(s.investment(), check);
+    entrants(s, check);
     technologies(s, check);
     thrifting(s, check);
     recycling(s, check);
@@ -62,9 +66,7 @@ final class LongRunChecks {
       if (owner != null && demand.contains(owner)) {
         c.problem(path + ".owner", "'" + owner + "' is a demand sector; expected a producer (a new id creates one)");
       }
-      c.ref(path + ".site", p.site(), c.regions);
-      String recipe = c.ref(path + ".recipe", p.recipe(), c.recipes);
-      c.yields(path + ".yields", p.yields(), recipe, Bound.YIELD);
+      plant(path, p.site(), p.recipe(), p.yields(), c);
       c.number(path + ".tonnesPerYear", p.tonnesPerYear(), TONNES, true);
       c.oneOf(path + ".status", p.status(), STATUSES, true);
       if (p.firstOutput() != null && s.start() != null && p.firstOutput().isBefore(s.start())) {
@@ -101,6 +103,56 @@ final class LongRunChecks {
         if (stage(path, e.getKey(), c)) c.number(path, e.getValue(), MULTIPLE, true);
       }
     }
+  }
+
+  private static void entrants(ScenarioSpec s, Checks c) {
+    InvestmentSpec i = s.investment();
+    if (i == null || c.list("investment.entrants", i.entrants(), false, false, "a list of entrants") == null) return;
+    Set<String> projectIds = ids(s.projects(), ProjectSpec::id);
+    Set<String> producerIds = ids(s.producers(), ScenarioSpec.ProducerSpec::id);
+    Set<String> demand = ids(s.demand(), ScenarioSpec.DemandSpec::id);
+    Ids entrants = new Ids("entrant", "entrants");
+    for (int k = 0; k < i.entrants().size(); k++) {
+      String path = FieldPaths.index("investment.entrants", k);
+      EntrantSpec e = c.element(path, i.entrants().get(k),
+          "an entrant (id, site, recipe, unitTonnesPerYear, maxUnitsPerYear)");
+      if (e == null) continue;
+      String id = c.id(path + ".id", e.id(), "an id naming the entrant, its producer and its plant");
+      c.unique(path + ".id", id, entrants);
+      if (id != null && ((c.facilities != null && c.facilities.contains(id)) || projectIds.contains(id)
+          || demand.contains(id))) {
+        c.problem(path + ".id", "'" + id + "' is already a facility's, project's or demand sector's id; an entrant's"
+            + " id names a new producer and its plant");
+      } else if (id != null && producerIds.contains(id) && !entrantOwnerOnly(s, id)) {
+        c.problem(path + ".id", "'" + id + "' is already a producer with plants; an entrant's id names a new producer");
+      }
+      plant(path, e.site(), e.recipe(), e.yields(), c);
+      c.number(path + ".unitTonnesPerYear", e.unitTonnesPerYear(), TONNES, true);
+      c.number(path + ".maxUnitsPerYear", e.maxUnitsPerYear(), UNITS_PER_YEAR, true);
+      c.number(path + ".incentiveMultiple", e.incentiveMultiple(), MULTIPLE, false);
+      c.number(path + ".decisionMonths", e.decisionMonths(), MONTHS, false);
+      c.number(path + ".leadMonths", e.leadMonths(), MONTHS, false);
+      c.number(path + ".rampMonths", e.rampMonths(), MONTHS, false);
+      c.number(path + ".fullRateMargin", e.fullRateMargin(), MARGIN, false);
+    }
+  }
+
+  /** The site, recipe and yields of a plant a project or an entrant builds. */
+  private static void plant(String path, String site, String recipeId, Map<String, Double> yields, Checks c) {
+    c.ref(path + ".site", site, c.regions);
+    String recipe = c.ref(path + ".recipe", recipeId, c.recipes);
+    c.yields(path + ".yields", yields, recipe, Bound.YIELD);
+  }
+
+  /**
+   * Whether the producer named {@code id} is one the defaults made for an entrant (it has no plants of its own):
+   * a resolved scenario lists it among the producers and must load back.
+   */
+  private static boolean entrantOwnerOnly(ScenarioSpec s, String id) {
+    for (ScenarioSpec.ProducerSpec p : s.producers()) {
+      if (p != null && id.equals(p.id())) return p.facilities() == null || p.facilities().isEmpty();
+    }
+    return true;
   }
 
   private static boolean stage(String path, String stage, Checks c) {

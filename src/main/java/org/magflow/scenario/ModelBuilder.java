@@ -28,6 +28,7 @@ import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.RouteSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
 import org.magflow.units.SimCalendar;
+import org.magflow.units.Units;
 
 /**
  * Builds a fresh, runnable supply chain from a validated scenario whose defaults have been applied.
@@ -169,14 +170,16 @@ public final class ModelBuilder {
             SupplyChain.Reporting.valueOf(clock.reporting().toUpperCase(Locale.ROOT))),
         commodities, regions, producers, stockpiles, sectors, routes(scenario.trade(), regions, regionById),
         new PriceBook(new PriceBook.Rule(rule.coverExponent(), rule.shortagePremium(), rule.adjustmentDays(),
-            rule.minMultiple(), rule.maxMultiple()), zones, reference),
+            rule.minMultiple(), rule.maxMultiple(), lostSalesExponents(rule.lostSalesExponent(), zones, commodityIndex, nc),
+            (rule.salesMemoryMonths() == null ? 12 : rule.salesMemoryMonths()) * Units.DAYS_PER_YEAR / 12),
+            zones, reference),
         policies(scenario, calendar, producers, stockpiles, sectors, plants),
         new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
             response.substitutionRatePerYear(), response.noise()), streams);
 
     Map<String, Producer> producerById = new HashMap<>();
     for (Producer p : producers) producerById.put(p.id(), p);
-    chain.invest(projects.rule(), projects.plans(producerById, reference));
+    chain.invest(projects.rule(), projects.plans(producerById, reference), projects.entrants(producerById, reference));
     boolean recycles = producers.stream().flatMap(p -> p.facilities().stream())
         .anyMatch(f -> f.recipe().stage() == Stage.RECYCLING);
     if (recycles) {
@@ -211,6 +214,14 @@ public final class ModelBuilder {
     for (int c = 0; c < outputs.length; c++) outputs[c] = recipe.output(c);
     yields.forEach((id, y) -> outputs[commodityIndex.get(id)] = y);
     return recipe.withOutputs(outputs);
+  }
+
+  /** The price rule's lost-sales exponents by zone index, then commodity index; none when not given. */
+  private static double[][] lostSalesExponents(Map<String, Map<String, Double>> byZone, List<String> zones,
+                                               Map<String, Integer> commodityIndex, int nc) {
+    double[][] exponents = new double[zones.size()][nc];
+    if (byZone != null) byZone.forEach((zone, byCommodity) -> exponents[zones.indexOf(zone)] = amounts(byCommodity, commodityIndex, nc));
+    return exponents;
   }
 
   private static double[] amounts(Map<String, Double> byId, Map<String, Integer> commodityIndex, int nc) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.magflow.scenario.ProjectSpec.EntrantSpec;
 import org.magflow.scenario.ProjectSpec.InvestmentSpec;
 import org.magflow.scenario.ProjectSpec.LeadTimeSpec;
 import org.magflow.scenario.ScenarioSpec.ProducerSpec;
@@ -74,8 +75,16 @@ final class ProjectDefaults {
         Collections.unmodifiableMap(lifetimes), or(r.otherLifetimeYears(), OTHER_LIFETIME_YEARS));
   }
 
-  static InvestmentSpec investment(InvestmentSpec i) {
-    if (i == null) i = new InvestmentSpec(null, null, null, null, null, null);
+  /**
+   * How far above its incentive an entrant's expected multiple must be for entry at its full rate, as a share
+   * of the incentive; below that the rate falls in proportion, so entry slows as the price comes down to the
+   * incentive. [assumption: a tenth; no source gives how entry speeds with the margin, S13]
+   */
+  static final double FULL_RATE_MARGIN = 0.1;
+
+  /** @param recipeStages each recipe's stage by recipe id, for the entrants' defaults */
+  static InvestmentSpec investment(InvestmentSpec i, Map<String, String> recipeStages) {
+    if (i == null) i = new InvestmentSpec(null, null, null, null, null, null, null);
     Map<String, LeadTimeSpec> leadTimes = new LinkedHashMap<>();
     for (String stage : List.of("mining", "separation", "manufacturing", "recycling")) {
       LeadTimeSpec d = LEAD_TIMES.get(stage);
@@ -90,10 +99,32 @@ final class ProjectDefaults {
       Double given = i.incentiveMultiple() == null ? null : i.incentiveMultiple().get(stage);
       incentive.put(stage, or(given, INCENTIVE_MULTIPLE.get(stage)));
     }
+    List<EntrantSpec> entrants = null; // absent stays absent: resolved files without entrants do not change
+    if (i.entrants() != null) {
+      entrants = new ArrayList<>();
+      for (EntrantSpec e : i.entrants()) entrants.add(entrant(e, stageOf(e, recipeStages), leadTimes, incentive));
+      entrants = Collections.unmodifiableList(entrants);
+    }
     return new InvestmentSpec(or(i.reviewDays(), REVIEW_DAYS), or(i.forwardViewMonths(), FORWARD_VIEW_MONTHS),
         or(i.cancelAfterMonths(), CANCEL_AFTER_MONTHS),
         or(i.capitalShareOfIncentive(), CAPITAL_SHARE_OF_INCENTIVE),
-        Collections.unmodifiableMap(leadTimes), Collections.unmodifiableMap(incentive));
+        Collections.unmodifiableMap(leadTimes), Collections.unmodifiableMap(incentive), entrants);
+  }
+
+  private static String stageOf(EntrantSpec e, Map<String, String> recipeStages) {
+    return recipeStages.get(e.recipe());
+  }
+
+  /** An entrant with its stage's lead times and incentive where it gives none. */
+  private static EntrantSpec entrant(EntrantSpec e, String stage, Map<String, LeadTimeSpec> leadTimes,
+                                     Map<String, Double> incentive) {
+    LeadTimeSpec lead = leadTimes.get(stage);
+    return new EntrantSpec(e.id(), or(e.name(), e.id()), e.site(), e.recipe(),
+        e.yields() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(e.yields())),
+        e.unitTonnesPerYear(), e.maxUnitsPerYear(), or(e.incentiveMultiple(), incentive.get(stage)),
+        or(e.decisionMonths(), lead.permittingMonths() + lead.financingMonths()),
+        or(e.leadMonths(), lead.buildingMonths()), or(e.rampMonths(), lead.rampMonths()),
+        or(e.fullRateMargin(), FULL_RATE_MARGIN), or(e.source(), ""));
   }
 
   /** A project with its optional texts and maps filled; numbers left out stay null and take the stage's. */
@@ -106,9 +137,11 @@ final class ProjectDefaults {
 
   /**
    * The scenario's producers plus one for each project owner not among them, in the project's site, in the
-   * order the projects name them: a new company has no plants until its project is built.
+   * order the projects name them, then one for each entrant: a new company has no plants until its project
+   * (or unit) is built.
    */
-  static List<ProducerSpec> withOwners(List<ProducerSpec> producers, List<ProjectSpec> projects) {
+  static List<ProducerSpec> withOwners(List<ProducerSpec> producers, List<ProjectSpec> projects,
+                                       List<EntrantSpec> entrants) {
     Set<String> known = new LinkedHashSet<>();
     for (ProducerSpec p : producers) known.add(p.id());
     List<ProducerSpec> all = new ArrayList<>(producers);
@@ -116,6 +149,9 @@ final class ProjectDefaults {
       if (known.add(project.owner())) {
         all.add(new ProducerSpec(project.owner(), null, project.site(), null, null, null, null, null));
       }
+    }
+    for (EntrantSpec e : entrants) { // an entrant is its own company, named by its id
+      if (known.add(e.id())) all.add(new ProducerSpec(e.id(), e.name(), e.site(), null, null, null, null, null));
     }
     return all;
   }

@@ -12,6 +12,7 @@ import org.magflow.model.Investment.Status;
 import org.magflow.model.Producer;
 import org.magflow.model.Recipe;
 import org.magflow.model.Region;
+import org.magflow.scenario.ProjectSpec.EntrantSpec;
 import org.magflow.scenario.ProjectSpec.InvestmentSpec;
 import org.magflow.scenario.ProjectSpec.LeadTimeSpec;
 import org.magflow.units.Units;
@@ -28,6 +29,9 @@ final class ProjectPlans {
   private final LocalDate start;
   /** Each project's idle plant, in project order. */
   private final List<Facility> plants = new ArrayList<>();
+  private final List<EntrantSpec> entrants;
+  /** Each entrant's idle plant, to which its units add capacity, in entrant order. */
+  private final List<Facility> entrantPlants = new ArrayList<>();
 
   /**
    * Makes every project's plant.
@@ -43,12 +47,18 @@ final class ProjectPlans {
       Recipe recipe = ModelBuilder.withYields(recipes.get(p.recipe()), p.yields(), commodityIndex);
       plants.add(new Facility(p.id(), recipe, regionById.get(p.site()), CapacitySchedule.constant(0)));
     }
+    this.entrants = investment.entrants() == null ? List.of() : investment.entrants();
+    for (EntrantSpec e : entrants) {
+      Recipe recipe = ModelBuilder.withYields(recipes.get(e.recipe()), e.yields(), commodityIndex);
+      entrantPlants.add(new Facility(e.id(), recipe, regionById.get(e.site()), CapacitySchedule.constant(0)));
+    }
   }
 
   /** The idle plants {@code owner}'s projects will fill, in project order. */
   List<Facility> plantsOf(String owner) {
     List<Facility> owned = new ArrayList<>();
     for (int i = 0; i < projects.size(); i++) if (projects.get(i).owner().equals(owner)) owned.add(plants.get(i));
+    for (int i = 0; i < entrants.size(); i++) if (entrants.get(i).id().equals(owner)) owned.add(entrantPlants.get(i));
     return owned;
   }
 
@@ -83,6 +93,25 @@ final class ProjectPlans {
           p.offtakeUsdPerKg() == null ? Double.NaN : p.offtakeUsdPerKg()));
     }
     return plans;
+  }
+
+  /**
+   * The entrants that follow the named pipeline.
+   *
+   * @param referenceUsdPerKg reference prices by zone, then commodity
+   */
+  List<Investment.Entrant> entrants(Map<String, Producer> producerById, double[][] referenceUsdPerKg) {
+    List<Investment.Entrant> list = new ArrayList<>();
+    for (int i = 0; i < entrants.size(); i++) {
+      EntrantSpec e = entrants.get(i);
+      Facility plant = entrantPlants.get(i);
+      Producer owner = producerById.get(e.id());
+      int main = mainOutput(plant.recipe(), referenceUsdPerKg[owner.region().zone()]);
+      list.add(new Investment.Entrant(e.id(), e.name(), owner, plant, main, e.unitTonnesPerYear(),
+          e.decisionMonths() * DAYS_PER_MONTH, e.leadMonths() * DAYS_PER_MONTH, e.rampMonths() * DAYS_PER_MONTH,
+          e.incentiveMultiple(), e.maxUnitsPerYear(), e.fullRateMargin()));
+    }
+    return list;
   }
 
   /**

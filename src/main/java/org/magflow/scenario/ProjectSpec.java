@@ -37,10 +37,40 @@ public record ProjectSpec(String id, String name, String owner, String site, Str
    * @param leadTimes months each stage of development takes, by production stage
    * @param incentiveMultiple a project's incentive price, where it gives none, as a multiple of its main
    *     output's reference price, by production stage
+   * @param entrants unnamed capacity that enters once the named pipeline is exhausted; absent when not given,
+   *     so scenarios without entrants resolve as before
    */
   public record InvestmentSpec(Double reviewDays, Double forwardViewMonths, Double cancelAfterMonths,
                                Double capitalShareOfIncentive, Map<String, LeadTimeSpec> leadTimes,
-                               Map<String, Double> incentiveMultiple) {}
+                               Map<String, Double> incentiveMultiple,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                               java.util.List<EntrantSpec> entrants) {}
+
+  /**
+   * Generic entrants of one stage in one region: unnamed plants of a standard size, decided one unit at a time
+   * by the pipeline's rule once no named project of the stage in the region's price zone waits for a decision.
+   * Their units are listed in {@code projects.csv} as {@code <id>-1}, {@code <id>-2}, ...
+   *
+   * @param id names the entrant, its owner (a producer created in the site) and its plant
+   * @param site the region where its plants stand
+   * @param recipe the recipe they run
+   * @param unitTonnesPerYear each unit's nameplate, tonnes of activity a year
+   * @param maxUnitsPerYear the most units decided in a year
+   * @param incentiveMultiple the expected multiple of its outputs' value at which units go ahead; default: the
+   *     stage's {@code incentiveMultiple}
+   * @param decisionMonths favourable months in a row before the first unit is decided; default: the stage's
+   *     permitting plus financing months
+   * @param leadMonths months from a unit's decision to its first output; default: the stage's building months
+   * @param rampMonths months from first output to nameplate; default: the stage's
+   * @param fullRateMargin how far above the incentive (a share of it) entry reaches its full rate; below that
+   *     the rate falls in proportion, and units still building take their share of the rate; 0 switches that
+   *     guard against overbuilding off; default 0.1
+   */
+  public record EntrantSpec(String id, String name, String site, String recipe, Map<String, Double> yields,
+                            Double unitTonnesPerYear, Double maxUnitsPerYear, Double incentiveMultiple,
+                            Double decisionMonths, Double leadMonths, Double rampMonths, Double fullRateMargin,
+                            String source) {}
 
   /**
    * Months of development by status: getting permits (studied → permitted) and finance (permitted → investment

@@ -54,6 +54,11 @@ public final class ScenarioDefaults {
   public static final double MIN_MULTIPLE = 0.25;
   /** Price rule: the cap on a price, as a multiple of the reference. */
   public static final double MAX_MULTIPLE = 10;
+  /**
+   * The memory of producers' usual orders, against which lost sales cut the price: a year's orders, the
+   * horizon of annual contracts and quotas (sources §S14). [assumption]
+   */
+  static final double SALES_MEMORY_MONTHS = 12;
 
   /** Supply: the share of capacity run at the reference price. */
   public static final double NORMAL_UTILISATION = 0.85;
@@ -124,7 +129,8 @@ public final class ScenarioDefaults {
         trade(s.trade()),
         // thrifting stays absent when not given, so resolved files of scenarios without it do not change
         list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()), r.thrifting())),
-        list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of())),
+        list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of()),
+            s.investment() == null || s.investment().entrants() == null ? List.of() : s.investment().entrants()),
             ScenarioDefaults::producer),
         list(s.demand(), d -> new DemandSpec(d.id(), or(d.name(), d.id()), d.region(), d.sector(), d.commodity(),
             d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity(), d.priority(), d.unmet(), d.stock(),
@@ -132,8 +138,14 @@ public final class ScenarioDefaults {
         demandResponse(s.demandResponse()),
         list(s.policies(), PolicySpec::withDefaults), // each family fills its own
         list(s.projects(), ProjectDefaults::project),
-        ProjectDefaults.investment(s.investment()),
+        ProjectDefaults.investment(s.investment(), recipeStages(s)),
         ProjectDefaults.recycling(s.recycling()));
+  }
+
+  private static Map<String, String> recipeStages(ScenarioSpec s) {
+    Map<String, String> stages = new java.util.HashMap<>();
+    for (RecipeSpec r : or(s.recipes(), List.<RecipeSpec>of())) stages.put(r.id(), r.stage());
+    return stages;
   }
 
   private static ClockSpec clock(ClockSpec c) {
@@ -146,7 +158,8 @@ public final class ScenarioDefaults {
     PriceRuleSpec r = m.priceRule() != null ? m.priceRule() : new PriceRuleSpec(null, null, null, null, null);
     return new MarketSpec(new PriceRuleSpec(or(r.coverExponent(), COVER_EXPONENT),
         or(r.shortagePremium(), SHORTAGE_PREMIUM), or(r.adjustmentDays(), ADJUSTMENT_DAYS),
-        or(r.minMultiple(), MIN_MULTIPLE), or(r.maxMultiple(), MAX_MULTIPLE)),
+        or(r.minMultiple(), MIN_MULTIPLE), or(r.maxMultiple(), MAX_MULTIPLE), r.lostSalesExponent(),
+        r.lostSalesExponent() == null ? r.salesMemoryMonths() : or(r.salesMemoryMonths(), SALES_MEMORY_MONTHS)),
         list(m.referencePrices(), Function.identity()));
   }
 

@@ -126,9 +126,21 @@ public record ScenarioSpec(
    * @param adjustmentDays time constant with which the price moves toward the indicated price
    * @param minMultiple floor on the price, as a multiple of the reference
    * @param maxMultiple cap on the price, as a multiple of the reference
+   * @param lostSalesExponent by price zone, then commodity, how far the zone's producers cut its price when their orders fall
+   *     below 90% of their usual orders (see PriceBook); absent (none) when not given, so scenarios without it
+   *     resolve and run as before
+   * @param salesMemoryMonths the time constant of the producers' usual orders; absent when not given (12 then)
    */
   public record PriceRuleSpec(Double coverExponent, Double shortagePremium, Double adjustmentDays,
-                              Double minMultiple, Double maxMultiple) {}
+                              Double minMultiple, Double maxMultiple,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, java.util.Map<String, Double>> lostSalesExponent,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double salesMemoryMonths) {
+    /** A rule without a response to lost sales. */
+    public PriceRuleSpec(Double coverExponent, Double shortagePremium, Double adjustmentDays, Double minMultiple,
+                         Double maxMultiple) {
+      this(coverExponent, shortagePremium, adjustmentDays, minMultiple, maxMultiple, null, null);
+    }
+  }
 
   /** The price of a commodity in a zone when the market is balanced. */
   public record ReferencePriceSpec(String commodity, String zone, Double usdPerKg) {}

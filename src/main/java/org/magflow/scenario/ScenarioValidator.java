@@ -37,6 +37,9 @@ import org.magflow.scenario.ScenarioSpec.TradeSpec;
 // One run's checks form a chain of classes (Checks <- CastChecks <- Check) so that each part is its own file
 // yet they share the run's state (the ids found so far) and call the building blocks unqualified.
 public final class ScenarioValidator {
+  /** The memory of producers' usual orders: a month to ten years. */
+  private static final Checks.Bound SALES_MEMORY = new Checks.Bound("from 1 to 120 (months)", x -> x >= 1 && x <= 120);
+
   /** The longest simulated horizon, end minus start. */
   public static final int MAX_HORIZON_YEARS = 100;
   /** The most agents (producers plus demand sectors) in one scenario. */
@@ -138,6 +141,13 @@ public final class ScenarioValidator {
         ProjectSpec p = s.projects().get(i); // a project's new owner is a producer that policies may name
         if (p != null && p.owner() != null) {
           producers.firstPath().putIfAbsent(p.owner(), FieldPaths.field(FieldPaths.index("projects", i), "owner"));
+        }
+      }
+      var entrants = s.investment() == null ? null : s.investment().entrants();
+      for (int i = 0; producers != null && entrants != null && i < entrants.size(); i++) {
+        ProjectSpec.EntrantSpec e = entrants.get(i); // an entrant is a producer that policies may name
+        if (e != null && e.id() != null) {
+          producers.firstPath().putIfAbsent(e.id(), FieldPaths.field(FieldPaths.index("investment.entrants", i), "id"));
         }
       }
       agents = new Ids("agent", "agents"); // producers and demand sectors share one namespace in outputs
@@ -271,6 +281,21 @@ public final class ScenarioValidator {
         number("market.priceRule.adjustmentDays", rule.adjustmentDays(), Bound.SOME_DAYS, false);
         number("market.priceRule.minMultiple", rule.minMultiple(), Bound.MIN_MULTIPLE, false);
         number("market.priceRule.maxMultiple", rule.maxMultiple(), Bound.AT_LEAST_ONE, false);
+        if (rule.lostSalesExponent() != null) {
+          for (Map.Entry<String, Map<String, Double>> z : rule.lostSalesExponent().entrySet()) {
+            String zonePath = FieldPaths.field("market.priceRule.lostSalesExponent", z.getKey());
+            if (zones != null && !zones.contains(z.getKey())) {
+              problem(zonePath, "unknown price zone '" + z.getKey() + "'; expected one of " + String.join(", ", new java.util.TreeSet<>(zones)));
+            }
+            if (z.getValue() == null) continue;
+            for (Map.Entry<String, Double> e : z.getValue().entrySet()) {
+              String path = FieldPaths.field(zonePath, e.getKey());
+              ref(path, e.getKey(), commodities);
+              number(path, e.getValue(), Bound.PRICE_RESPONSE, true);
+            }
+          }
+        }
+        number("market.priceRule.salesMemoryMonths", rule.salesMemoryMonths(), SALES_MEMORY, false);
       }
       List<ReferencePriceSpec> prices = list("market.referencePrices", m.referencePrices(), true, false,
           "a list of reference prices (commodity, zone, usdPerKg)");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Predicate;
 import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
@@ -159,5 +160,109 @@ class LongRunMechanismsTest {
     var rows = ProjectsCsv.rows(run.run().events());
     assertEquals(1, rows.size());
     return rows.get(0);
+  }
+
+  /** The tiny world to 2031 with a lasting half cut of China's reo to the US, and these top-level extras. */
+  private RunSeries tinyCutTo2031(String extras) throws Exception {
+    String tiny = Files.readString(TINY);
+    String world = tiny.substring(0, tiny.indexOf("policies:")).replace("end: 2027-01-01", "end: 2031-12-31");
+    return run(world + "policies:\n" + throttle(0.5, 0) + extras, "tiny-entrants.yaml");
+  }
+
+  private static String entrants(String guard) {
+    return """
+        investment:
+          entrants:
+            - {id: us-mines, site: US, recipe: mine, unitTonnesPerYear: 100, maxUnitsPerYear: 4, decisionMonths: 3,
+               leadMonths: 12, rampMonths: 0, incentiveMultiple: 1.2%s}
+        """.formatted(guard);
+  }
+
+  /** Generic US mines' throughput over their capacity in 2031. */
+  private static double entrantUtilisation2031(RunSeries run) {
+    Predicate<Observation> mines = o -> o.agent().equals("us-mines");
+    LocalDate from = LocalDate.of(2031, 1, 1);
+    double ran = run.sum(Metrics.THROUGHPUT, mines, from, LocalDate.of(2031, 12, 31));
+    double capacity = run.monthly(Metrics.CAPACITY, mines).stream()
+        .filter(m -> !LocalDate.ofEpochDay((long) m[0]).isBefore(from)).mapToDouble(m -> m[1]).average().orElseThrow();
+    return ran / capacity;
+  }
+
+  /**
+   * Generic entrants: unnamed US mines of 100 t enter unit by unit while China's half cut keeps US concentrate
+   * dear, each after its 12-month lead time, listed as us-mines-1, -2, ...; they wait for a named project of
+   * their stage and zone still undecided; and entry slows as the price comes down, so the capacity they leave
+   * runs (with the guard off, as many units again land on a market that no longer needs them).
+   */
+  @Test
+  void genericEntrants_enterWhileThePriceBeatsTheIncentive_afterTheNamedPipeline_withoutOverbuilding() throws Exception {
+    RunSeries guarded = tinyCutTo2031(entrants(""));
+    List<ProjectsCsv.Row> units = ProjectsCsv.rows(guarded.run().events());
+    assertTrue(units.size() >= 3, "units " + units.size());
+    for (int i = 0; i < units.size(); i++) {
+      ProjectsCsv.Row u = units.get(i);
+      assertEquals("us-mines-" + (i + 1), u.project());
+      LocalDate operating = u.reached().get("operating");
+      assertTrue(operating == null || java.time.temporal.ChronoUnit.DAYS.between(u.reached().get("building"), operating) >= 360,
+          u + " built before its lead time");
+    }
+    double used = entrantUtilisation2031(guarded);
+    assertTrue(used > 0.6, "the entrants' capacity runs at " + used + " in 2031");
+    RunSeries unguarded = tinyCutTo2031(entrants(", fullRateMargin: 0"));
+    long unguardedUnits = ProjectsCsv.rows(unguarded.run().events()).size();
+    double unguardedUse = entrantUtilisation2031(unguarded);
+    assertTrue(unguardedUnits > 2 * units.size() && unguardedUse < 0.4,
+        unguardedUnits + " units at " + unguardedUse + " without the guard, " + units.size() + " at " + used + " with it");
+    // a named US mine still waiting for its decision holds the entrants back until it is decided
+    String named = """
+        projects:
+          - {id: named-mine, owner: us-miner, site: US, recipe: mine, tonnesPerYear: 100, status: studied}
+        """;
+    List<ProjectsCsv.Row> withNamed = ProjectsCsv.rows(tinyCutTo2031(entrants("") + named).run().events());
+    LocalDate namedDecided = withNamed.get(0).reached().get("building");
+    assertTrue(namedDecided != null, "the named mine is decided: " + withNamed.get(0));
+    LocalDate firstUnit = withNamed.get(1).reached().get("building");
+    assertTrue(firstUnit.isAfter(namedDecided) && firstUnit.isAfter(units.get(0).reached().get("building")),
+        "first unit " + firstUnit + ", named mine decided " + namedDecided);
+    // no cut, no scarcity: no unit
+    String tiny = Files.readString(TINY);
+    String calm = tiny.substring(0, tiny.indexOf("policies:")).replace("end: 2027-01-01", "end: 2031-12-31");
+    assertEquals(0, ProjectsCsv.rows(run(calm + "policies: []\n" + entrants(""), "calm.yaml").run().events()).size());
+  }
+
+  /**
+   * Producers that lose orders cut their price as well as their output: a lasting cut of US magnets to China
+   * takes most of the US maker's customers; with lostSalesExponent the US magnet price falls well below where
+   * unsold stock alone takes it. In the calm world the response changes nothing.
+   */
+  @Test
+  void producersThatLoseOrders_cutTheirPrice_whenTheZoneSaysSo() throws Exception {
+    String tiny = Files.readString(TINY);
+    String cut = tiny.substring(0, tiny.indexOf("policies:")).replace("end: 2027-01-01", "end: 2027-12-31") + """
+        policies:
+          - {name: cut, type: destination-throttle, start: 2025-03-01, exporter: US, destinations: [CN],
+             commodities: [magnet], cut: 1.0, source: test}
+        """;
+    String response = "    maxMultiple: 10\n    lostSalesExponent: {XC: {magnet: 1.0}}\n";
+    RunSeries responding = run(cut.replace("    maxMultiple: 10\n", response), "lost-sales.yaml");
+    RunSeries outputOnly = run(cut, "output-only.yaml");
+    Predicate<Observation> usMagnets = o -> o.region().equals("XC") && o.commodity().equals("magnet");
+    LocalDate from = LocalDate.of(2025, 4, 1);
+    LocalDate to = LocalDate.of(2025, 12, 31);
+    double reference = outputOnly.referencePrice("XC", "magnet");
+    double withCut = mean(responding, usMagnets, from, to) / reference;
+    double without = mean(outputOnly, usMagnets, from, to) / reference;
+    assertTrue(withCut < without - 0.1, "US magnets at " + withCut + "x with the price response, " + without + "x without");
+    String calm = tiny.substring(0, tiny.indexOf("policies:")) + "policies: []\n";
+    RunSeries calmCuts = run(calm.replace("    maxMultiple: 10\n", response), "calm-cuts.yaml");
+    RunSeries calmPlain = run(calm, "calm-plain.yaml");
+    assertEquals(mean(calmPlain, usMagnets, FROM, to), mean(calmCuts, usMagnets, FROM, to), 0.02 * reference);
+  }
+
+  private static double mean(RunSeries run, Predicate<Observation> price, LocalDate from, LocalDate to) {
+    return run.monthly(Metrics.PRICE, price).stream().filter(m -> {
+      LocalDate d = LocalDate.ofEpochDay((long) m[0]);
+      return !d.isBefore(from) && !d.isAfter(to);
+    }).mapToDouble(m -> m[1]).average().orElseThrow();
   }
 }

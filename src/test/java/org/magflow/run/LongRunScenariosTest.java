@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.output.ProjectsCsv;
+import org.magflow.scenario.ProjectSpec.InvestmentSpec;
+import org.magflow.scenario.ScenarioSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +29,27 @@ class LongRunScenariosTest {
   private static final List<String> EX_CHINA_ALLIES = List.of("US", "JP", "KR", "EU", "VN");
   private static RunSeries world;
   private static RunSeries embargo;
+  /** The embargo without generic entrants: the named pipeline alone. */
+  private static RunSeries embargoNamedOnly;
 
   @BeforeAll
   static void run() throws InputException {
     world = new RunSeries(new ScenarioRun().simulate(RunJob.load(WORLD), WORLD.toString(), 42, 0));
-    embargo = new RunSeries(new ScenarioRun().simulate(RunJob.load(EMBARGO), EMBARGO.toString(), 42, 0));
+    ScenarioSpec spec = RunJob.load(EMBARGO);
+    embargo = new RunSeries(new ScenarioRun().simulate(spec, EMBARGO.toString(), 42, 0));
+    InvestmentSpec i = spec.investment();
+    ScenarioSpec namedOnly = new ScenarioSpec(spec.name(), spec.description(), spec.start(), spec.end(), spec.seed(),
+        spec.clock(), spec.commodities(), spec.regions(), spec.market(), spec.trade(), spec.recipes(),
+        spec.producers(), spec.demand(), spec.demandResponse(), spec.policies(), spec.projects(),
+        new InvestmentSpec(i.reviewDays(), i.forwardViewMonths(), i.cancelAfterMonths(), i.capitalShareOfIncentive(),
+            i.leadTimes(), i.incentiveMultiple(), null), spec.recycling());
+    embargoNamedOnly = new RunSeries(new ScenarioRun().simulate(namedOnly, EMBARGO.toString(), 42, 0));
+  }
+
+  private static double yearlyMean(RunSeries run, String zone, String commodity, int year) {
+    return run.monthly(Metrics.PRICE, price(zone, commodity)).stream()
+        .filter(m -> LocalDate.ofEpochDay((long) m[0]).getYear() == year).mapToDouble(m -> m[1]).average()
+        .orElseThrow() / run.referencePrice(zone, commodity);
   }
 
   private static Predicate<Observation> price(String zone, String commodity) {
@@ -115,6 +133,59 @@ class LongRunScenariosTest {
             + ReadmeFigures.regionShort(embargo, region, year));
       }
     }
+  }
+
+  /**
+   * The named pipeline's magnet plants are all built by 2032; after that, without entrants, nothing new comes
+   * and the ex-China magnet price climbs back (1.12x in 2032 to 1.48x in 2035) while Vietnam runs short again.
+   * Generic entrants, decided from 2029 once the named magnet projects are all decided, hold it down.
+   */
+  @Test
+  void underTheEmbargo_genericEntrantsFollowTheNamedPipeline_andThePriceDoesNotClimbBackAfter2032() {
+    double mean2032 = yearlyMean(embargo, "ex-china", "ndfeb_magnet", 2032);
+    for (int year = 2033; year <= 2035; year++) {
+      double mean = yearlyMean(embargo, "ex-china", "ndfeb_magnet", year);
+      assertTrue(mean <= mean2032 + 0.05 && mean < 1.15, year + " mean " + mean + "x against " + mean2032 + "x in 2032");
+    }
+    assertTrue(ReadmeFigures.regionShort(embargo, "VN", 2035) < 0.005, "Vietnam short in 2035: "
+        + ReadmeFigures.regionShort(embargo, "VN", 2035));
+    // the units are projects of their own, decided after the named magnet projects and built in 36 months
+    List<ProjectsCsv.Row> rows = ProjectsCsv.rows(embargo.run().events());
+    LocalDate lastNamedDecision = rows.stream().filter(r -> r.stage().equals("manufacturing") && !r.site().equals("CN")
+        && !r.project().startsWith("generic-") && r.reached().containsKey("building"))
+        .map(r -> r.reached().get("building")).max(LocalDate::compareTo).orElseThrow();
+    List<ProjectsCsv.Row> units = rows.stream().filter(r -> r.project().startsWith("generic-magnet-")).toList();
+    assertTrue(units.size() >= 3, "generic magnet units: " + units.size());
+    for (ProjectsCsv.Row u : units) {
+      LocalDate decided = u.reached().get("building");
+      assertTrue(!decided.isBefore(lastNamedDecision), u.project() + " decided " + decided + " before the named pipeline");
+      LocalDate operating = u.reached().get("operating");
+      assertTrue(operating == null || ChronoUnit.MONTHS.between(decided, operating) >= 35, u.project() + " built early");
+    }
+    assertTrue(units.stream().anyMatch(u -> "operating".equals(u.statusAtEnd())));
+    // the named pipeline alone: the price climbs back and Vietnam is short again
+    assertTrue(yearlyMean(embargoNamedOnly, "ex-china", "ndfeb_magnet", 2035) > 1.3);
+    assertTrue(ReadmeFigures.regionShort(embargoNamedOnly, "VN", 2035) > 0.02);
+  }
+
+  /**
+   * China responds: under the embargo its magnet makers lose their allied customers and cut their price as well
+   * as their output (lostSalesExponent in world-2035). Without that, its magnet price dipped only to 0.92-0.93x
+   * (unsold stock) and averaged 0.96x over the embargo's first six months.
+   */
+  @Test
+  void underTheEmbargo_ChinasDomesticMagnetPriceFalls_andComesBackAsItsOutputAdjusts() {
+    List<double[]> magnets = embargo.monthly(Metrics.PRICE, price("china", "ndfeb_magnet"));
+    double reference = embargo.referencePrice("china", "ndfeb_magnet");
+    double[] firstHalfYear = magnets.stream().filter(m -> {
+      LocalDate d = LocalDate.ofEpochDay((long) m[0]);
+      return d.isAfter(EMBARGO_START) && d.isBefore(EMBARGO_START.plusMonths(6));
+    }).mapToDouble(m -> m[1] / reference).toArray();
+    double low = java.util.Arrays.stream(firstHalfYear).min().orElseThrow();
+    double mean = java.util.Arrays.stream(firstHalfYear).average().orElseThrow();
+    assertTrue(low < 0.9 && mean < 0.945, "China's magnet price after the embargo: low " + low + "x, mean " + mean + "x");
+    // a transient: the price comes back as China's output settles at its new level
+    assertTrue(yearlyMean(embargo, "china", "ndfeb_magnet", 2029) > 0.99);
   }
 
   @Test
