@@ -1,6 +1,9 @@
 package org.magflow.sweep.spark;
 
 import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -69,6 +72,21 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
     conf.setIfMissing("spark.ui.enabled", "false");
     // a sweep prints its own progress; Spark's INFO lines (several per task) would bury it
     conf.setIfMissing("spark.log.level", "WARN");
+    // started with java -cp magflow.jar:... rather than spark-submit, the executors still need magflow's classes
+    String jar = magflowJar();
+    if (jar != null && !master().startsWith("local")) conf.setIfMissing("spark.jars", jar);
+  }
+
+  /** The jar magflow's classes were loaded from, or null when they come from a folder (a build's classes). */
+  private static String magflowJar() {
+    try {
+      CodeSource source = SparkRunExecutor.class.getProtectionDomain().getCodeSource();
+      if (source == null) return null;
+      Path path = Path.of(source.getLocation().toURI());
+      return path.toString().endsWith(".jar") ? path.toString() : null;
+    } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The master the executor runs on, as Spark was given it. */
