@@ -237,10 +237,9 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
     }
   }
 
-  /** On the driver: queues each finished partition for the calling thread. */
-  static final class Enqueue extends AbstractFunction2<Object, Batch, BoxedUnit> implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final transient BlockingQueue<Batch> finished;
+  /** On the driver (never shipped): queues each finished partition for the calling thread. */
+  static final class Enqueue extends AbstractFunction2<Object, Batch, BoxedUnit> {
+    private final BlockingQueue<Batch> finished;
 
     Enqueue(BlockingQueue<Batch> finished) {
       this.finished = finished;
@@ -254,9 +253,7 @@ public final class SparkRunExecutor implements RunExecutor, AutoCloseable {
   }
 
   /** The job's value once every partition is handed over: nothing, the batches went to the queue. */
-  static final class Done extends AbstractFunction0<BoxedUnit> implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+  static final class Done extends AbstractFunction0<BoxedUnit> {
     @Override
     public BoxedUnit apply() {
       return BoxedUnit.UNIT;
