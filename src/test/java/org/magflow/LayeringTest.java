@@ -96,9 +96,23 @@ class LayeringTest {
 
   @Test
   void sweep_composesRunsOfScenariosAndTheirOutputs_neverTheModel() {
-    onlyDependsOn("sweep", "org.magflow.run..", "org.magflow.scenario..", "org.magflow.output..",
-        "org.magflow.random..", "org.magflow.event..", "org.magflow.units..", "com.fasterxml.jackson..",
-        "org.apache.commons.math3..", "org.yaml.snakeyaml..");
+    classes().that().resideInAPackage("org.magflow.sweep..").and().resideOutsideOfPackage("org.magflow.sweep.spark..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.magflow.sweep..", "org.magflow.run..",
+            "org.magflow.scenario..", "org.magflow.output..", "org.magflow.random..", "org.magflow.event..",
+            "org.magflow.units..", "com.fasterxml.jackson..", "org.apache.commons.math3..", "org.yaml.snakeyaml..")
+        .check(main);
+  }
+
+  /**
+   * Spark is on the class path only when a sweep runs on it (a provided dependency, not in magflow.jar): only the
+   * Spark backend names Spark or Scala, and it reaches the sweep only through its executor seam.
+   */
+  @Test
+  void onlyTheSparkBackend_usesSparkOrScala() {
+    noClasses().that().resideOutsideOfPackage("org.magflow.sweep.spark..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "scala..").check(main);
+    classes().that().resideInAPackage("org.magflow.sweep.spark..").should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "org.magflow.sweep..", "org.apache.spark..", "scala..").check(main);
   }
 
   @Test

@@ -6,13 +6,12 @@ import java.util.function.IntFunction;
  * Where the runs of a sweep execute: the one seam between planning and journaling a sweep (which stay on the
  * machine that started it) and running it.
  *
- * <p>{@link LocalRunExecutor} runs tasks on a fixed pool of threads. A distributed backend implements the same
- * contract; the intended one is Apache Spark: the driver parallelises the task list
- * ({@code sc.parallelize(tasks, slices)}), each executor builds a {@link RunWorker} once per partition from the
- * sweep file and the resolved base scenario (shipped with the jar or broadcast), maps tasks to
- * {@link RunResult}s, and the driver collects them with {@code toLocalIterator()} and hands each to the sink.
- * Spark's task retries are safe because a worker is a pure function of its task, and the results do not
- * depend on where or in which order runs finish: the sweep writes them in run order.
+ * <p>{@link LocalRunExecutor} runs tasks on a fixed pool of threads;
+ * {@code org.magflow.sweep.spark.SparkRunExecutor} runs them as Apache Spark tasks: it ships the worker's
+ * {@link RunWorker.Recipe} (the sweep file and the resolved base scenario) to the executors, which build the
+ * worker once per JVM, and hands each partition's results to the sink as the partition finishes. Spark's task
+ * retries are safe because a worker is a pure function of its task, and the results do not depend on where or
+ * in which order runs finish: the sweep writes them in run order.
  */
 public interface RunExecutor {
   /**

@@ -142,8 +142,17 @@ public final class SweepFile {
 
   /** Reads and checks a file of the given dialect; throws only when nothing can be made of it. */
   Checked read(Path file, Dialect dialect) throws InputException {
+    return read(file, dialect, null);
+  }
+
+  /**
+   * As {@link #read(Path, Dialect)}, with the base scenario taken from {@code baseFile} instead of the file's
+   * {@code base} (which must still be given): a copy of the sweep shipped to another machine, with its base
+   * scenario as resolved beside it.
+   */
+  Checked read(Path file, Dialect dialect, Path baseFile) throws InputException {
     Tree tree = readTree(file, dialect.kind());
-    Check check = new Check(file.toString(), file, tree.locations(), dialect);
+    Check check = new Check(file.toString(), file, tree.locations(), dialect, baseFile);
     check.problems.addAll(tree.problems());
     SweepSpec spec = check.sweep(tree.root());
     if (spec == null) throw new InputException(check.placed());
@@ -185,13 +194,15 @@ public final class SweepFile {
     final Path file;
     final LocationIndex locations;
     final Dialect dialect;
+    final Path baseFile; // null: the file's own base
     final List<Problem> problems = new ArrayList<>();
 
-    Check(String label, Path file, LocationIndex locations, Dialect dialect) {
+    Check(String label, Path file, LocationIndex locations, Dialect dialect, Path baseFile) {
       this.label = label;
       this.file = file;
       this.locations = locations;
       this.dialect = dialect;
+      this.baseFile = baseFile;
     }
 
     void problem(String path, String message) {
@@ -224,7 +235,7 @@ public final class SweepFile {
       String baseText = text(root, "base", true);
       if (baseText != null) {
         try {
-          base = file.resolveSibling(baseText).normalize();
+          base = baseFile != null ? baseFile : file.resolveSibling(baseText).normalize();
           if (!Files.isRegularFile(base)) {
             problem("base", "base scenario '" + baseText + "' not found (looked for " + base + ")");
           }

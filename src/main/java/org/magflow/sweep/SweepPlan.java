@@ -62,15 +62,17 @@ public final class SweepPlan {
   private final FanLayout fan;
   private final ScenarioLoader loader = new ScenarioLoader();
   private final List<Problem> baseWarnings;
+  private final byte[] sweepFileBytes;
 
-  private SweepPlan(SweepSpec spec, String baseSha256, String resolvedSha256, String sweepSha256,
+  private SweepPlan(SweepSpec spec, String baseSha256, String resolvedSha256, byte[] sweepFileBytes,
                     ObjectNode baseTree, String baseName, long masterSeed, List<Parameter> parameters,
                     Points points, List<Kpi> kpis, FanLayout fan, List<Problem> baseWarnings) {
     this.spec = spec;
     this.baseWarnings = List.copyOf(baseWarnings);
     this.baseSha256 = baseSha256;
     this.resolvedSha256 = resolvedSha256;
-    this.sweepSha256 = sweepSha256;
+    this.sweepFileBytes = sweepFileBytes;
+    this.sweepSha256 = sha256(sweepFileBytes);
     this.baseTree = baseTree;
     this.baseName = baseName;
     this.masterSeed = masterSeed;
@@ -78,7 +80,7 @@ public final class SweepPlan {
     this.points = points;
     this.kpis = kpis;
     this.fan = fan;
-    this.fingerprint = sha256((sweepSha256 + "\n" + resolvedSha256 + "\n" + MagflowVersion.current())
+    this.fingerprint = sha256((this.sweepSha256 + "\n" + resolvedSha256 + "\n" + MagflowVersion.current())
         .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -92,7 +94,12 @@ public final class SweepPlan {
    * bound to the base scenario, both ends of every range checked; its own fields go to the dialect's reader.
    */
   public static SweepPlan create(Path sweepFile, SweepFile.Dialect dialect) throws InputException {
-    SweepFile.Checked checked = new SweepFile().read(sweepFile, dialect);
+    return create(sweepFile, dialect, null);
+  }
+
+  /** As {@link #create(Path, SweepFile.Dialect)}, with the base scenario read from {@code baseFile} if not null. */
+  static SweepPlan create(Path sweepFile, SweepFile.Dialect dialect, Path baseFile) throws InputException {
+    SweepFile.Checked checked = new SweepFile().read(sweepFile, dialect, baseFile);
     SweepSpec spec = checked.spec();
     List<Problem> problems = new ArrayList<>(checked.problems());
     if (spec.base() == null || !Files.isRegularFile(spec.base())) throw new InputException(problems);
@@ -172,8 +179,9 @@ public final class SweepPlan {
     long seed = spec.seed() != null ? spec.seed() : base.seed();
     SweepPlan plan;
     try {
+      byte[] sweepBytes = Files.readAllBytes(spec.file());
       plan = new SweepPlan(spec, sha256(Files.readAllBytes(spec.base())),
-          sha256(json.getBytes(StandardCharsets.UTF_8)), sha256(Files.readAllBytes(spec.file())), tree,
+          sha256(json.getBytes(StandardCharsets.UTF_8)), sweepBytes, tree,
           base.name(), seed, List.copyOf(parameters),
           new Points(spec.design(), parameters, spec.samples() == null ? 0 : spec.samples(), seed),
           List.copyOf(kpis), FanLayout.of(tree), baseWarnings);
@@ -408,6 +416,16 @@ public final class SweepPlan {
   /** Identifies the sweep file, the resolved base scenario and the magflow version: what a resume must match. */
   String fingerprint() {
     return fingerprint;
+  }
+
+  /** The sweep file as it was read for this plan. */
+  byte[] sweepFileBytes() {
+    return sweepFileBytes.clone();
+  }
+
+  /** The base scenario as resolved (extends merged, defaults filled in), as JSON. */
+  String resolvedBaseJson() {
+    return baseTree.toString();
   }
 
   /** The run a point and replication make. */

@@ -141,7 +141,7 @@ public final class SweepRunner {
     RunExecutor executor = options.executor() != null ? options.executor()
         : new LocalRunExecutor(Math.max(1, options.threads()));
     String executorText = executor instanceof LocalRunExecutor local
-        ? local.threads() + " thread" + (local.threads() == 1 ? "" : "s") : executor.getClass().getSimpleName();
+        ? local.threads() + " thread" + (local.threads() == 1 ? "" : "s") : executor.toString();
     Journal journal;
     try {
       journal = Journal.open(partial, plan.fingerprint(), plan.runs(), plan.fan().cells(),

@@ -42,6 +42,12 @@ final class SweepWorker implements RunWorker {
     this.points = points;
   }
 
+  /** A worker over the design's points can be rebuilt elsewhere; one over a search's chosen points cannot. */
+  @Override
+  public Recipe recipe() {
+    return points == null ? ShippedSweep.of(plan, counterfactuals.capacity) : null;
+  }
+
   @Override
   public RunResult run(RunTask task) throws Exception {
     SweepPlan.PointScenario point = points == null ? plan.scenario(task.point())

@@ -36,6 +36,19 @@ class SweepCommandTest {
   }
 
   @Test
+  void sweep_refusesAnUnknownBackendAndASparkMasterWithoutTheSparkBackend_beforeWritingAnything(@TempDir Path tmp)
+      throws IOException {
+    Path file = sweepFile(tmp, "design: grid\nparameters:\n  - {path: demand[*].priceElasticity, values: [0.1]}\n");
+    Outcome unknown = magflow("sweep", file.toString(), "--results", tmp.toString(), "--backend", "hadoop");
+    assertEquals(2, unknown.exitCode());
+    assertEquals("error: --backend: expected local or spark, found 'hadoop'", unknown.err().strip());
+    Outcome master = magflow("sweep", file.toString(), "--results", tmp.toString(), "--master", "local[2]");
+    assertEquals(2, master.exitCode());
+    assertEquals("error: --master is a Spark master; give it with --backend spark", master.err().strip());
+    assertFalse(Files.exists(tmp.resolve("sweeps")));
+  }
+
+  @Test
   void sweep_writesItsFiles_andReportsProgressAsPlainLinesOffATerminal(@TempDir Path tmp) throws IOException {
     Path file = sweepFile(tmp, """
         design: monte-carlo
