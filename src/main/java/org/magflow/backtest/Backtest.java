@@ -25,6 +25,10 @@ import org.magflow.output.chart.Chart;
 import org.magflow.output.chart.ChartFormat;
 import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.chart.FitCharts;
+import org.magflow.output.chart.ResultData;
+import org.magflow.output.report.AgainstObserved;
+import org.magflow.output.report.AgainstObserved.Table;
+import org.magflow.output.RunInfo;
 import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import org.magflow.run.ScenarioRun;
@@ -93,40 +97,42 @@ public final class Backtest {
   public static final String EPISODES_DIR = "episodes";
 
   /**
-   * The episodes of a run: those in {@link #EPISODES_DIR} beside its scenario file that name that file and whose
-   * months the run covers, each compared with the run's own events (its seed, not the episode's).
-   *
-   * @param unreadable receives, for each episode file there that cannot be read, its name and first problem
+   * A run against observed data, for its briefing: the episodes in {@link #EPISODES_DIR} beside its scenario file
+   * that name that file and whose months the run covers, each compared with the run's own rows (its seed, not the
+   * episode's). An episode file there that cannot be read is named in the notes and left out.
    */
-  public static List<Result> ofRun(Path scenarioFile, YearMonth first, YearMonth last, List<SimEvent> events,
-                                   List<String> unreadable) {
-    Path scenario = scenarioFile.toAbsolutePath().normalize();
+  public static AgainstObserved.Found against(ResultData run) {
+    String scenarioPath = run.runInfo().map(RunInfo::scenarioPath).filter(p -> !p.isEmpty())
+        .orElse(run.scenarioFile());
+    if (scenarioPath.isEmpty()) return AgainstObserved.NONE.of(run);
+    Path scenario = Path.of(scenarioPath).toAbsolutePath().normalize();
     Path dir = scenario.resolveSibling(EPISODES_DIR);
-    if (!Files.isDirectory(dir)) return List.of();
+    if (!Files.isDirectory(dir)) return AgainstObserved.NONE.of(run);
+    List<String> notes = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> listed = Files.list(dir)) {
       files = listed.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
-      unreadable.add(dir + ": " + e.getMessage());
-      return List.of();
+      return new AgainstObserved.Found(List.of(), List.of(dir + ": " + e.getMessage()));
     }
-    List<Result> results = new ArrayList<>();
+    List<SimEvent> events = new ArrayList<>();
+    for (String metric : run.metrics()) events.addAll(run.rows(metric));
+    YearMonth first = YearMonth.from(run.start());
+    YearMonth last = YearMonth.from(run.end());
+    List<AgainstObserved.Comparison> found = new ArrayList<>();
     for (Path f : files) {
       try {
         Episode e = Episode.read(f);
         if (!e.scenarioFile().toAbsolutePath().normalize().equals(scenario)) continue;
         if (e.fields().from().isBefore(first) || e.fields().to().isAfter(last)) continue;
-        results.add(new Result(e, e.compare(List.of(events))));
+        Result r = new Result(e, e.compare(List.of(events)));
+        found.add(new AgainstObserved.Comparison(e.name() + (e.description().isEmpty() ? "" : ": " + e.description()),
+            chart(r, "This run (seed " + run.seed() + ") · MALE: mean absolute log error"), tables(r)));
       } catch (InputException e) {
-        unreadable.add(f.getFileName() + ": " + e.problems().get(0).message());
+        notes.add(f.getFileName() + ": " + e.problems().get(0).message());
       }
     }
-    return results;
-  }
-
-  /** A run's chart of an episode: its series simulated against observed, a panel each. */
-  public static Chart chart(Result r, long seed) {
-    return chart(r, "This run (seed " + seed + ") · MALE: mean absolute log error");
+    return new AgainstObserved.Found(found, notes);
   }
 
   /** The episode's runs, replications 0 to n−1, each keeping only the rows its series read. */
@@ -202,14 +208,6 @@ public final class Backtest {
 
   private static String unit(Episode e, Comparison c) {
     return e.data().select(c.series().observed()).stream().map(ObservedData.Row::unit).findFirst().orElse("");
-  }
-
-  /** A table of strings: the header's cells, then each row's; numeric columns are all but the first. */
-  public record Table(List<String> header, List<List<String>> rows) {
-    public Table {
-      header = List.copyOf(header);
-      rows = rows.stream().map(List::copyOf).toList();
-    }
   }
 
   /**

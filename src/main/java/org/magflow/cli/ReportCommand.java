@@ -11,6 +11,7 @@ import org.magflow.output.OutputTarget;
 import org.magflow.output.chart.ResultData;
 import org.magflow.output.chart.ResultInputException;
 import org.magflow.output.chart.SweepData;
+import org.magflow.backtest.Backtest;
 import org.magflow.output.report.BriefingReport;
 import org.magflow.output.report.SweepReport;
 import org.magflow.run.InputException;
@@ -60,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
       } else {
         List<ResultData> runs = loadRuns();
         ResultInputs.checkTarget(file, OutputTarget.replaceReport(file));
-        new BriefingReport().write(runs, file);
+        new BriefingReport(Backtest::against).write(runs, file);
       }
     } catch (ResultInputException e) {
       throw ResultInputs.badInput(e);

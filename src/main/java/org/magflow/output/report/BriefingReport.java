@@ -4,7 +4,6 @@ import static org.magflow.output.report.Html.esc;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,10 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.magflow.backtest.Backtest;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
-import org.magflow.event.SimEvent;
 import org.magflow.output.Answer;
 import org.magflow.output.RunInfo;
 import org.magflow.output.RunSummary;
@@ -46,6 +43,17 @@ public final class BriefingReport {
   private final Charts charts = new Charts();
   private final ComparisonCharts comparison = new ComparisonCharts();
   private final ChartWriter writer = new ChartWriter();
+  private final AgainstObserved observed;
+
+  /** A briefing with nothing set against observed data. */
+  public BriefingReport() {
+    this(AgainstObserved.NONE);
+  }
+
+  /** A briefing that sets each run against what {@code observed} finds for it. */
+  public BriefingReport(AgainstObserved observed) {
+    this.observed = observed;
+  }
 
   /**
    * The briefing on {@code runs}: one run, or several compared side by side.
@@ -189,41 +197,33 @@ public final class BriefingReport {
   }
 
   /**
-   * The run against observed data, when its scenario has episodes ({@code episodes/} beside the scenario file,
-   * as {@code magflow backtest} reads them) whose months it covers: each episode's chart and tables, for this
-   * run's seed. Nothing when there are none: most scenarios ask "what if", which nothing observed answers.
+   * The run against observed data, when {@link #observed} finds any (the CLI wires in the backtest's episodes):
+   * each comparison's chart and tables. Nothing when there are none: most scenarios ask "what if", which nothing
+   * observed answers.
    */
   private void observed(StringBuilder h, ResultData d, String id, int level) {
-    String scenario = d.runInfo().map(RunInfo::scenarioPath).filter(p -> !p.isEmpty()).orElse(d.scenarioFile());
-    if (scenario.isEmpty()) return;
-    List<SimEvent> events = new ArrayList<>();
-    for (String metric : d.metrics()) events.addAll(d.rows(metric));
-    List<String> unreadable = new ArrayList<>();
-    List<Backtest.Result> results = Backtest.ofRun(Path.of(scenario), YearMonth.from(d.start()),
-        YearMonth.from(d.end()), events, unreadable);
-    if (results.isEmpty() && unreadable.isEmpty()) return;
+    AgainstObserved.Found found = observed.of(d);
+    if (found.comparisons().isEmpty() && found.notes().isEmpty()) return;
     section(h, id + "observed", "h" + level, "Against observed data");
     h.append("<p>This run set against what was observed, month by month, as <code>magflow backtest</code> does for"
-        + " the episode files beside the scenario (<code>").append(esc(Backtest.EPISODES_DIR))
-        .append("/</code>), but for this run's own seed. The log error of a month is ln(simulated / observed); a"
-        + " move is in the observed direction when both rise or both fall.</p>\n");
-    for (String u : unreadable) {
-      h.append("<p class=\"note\">An episode file could not be read, so it is left out: ").append(esc(u))
+        + " the episode files beside the scenario (<code>episodes/</code>), but for this run's own seed. The log"
+        + " error of a month is ln(simulated / observed); a move is in the observed direction when both rise or"
+        + " both fall.</p>\n");
+    for (String n : found.notes()) {
+      h.append("<p class=\"note\">An episode file could not be read, so it is left out: ").append(esc(n))
           .append("</p>\n");
     }
-    for (Backtest.Result r : results) {
-      String sub = "h" + (level + 1);
-      h.append("<").append(sub).append(">").append(esc(r.episode().name()))
-          .append(r.episode().description().isEmpty() ? "" : ": " + esc(r.episode().description()))
-          .append("</").append(sub).append(">\n");
-      figure(h, Backtest.chart(r, d.seed()), id);
-      for (Backtest.Table t : Backtest.tables(r)) table(h, t);
+    String sub = "h" + (level + 1);
+    for (AgainstObserved.Comparison c : found.comparisons()) {
+      h.append("<").append(sub).append(">").append(esc(c.title())).append("</").append(sub).append(">\n");
+      figure(h, c.chart(), id);
+      for (AgainstObserved.Table t : c.tables()) table(h, t);
     }
     h.append("</section>\n");
   }
 
   /** A table of strings, every column after the first numeric (right-aligned). */
-  private static void table(StringBuilder h, Backtest.Table t) {
+  private static void table(StringBuilder h, AgainstObserved.Table t) {
     h.append("<table class=\"kpi\">\n<thead><tr>");
     for (int c = 0; c < t.header().size(); c++) {
       h.append(c == 0 ? "<th>" : "<th class=\"n\">").append(esc(t.header().get(c))).append("</th>");

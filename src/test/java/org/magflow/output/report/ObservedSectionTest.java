@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magflow.backtest.Backtest;
 import org.magflow.event.Metrics;
 import org.magflow.output.chart.ResultData;
 import org.magflow.run.RunJob;
@@ -64,7 +65,7 @@ class ObservedSectionTest {
   @Test
   void aRunOfTheEpisodesScenario_isSetAgainstTheObservationsForItsOwnRows() throws Exception {
     ResultData d = run("tiny.yaml", "2025-12-31");
-    String s = section(new BriefingReport().render(List.of(d)));
+    String s = section(new BriefingReport(Backtest::against).render(List.of(d)));
     assertTrue(s.contains("<h3>spring: China&#39;s concentrate exports to the US</h3>"), s);
     assertTrue(s.contains("data-chart=\"backtest-spring\""), s);
     // April's row: the run's own CN -> US concentrate shipments against the observed 50 t
@@ -83,8 +84,8 @@ class ObservedSectionTest {
     Path out = tmp.resolve("squeeze");
     new RunJob(ScenarioOverrides::apply).run(new RunJob.Request(Path.of("scenarios/september-2025-us-squeeze.yaml"),
         out, tmp, 42L, "test", List.of("end=2025-12-31"), false));
-    String s = section(new BriefingReport().render(List.of(ResultData.load(out))));
-    String backtest = org.magflow.backtest.Backtest.tables(Path.of("scenarios/episodes/september-2025-us-squeeze.yaml"));
+    String s = section(new BriefingReport(Backtest::against).render(List.of(ResultData.load(out))));
+    String backtest = Backtest.tables(Path.of("scenarios/episodes/september-2025-us-squeeze.yaml"));
     String september = backtest.lines().filter(l -> l.startsWith("| 2025-09 |")).findFirst().orElseThrow();
     String[] cells = september.substring(2, september.length() - 2).split(" \\| ", -1);
     StringBuilder row = new StringBuilder("<tr><td>2025-09</td>");
@@ -95,12 +96,12 @@ class ObservedSectionTest {
   @Test
   void aRunThatEndsBeforeTheEpisode_orOfAScenarioWithoutEpisodes_hasNoSuchSection() throws Exception {
     // tiny.yaml ending in April does not cover May: its episode is left out (the broken file is still named)
-    String early = section(new BriefingReport().render(List.of(run("tiny.yaml", "2025-04-30"))));
+    String early = section(new BriefingReport(Backtest::against).render(List.of(run("tiny.yaml", "2025-04-30"))));
     assertFalse(early.contains("spring"), early);
     // the shipped baseline has no episodes naming it
     Path out = tmp.resolve("baseline");
     new RunJob(ScenarioOverrides::apply).run(new RunJob.Request(Path.of("scenarios/baseline.yaml"), out, tmp, 42L,
         "test", List.of("end=2025-06-30"), false));
-    assertEquals("", section(new BriefingReport().render(List.of(ResultData.load(out)))));
+    assertEquals("", section(new BriefingReport(Backtest::against).render(List.of(ResultData.load(out)))));
   }
 }
