@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * When {@link #BATCH_ROWS} rows are held, or {@link #BATCH_NANOS} (a second) has passed since the last commit
  * when a run finishes, and always on {@link #close}, {@code fan.bin} is flushed to disk ({@code fsync}), then the
  * held rows are appended to {@code journal.csv} and it is flushed. So a row is never in the journal before its
- * series is on disk, and a crash loses at most the held rows, whose runs {@code --resume} runs again. One
+ * series is on disk, and a crash loses at most the held rows, whose runs {@code --resume} runs again (Ctrl-C
+ * and SIGTERM lose none: a shutdown hook commits them; SIGKILL or a system crash loses the batch). One
  * {@code fsync} pair per batch instead of per run keeps the journal from serialising a sweep on an ordinary disk.
  *
  * <p>A row cut short by a crash (no line end) is dropped on resume, as is everything from a line holding NUL
@@ -67,6 +68,8 @@ final class Journal implements Closeable {
   private long lastCommit;
   private long end; // where the next committed row starts in journal.csv
   private int done;
+  /** Commits the held rows when the JVM shuts down on Ctrl-C or SIGTERM while the journal is open. */
+  private final Thread commitOnExit = new Thread(this::commitQuietly, "magflow-journal-commit");
 
   private Journal(Path dir, FileChannel lockChannel, FileLock lock, FileChannel rows, FileChannel fan, int runs,
                   int fanCells, LongSupplier clock) {
@@ -181,6 +184,7 @@ final class Journal implements Closeable {
           StandardOpenOption.WRITE);
       Journal journal = new Journal(dir, lockChannel, lock, rows, fan, runs, fanCells, clock);
       journal.load(header);
+      Runtime.getRuntime().addShutdownHook(journal.commitOnExit);
       return journal;
     } catch (IOException | Unusable | RuntimeException e) {
       if (rows != null) rows.close();
@@ -292,7 +296,7 @@ final class Journal implements Closeable {
    * Records a finished run: its series is written at once, its row is held and committed with its batch (see
    * the class comment). A run already recorded is ignored.
    */
-  void record(RunResult result, String row) throws IOException {
+  synchronized void record(RunResult result, String row) throws IOException {
     int run = result.task().run();
     if (offset[run] >= 0) return;
     if (fanBytes > 0) {
@@ -312,7 +316,7 @@ final class Journal implements Closeable {
   }
 
   /** Puts the held rows on disk: the series first, then the rows that refer to them. */
-  void commit() throws IOException {
+  synchronized void commit() throws IOException {
     if (held > 0) {
       if (fanBytes > 0) fan.force(false);
       ByteBuffer b = ByteBuffer.wrap(heldRows.toByteArray());
@@ -324,6 +328,14 @@ final class Journal implements Closeable {
       held = 0;
     }
     lastCommit = clock.getAsLong();
+  }
+
+  private synchronized void commitQuietly() {
+    try {
+      if (rows.isOpen()) commit();
+    } catch (IOException e) {
+      // the JVM is going down; the held runs are run again on --resume
+    }
   }
 
   /** The runs.csv row of a finished run, without its line end. */
@@ -354,10 +366,15 @@ final class Journal implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     try {
       if (rows.isOpen()) commit();
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(commitOnExit);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook commits, or has committed, the held rows
+      }
       closeFiles();
     }
   }

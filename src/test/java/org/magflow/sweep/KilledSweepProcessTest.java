@@ -39,17 +39,21 @@ class KilledSweepProcessTest {
         """.formatted(RUNS));
   }
 
+  /** Starts {@code magflow sweep} in a JVM of its own, on this test's class path, its output going to {@code log}. */
+  private static Process start(Path file, Path out, Path log) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.magflow.cli.MagflowCli",
+        "sweep", file.toString(), "-o", out.toString(), "--threads", "2", "--no-charts")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   @Test
   void sweepKilledBySigkill_resumes_runningOnlyWhatTheJournalLacks(@TempDir Path tmp) throws Exception {
     Path file = sweepFile(tmp);
     Path out = tmp.resolve("killed");
     Path partial = SweepRunner.partialDir(out);
     Path log = tmp.resolve("sweep.log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process sweep = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.magflow.cli.MagflowCli", "sweep", file.toString(), "-o", out.toString(), "--threads", "2",
-        "--no-charts")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process sweep = start(file, out, log);
     int committed;
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
@@ -81,5 +85,32 @@ class KilledSweepProcessTest {
       assertArrayEquals(Files.readAllBytes(straight.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
     }
     assertEquals(RUNS + 1, Files.readAllLines(out.resolve("runs.csv"), StandardCharsets.UTF_8).size());
+  }
+
+  @Test
+  void sweepStoppedBySigterm_keepsEveryRunItReportedDone(@TempDir Path tmp) throws Exception {
+    Path file = sweepFile(tmp);
+    Path out = tmp.resolve("stopped");
+    Path log = tmp.resolve("sweep.log");
+    Process sweep = start(file, out, log);
+    String firstLine = RUNS / 10 + "/" + RUNS + " runs"; // in a log, progress is printed every tenth of the runs
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
+      while (!Files.readString(log).contains(firstLine)) {
+        if (!sweep.isAlive()) fail("the sweep ended before it could be stopped: " + Files.readString(log));
+        if (System.nanoTime() > deadline) fail("no progress within " + BOUND_SECONDS + " s");
+        Thread.sleep(10);
+      }
+      sweep.destroy(); // SIGTERM: shutdown hooks run, as on Ctrl-C
+      assertTrue(sweep.waitFor(30, TimeUnit.SECONDS), "the stopped sweep exits");
+    } finally {
+      sweep.destroyForcibly();
+    }
+    int kept = Journal.finishedRuns(SweepRunner.partialDir(out));
+    // Without the journal's shutdown hook only the rows of the last commit (about once a second) would be on disk;
+    // only a commit falling between the 80th run and the signal would hide that.
+    assertTrue(kept >= RUNS / 10, "the " + RUNS / 10 + " runs reported done are kept, not only the last batch: "
+        + kept + "\n" + Files.readString(log));
+    assertTrue(Files.readString(log).contains("Every finished run is kept"), Files.readString(log));
   }
 }
