@@ -204,7 +204,7 @@ final class Journal implements Closeable {
     }
   }
 
-  /** Reads the rows already in the journal, dropping a torn tail (see the class comment); writes the header if it is new. */
+  /** Reads the rows already in the journal, dropping a torn tail (see the class comment); writes a new header. */
   private void load(String header) throws IOException, Unusable {
     long size = rows.size();
     if (size == 0) {
