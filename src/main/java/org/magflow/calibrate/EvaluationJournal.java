@@ -16,8 +16,9 @@ import org.magflow.output.CsvLine;
 /**
  * The durable record of a search in progress, in a folder next to its result folder ({@code <result>.partial}),
  * as a sweep keeps its journal: {@code plan.txt} holds the search's fingerprint, and {@code evaluations.csv} one
- * line per evaluated point (its values as text, then each replication's numbers), appended and flushed to disk
- * before the search goes on.
+ * line per evaluated point (its values as text, then each replication's numbers). A search evaluates points in
+ * batches (a generation); each batch's lines are appended and flushed to disk ({@code fsync}) together before
+ * the search goes on, so a crash loses at most the batch being evaluated.
  *
  * <p>A search is deterministic given its file and seed, so resuming runs it again from the start and takes each
  * point it has already evaluated from here instead of running it: the search retraces its steps at no cost and
@@ -95,16 +96,20 @@ final class EvaluationJournal implements Closeable {
     return done.size();
   }
 
-  /** Records a point's numbers durably. */
-  void record(String key, double[][] values) throws IOException {
-    StringBuilder line = new StringBuilder(CsvLine.field(key));
-    for (double[] replication : values) {
-      for (double v : replication) line.append(',').append(v); // exact: Double.toString round-trips
+  /** Records the numbers of a batch of points durably, with one flush to disk: {@code values[i]} of key i. */
+  void record(List<String> keys, double[][][] values) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < keys.size(); i++) {
+      lines.append(CsvLine.field(keys.get(i)));
+      for (double[] replication : values[i]) {
+        for (double v : replication) lines.append(',').append(v); // exact: Double.toString round-trips
+      }
+      lines.append('\n');
     }
-    line.append('\n');
-    rows.write(ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8)));
+    ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+    while (bytes.hasRemaining()) rows.write(bytes);
     rows.force(false);
-    done.put(key, values);
+    for (int i = 0; i < keys.size(); i++) done.put(keys.get(i), values[i]);
   }
 
   @Override

@@ -112,7 +112,7 @@ final class Search {
       executor.execute(missing.size() * replications,
           i -> new RunTask(i, i / replications, i % replications, seed), workers.apply(missing::get),
           result -> numbers[result.task().point()][result.task().replication()] = result.kpis());
-      for (int i = 0; i < missing.size(); i++) journal.record(keys.get(i), numbers[i]);
+      journal.record(keys, numbers);
       ranNow += missing.size();
     }
     List<double[][]> result = new ArrayList<>();

@@ -15,30 +15,44 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
  * The durable record of a sweep in progress, in a folder next to the result folder ({@code <result>.partial}):
- * every finished run is on disk before the next result is taken, so a crash or Ctrl-C loses only runs that had
- * not finished, and {@code --resume} runs only what is missing.
+ * finished runs go to disk in batches (group commit), so a crash or Ctrl-C loses at most the runs of the batch
+ * not yet on disk, and {@code --resume} runs those again with the ones that had not finished.
  *
  * <ul>
  *   <li>{@code plan.txt}: the sweep's fingerprint (sweep file, resolved base scenario, magflow version) and its
  *       run count; a resume must match it;
  *   <li>{@code journal.csv}: the header of runs.csv, then one runs.csv row per finished run, in the order runs
- *       finished, each appended and flushed to disk ({@code fsync});
- *   <li>{@code fan.bin}: each run's fan-chart series as doubles at the run's own offset, flushed before its row
- *       is appended, so a row in the journal always has its series;
+ *       finished;
+ *   <li>{@code fan.bin}: each run's fan-chart series as doubles at the run's own offset;
  *   <li>{@code lock}: held while a sweep writes here, so two sweeps cannot share the folder.
  * </ul>
- * A row cut short by a crash (no line end) is dropped on resume. The final files are made from the journal,
- * in run order, so they do not depend on the order runs finished in.
+ *
+ * <p>Group commit: a finished run's series is written to {@code fan.bin} at once, but its row is held in memory.
+ * When {@link #BATCH_ROWS} rows are held, or {@link #BATCH_NANOS} (a second) has passed since the last commit
+ * when a run finishes, and always on {@link #close}, {@code fan.bin} is flushed to disk ({@code fsync}), then the
+ * held rows are appended to {@code journal.csv} and it is flushed. So a row is never in the journal before its
+ * series is on disk, and a crash loses at most the held rows, whose runs {@code --resume} runs again (Ctrl-C
+ * and SIGTERM lose none: a shutdown hook commits them; SIGKILL or a system crash loses the batch). One
+ * {@code fsync} pair per batch instead of per run keeps the journal from serialising a sweep on an ordinary disk.
+ *
+ * <p>A row cut short by a crash (no line end) is dropped on resume, as is everything from a line holding NUL
+ * bytes on (what a system crash can leave of a batch that was written but not yet flushed). The final files
+ * are made from the journal, in run order, so they do not depend on the order runs finished in.
  */
 final class Journal implements Closeable {
   static final String PLAN = "plan.txt";
   static final String ROWS = "journal.csv";
   static final String FAN = "fan.bin";
   static final String LOCK = "lock";
+  /** Rows held before they are committed; bounds what a crash can lose and what the batch holds in memory. */
+  static final int BATCH_ROWS = 1000;
+  /** Time after which a finished run commits the held rows with it. */
+  static final long BATCH_NANOS = 1_000_000_000L;
 
   private final Path dir;
   private final FileChannel lockChannel;
@@ -48,12 +62,20 @@ final class Journal implements Closeable {
   private final int fanBytes;
   private final long[] offset; // per run, where its row starts in journal.csv; -1 if not finished
   private final int[] length;  // per run, its row's length in bytes without the line end
-  private long end;
+  private final LongSupplier clock;
+  private final ByteArrayOutputStream heldRows = new ByteArrayOutputStream(1 << 16);
+  private int held;
+  private long lastCommit;
+  private long end; // where the next committed row starts in journal.csv
   private int done;
+  /** Commits the held rows when the JVM shuts down on Ctrl-C or SIGTERM while the journal is open. */
+  private final Thread commitOnExit = new Thread(this::commitQuietly, "magflow-journal-commit");
 
   private Journal(Path dir, FileChannel lockChannel, FileLock lock, FileChannel rows, FileChannel fan, int runs,
-                  int fanCells) {
+                  int fanCells, LongSupplier clock) {
     this.dir = dir;
+    this.clock = clock;
+    this.lastCommit = clock.getAsLong();
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.rows = rows;
@@ -123,6 +145,12 @@ final class Journal implements Closeable {
    */
   static Journal open(Path dir, String fingerprint, int runs, int fanCells, String header)
       throws IOException, Unusable {
+    return open(dir, fingerprint, runs, fanCells, header, System::nanoTime);
+  }
+
+  /** As {@link #open(Path, String, int, int, String)}, timing batches by {@code clock} (nanoseconds). */
+  static Journal open(Path dir, String fingerprint, int runs, int fanCells, String header, LongSupplier clock)
+      throws IOException, Unusable {
     Files.createDirectories(dir);
     FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
@@ -154,8 +182,9 @@ final class Journal implements Closeable {
           StandardOpenOption.WRITE);
       fan = FileChannel.open(dir.resolve(FAN), StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      Journal journal = new Journal(dir, lockChannel, lock, rows, fan, runs, fanCells);
+      Journal journal = new Journal(dir, lockChannel, lock, rows, fan, runs, fanCells, clock);
       journal.load(header);
+      Runtime.getRuntime().addShutdownHook(journal.commitOnExit);
       return journal;
     } catch (IOException | Unusable | RuntimeException e) {
       if (rows != null) rows.close();
@@ -175,7 +204,7 @@ final class Journal implements Closeable {
     }
   }
 
-  /** Reads the rows already in the journal, dropping a last row cut short; writes the header if it is new. */
+  /** Reads the rows already in the journal, dropping a torn tail (see the class comment); writes a new header. */
   private void load(String header) throws IOException, Unusable {
     long size = rows.size();
     if (size == 0) {
@@ -189,12 +218,14 @@ final class Journal implements Closeable {
     long lineStart = 0;
     long at = 0;
     int lineNo = 0;
+    lines:
     while (at < size) {
       chunk.clear();
       int n = rows.read(chunk, at);
       if (n <= 0) break;
       byte[] bytes = chunk.array();
       for (int i = 0; i < n; i++) {
+        if (bytes[i] == 0) break lines; // an unflushed batch's tail after a system crash: dropped from here on
         if (bytes[i] != '\n') {
           line.write(bytes[i]);
           continue;
@@ -215,7 +246,7 @@ final class Journal implements Closeable {
       at += n;
     }
     if (lineNo == 0) throw new Unusable("the journal in " + dir + " has no header; delete " + dir + " to start over");
-    if (lineStart < size) { // a row cut short by a crash
+    if (lineStart < size) { // a row cut short by a crash, or a tail of NUL bytes
       rows.truncate(lineStart);
       rows.force(true);
     }
@@ -261,8 +292,11 @@ final class Journal implements Closeable {
     return offset[run] >= 0;
   }
 
-  /** Records a finished run durably: its series, then its row. A run already recorded is ignored. */
-  void record(RunResult result, String row) throws IOException {
+  /**
+   * Records a finished run: its series is written at once, its row is held and committed with its batch (see
+   * the class comment). A run already recorded is ignored.
+   */
+  synchronized void record(RunResult result, String row) throws IOException {
     int run = result.task().run();
     if (offset[run] >= 0) return;
     if (fanBytes > 0) {
@@ -271,22 +305,42 @@ final class Journal implements Closeable {
       b.flip();
       long at = (long) run * fanBytes;
       while (b.hasRemaining()) at += fan.write(b, at);
-      fan.force(false);
     }
     byte[] line = (row + "\n").getBytes(StandardCharsets.UTF_8);
-    long start = end;
-    ByteBuffer b = ByteBuffer.wrap(line);
-    long at = start;
-    while (b.hasRemaining()) at += rows.write(b, at);
-    rows.force(false);
-    end = at;
-    offset[run] = start;
+    offset[run] = end + heldRows.size();
     length[run] = line.length - 1;
+    heldRows.write(line);
+    held++;
     done++;
+    if (held >= BATCH_ROWS || clock.getAsLong() - lastCommit >= BATCH_NANOS) commit();
+  }
+
+  /** Puts the held rows on disk: the series first, then the rows that refer to them. */
+  synchronized void commit() throws IOException {
+    if (held > 0) {
+      if (fanBytes > 0) fan.force(false);
+      ByteBuffer b = ByteBuffer.wrap(heldRows.toByteArray());
+      long at = end;
+      while (b.hasRemaining()) at += rows.write(b, at);
+      rows.force(false);
+      end = at;
+      heldRows.reset();
+      held = 0;
+    }
+    lastCommit = clock.getAsLong();
+  }
+
+  private synchronized void commitQuietly() {
+    try {
+      if (rows.isOpen()) commit();
+    } catch (IOException e) {
+      // the JVM is going down; the held runs are run again on --resume
+    }
   }
 
   /** The runs.csv row of a finished run, without its line end. */
   String row(int run) throws IOException {
+    if (held > 0) commit();
     ByteBuffer b = ByteBuffer.allocate(length[run]);
     long at = offset[run];
     while (b.hasRemaining()) {
@@ -299,6 +353,7 @@ final class Journal implements Closeable {
 
   /** Cells {@code from} to {@code from + count - 1} of a finished run's fan series, into {@code into}. */
   void fan(int run, int from, int count, double[] into) throws IOException {
+    if (held > 0) commit();
     ByteBuffer b = ByteBuffer.allocate(count * Double.BYTES);
     long at = (long) run * fanBytes + (long) from * Double.BYTES;
     while (b.hasRemaining()) {
@@ -311,7 +366,20 @@ final class Journal implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    try {
+      if (rows.isOpen()) commit();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(commitOnExit);
+      } catch (IllegalStateException e) {
+        // the JVM is shutting down: the hook commits, or has committed, the held rows
+      }
+      closeFiles();
+    }
+  }
+
+  private void closeFiles() throws IOException {
     try {
       rows.close();
       fan.close();

@@ -9,7 +9,7 @@ public interface Progress {
   /** The sweep starts: {@code total} runs, of which {@code alreadyDone} finished in an earlier, interrupted go. */
   void started(int total, int alreadyDone, String executor);
 
-  /** One more run finished; {@code done} of {@code total} are now on disk. */
+  /** One more run finished; {@code done} of {@code total} have now finished. */
   void advanced(int done, int total);
 
   /** Running is over: every run finished ({@code complete}), or the sweep stopped early. */
