@@ -134,10 +134,10 @@ class CalibrationTest {
     assertEquals(List.of("extends", "name", "description", "policies"), fieldNames(tree));
     // the base, by a relative path from the result folder (how deep depends on where the checkout and the
     // temporary folder are, so the test resolves it rather than spelling it out)
-    String base = tree.get("extends").asText();
-    assertFalse(Path.of(base).isAbsolute(), base);
+    String extendsPath = tree.get("extends").asText();
+    assertFalse(Path.of(extendsPath).isAbsolute(), extendsPath);
     assertEquals(SCENARIOS.resolve("april-2025-licences.yaml").toAbsolutePath().normalize(),
-        out.toAbsolutePath().resolve(base).normalize(), "the base, by its path from the result folder");
+        out.toAbsolutePath().resolve(extendsPath).normalize(), "the base, by its path from the result folder");
     assertEquals("tiny-fitted", tree.get("name").asText(), "not the base's name: its run has a folder of its own");
     JsonNode policies = tree.get("policies");
     assertEquals(1, policies.size());
