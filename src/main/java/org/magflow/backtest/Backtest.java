@@ -53,10 +53,17 @@ public final class Backtest {
       throw InputException.at(SHIPPED.toString(), "no episodes given and no shipped episodes here; run from the"
           + " project folder or name episode files");
     }
-    try (Stream<Path> files = Files.list(SHIPPED)) {
-      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    try {
+      return episodeFiles(SHIPPED);
     } catch (IOException e) {
       throw InputException.at(SHIPPED.toString(), "cannot list the folder: " + e.getMessage());
+    }
+  }
+
+  /** The episode files ({@code .yaml}) in a folder, in name order. */
+  private static List<Path> episodeFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
   }
 
@@ -110,8 +117,8 @@ public final class Backtest {
     if (!Files.isDirectory(dir)) return AgainstObserved.NONE.of(run);
     List<String> notes = new ArrayList<>();
     List<Path> files;
-    try (Stream<Path> listed = Files.list(dir)) {
-      files = listed.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    try {
+      files = episodeFiles(dir);
     } catch (IOException e) {
       return new AgainstObserved.Found(List.of(), List.of(dir + ": " + e.getMessage()));
     }

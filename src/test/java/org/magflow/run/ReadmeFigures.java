@@ -193,11 +193,7 @@ final class ReadmeFigures {
       double ratio = new RunSeries(o.run()).at(Metrics.SHIPPED, RunSeries.exportsFrom("CN", MAGNET), july)
           / new RunSeries(o.counterfactual()).at(Metrics.SHIPPED, RunSeries.exportsFrom("CN", MAGNET), july);
       List<Double> shares = new ArrayList<>();
-      for (String region : List.of("EU", "US", "KR")) {
-        RunSeries run = new RunSeries(o.run());
-        shares.add(run.sum(Metrics.SHORTAGE, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX)
-            / run.sum(Metrics.DEMAND, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX));
-      }
+      for (String region : List.of("EU", "US", "KR")) shares.add(regionShortOverRun(new RunSeries(o.run()), region));
       return "recovers only to " + percent(100 * ratio, 0) + " of the counterfactual in July and leaves Europe,"
           + " the US and Korea " + percentRange(shares) + " short over 2025–2035";
     });
@@ -277,10 +273,7 @@ final class ReadmeFigures {
       RunSeries run = r.run(SEVERE);
       List<String> years = new ArrayList<>();
       for (int year = 2026; year <= 2030; year++) {
-        LocalDate from = LocalDate.of(year, 1, 1);
-        LocalDate to = LocalDate.of(year, 12, 31);
-        double share = run.sum(Metrics.SHORTAGE, outsideChina(), from, to) / run.sum(Metrics.DEMAND, outsideChina(), from, to);
-        years.add(percent(100 * share, 0) + " in " + year);
+        years.add(percent(100 * outsideChinaShort(run, year), 0) + " in " + year);
       }
       return String.join(", ", years);
     });
@@ -356,8 +349,7 @@ final class ReadmeFigures {
   private static String regionShares(RunSeries run, List<String> regions) {
     List<String> parts = new ArrayList<>();
     for (String region : regions) {
-      double share = run.sum(Metrics.SHORTAGE, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX)
-          / run.sum(Metrics.DEMAND, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX);
+      double share = regionShortOverRun(run, region);
       parts.add((region.equals("US") ? "the US " : region.equals("EU") ? "Europe " : region + " ") + percent(100 * share, 1));
     }
     return String.join(", ", parts);
@@ -381,9 +373,7 @@ final class ReadmeFigures {
     List<String> years = new ArrayList<>();
     int calmFrom = -1;
     for (int year = firstYear; year <= HORIZON_END.getYear(); year++) {
-      LocalDate from = LocalDate.of(year, 1, 1);
-      LocalDate to = LocalDate.of(year, 12, 31);
-      double share = run.sum(Metrics.SHORTAGE, outsideChina(), from, to) / run.sum(Metrics.DEMAND, outsideChina(), from, to);
+      double share = outsideChinaShort(run, year);
       if (share >= 0.005) {
         years.add(percent(100 * share, share >= 0.095 ? 0 : 1) + " in " + year);
         calmFrom = -1;
@@ -405,6 +395,19 @@ final class ReadmeFigures {
 
   private static String low(List<Double> multiples) {
     return multiple(multiples.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), 2);
+  }
+
+  /** The share of a region's demand over the whole run that went unmet. */
+  private static double regionShortOverRun(RunSeries run, String region) {
+    return run.sum(Metrics.SHORTAGE, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX)
+        / run.sum(Metrics.DEMAND, RunSeries.region(region), LocalDate.MIN, LocalDate.MAX);
+  }
+
+  /** The share of demand outside China in {@code year} that went unmet. */
+  static double outsideChinaShort(RunSeries run, int year) {
+    LocalDate from = LocalDate.of(year, 1, 1);
+    LocalDate to = LocalDate.of(year, 12, 31);
+    return run.sum(Metrics.SHORTAGE, outsideChina(), from, to) / run.sum(Metrics.DEMAND, outsideChina(), from, to);
   }
 
   private static double mean(List<Double> xs) {

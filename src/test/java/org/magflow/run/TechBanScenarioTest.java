@@ -29,16 +29,10 @@ class TechBanScenarioTest {
     banned = new RunSeries(new ScenarioRun().simulate(RunJob.load(BANNED), BANNED.toString(), 42, 0));
   }
 
-  private static double shortShare(RunSeries run, int year) {
-    LocalDate from = LocalDate.of(year, 1, 1);
-    LocalDate to = LocalDate.of(year, 12, 31);
-    return run.sum(Metrics.SHORTAGE, OUTSIDE_CHINA, from, to) / run.sum(Metrics.DEMAND, OUTSIDE_CHINA, from, to);
-  }
-
   /** The first year from which buyers outside China stay under 1% short to the end of the run. */
   private static int calmFrom(RunSeries run) {
     int calm = 2036;
-    for (int year = 2035; year >= 2026 && shortShare(run, year) < 0.01; year--) calm = year;
+    for (int year = 2035; year >= 2026 && ReadmeFigures.outsideChinaShort(run, year) < 0.01; year--) calm = year;
     return calm;
   }
 
@@ -51,8 +45,8 @@ class TechBanScenarioTest {
     double withoutBan = 0;
     double withBan = 0;
     for (int year = 2027; year <= 2030; year++) {
-      withoutBan += shortShare(embargo, year);
-      withBan += shortShare(banned, year);
+      withoutBan += ReadmeFigures.outsideChinaShort(embargo, year);
+      withBan += ReadmeFigures.outsideChinaShort(banned, year);
     }
     assertTrue(withBan > 1.5 * withoutBan, "2027-30 shortage with the ban " + withBan + ", without " + withoutBan);
     assertTrue(calmFrom(banned) > calmFrom(embargo), "calm from " + calmFrom(banned) + " with the ban, "
