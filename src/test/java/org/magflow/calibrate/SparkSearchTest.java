@@ -22,6 +22,8 @@ import org.magflow.sweep.spark.SparkRunExecutor;
  */
 class SparkSearchTest {
   static final Path TINY = Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath();
+  /** The smallest scenario's throttle fitted to made-up exports: two replications, a 9-point profile. */
+  static final Path CALIBRATION = Path.of("src/test/resources/calibrations/spark-tiny.yaml").toAbsolutePath();
   static final List<String> CALIBRATION_FILES = List.of("fit.csv", "evaluations.csv", "profile.csv",
       "fit-series.csv", "fitted-scenario.yaml", "fitted-scenario.json");
   static final List<String> OPTIMISATION_FILES = List.of("optimum.csv", "optimum-kpis.csv", "evaluations.csv",
@@ -30,7 +32,7 @@ class SparkSearchTest {
   @Test
   void calibrateAndOptimizeOnSparkWriteTheLocalThreadsBytes_andAStoppedSearchResumes(@TempDir Path tmp)
       throws Exception {
-    Path calibration = calibration(tmp);
+    Path calibration = CALIBRATION;
     Path optimisation = optimisation(tmp);
     Calibration.Result local = new Calibration().run(calibration, calibrationOptions(tmp.resolve("cal-local"), null, 0));
     Optimization.Result localOptimum = new Optimization().run(optimisation,
@@ -51,38 +53,6 @@ class SparkSearchTest {
       assertArrayEquals(localOptimum.optimum(), finished.optimum());
       assertSameBytes(tmp, "opt-local", "opt-spark", OPTIMISATION_FILES);
     }
-  }
-
-  /** The smallest scenario's throttle fitted to made-up exports: two replications, a 9-point profile. */
-  private static Path calibration(Path dir) throws IOException {
-    Files.writeString(dir.resolve("observed.csv"), """
-        date,metric,agent,region,partner,commodity,sector,value,unit,source
-        2025-09-30,shipped,,CN,US,reo,,40,t,made up for a test
-        2025-10-31,shipped,,CN,US,reo,,35,t,made up for a test
-        2025-11-30,shipped,,CN,US,reo,,30,t,made up for a test
-        2025-12-31,shipped,,CN,US,reo,,30,t,made up for a test
-        """);
-    Path f = dir.resolve("cal.yaml");
-    Files.writeString(f, """
-        name: tiny-cal
-        base: %s
-        seed: 42
-        replications: 2
-        parameters:
-          - name: cut
-            path: policies[name=reo-throttle].cut
-            range: {from: 0.1, to: 0.9}
-        start: {cut: 0.8}
-        budget: 4
-        observed: observed.csv
-        from: 2025-08
-        to: 2025-12
-        shock: 2025-09
-        series:
-          - name: reo-to-us
-            observed: {metric: shipped, region: CN, partner: US, commodity: reo}
-        """.formatted(TINY));
-    return f;
   }
 
   /** A whole-number parameter beside a continuous one, two replications: whole values must travel as whole. */
