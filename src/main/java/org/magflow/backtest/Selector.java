@@ -10,7 +10,8 @@ import org.magflow.event.Observation;
  * itself (a region's exports to the world). A month's value is the sum of the rows picked for a flow, and the
  * last row reported for a level (a price, a stock).
  */
-public record Selector(String metric, String region, String partner, String commodity, String sector) {
+public record Selector(String metric, String region, String partner, String commodity, String sector)
+    implements java.io.Serializable {
   /** The partner key that stands for every other region. */
   public static final String ELSEWHERE = "*";
   private static final Set<String> LEVELS = Set.of(Metrics.PRICE, Metrics.INVENTORY, Metrics.BACKLOG,

@@ -9,4 +9,5 @@ package org.magflow.backtest;
  * @param simulated the keys of the run's rows that correspond (often the same keys)
  * @param weight its share of the loss, relative to the other series' weights
  */
-public record SeriesMap(String name, Selector observed, Selector simulated, double weight) {}
+public record SeriesMap(String name, Selector observed, Selector simulated, double weight)
+    implements java.io.Serializable {}

@@ -18,7 +18,6 @@ import org.magflow.backtest.Episode;
 import org.magflow.backtest.ObservedData;
 import org.magflow.backtest.SeriesFields;
 import org.magflow.backtest.SeriesMap;
-import org.magflow.event.SimEvent;
 import org.magflow.output.CsvLine;
 import org.magflow.output.Decimals;
 import org.magflow.output.chart.ChartFormat;
@@ -26,12 +25,8 @@ import org.magflow.output.chart.ChartWriter;
 import org.magflow.output.chart.FitCharts;
 import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
-import org.magflow.run.ScenarioRun;
 import org.magflow.scenario.Problem;
-import org.magflow.scenario.ScenarioSpec;
-import org.magflow.sweep.LocalRunExecutor;
-import org.magflow.sweep.RunResult;
-import org.magflow.sweep.RunWorker;
+import org.magflow.sweep.RunExecutor;
 import org.magflow.sweep.SweepFile;
 import org.magflow.sweep.SweepPlan;
 
@@ -55,8 +50,17 @@ public final class Calibration {
   /** The fitted scenario's file name, without extension: an overlay (.yaml) and the scenario resolved (.json). */
   public static final String FITTED_SCENARIO = "fitted-scenario";
 
-  /** How to calibrate: where to write, threads, resume, the test hook. */
-  public record Options(Path outDir, int threads, boolean resume, String command, boolean charts, int stopAfter) {}
+  /**
+   * How to calibrate: where to write, threads, resume, the test hook, and where the evaluations run.
+   *
+   * @param runs the executor of the runs (Spark, say); null: {@code threads} local threads
+   */
+  public record Options(Path outDir, int threads, boolean resume, String command, boolean charts, int stopAfter,
+                        RunExecutor runs) {
+    RunExecutor executor() {
+      return SearchFiles.executor(runs, threads);
+    }
+  }
 
   /** What a calibration found. */
   public record Result(Path outDir, boolean complete, List<String> names, double[] start, double[] handSet,
@@ -116,8 +120,7 @@ public final class Calibration {
     long seed = sweep.masterSeed();
     try (EvaluationJournal journal = SearchFiles.journal(partial, plan.fingerprint(), sweep.replications(), cells)) {
       Search search = new Search(sweep, sweep.replications(), seed,
-          new LocalRunExecutor(Math.max(1, options.threads())), journal, points -> worker(plan, points),
-          options.stopAfter());
+          options.executor(), journal, points -> new SeriesWorker(sweep, series, months, points), options.stopAfter());
       double[] start = new double[d];
       double[] handSet = new double[d];
       for (int k = 0; k < d; k++) {
@@ -182,27 +185,6 @@ public final class Calibration {
           fittedScenario, options));
       return result;
     }
-  }
-
-  /** The worker of a batch: runs a point's scenario and keeps its series, month by month, as its numbers. */
-  private static RunWorker worker(Plan plan, java.util.function.IntFunction<JsonNode[]> points) {
-    SweepPlan sweep = plan.sweep();
-    Set<String> metrics = new java.util.HashSet<>();
-    for (SeriesMap s : plan.fields().series()) metrics.add(s.simulated().metric());
-    String file = sweep.baseFile().getFileName().toString();
-    List<YearMonth> months = plan.fields().months();
-    return task -> {
-      ScenarioSpec spec = sweep.scenarioAt(points.apply(task.point()));
-      List<SimEvent> events = new ScenarioRun().simulate(spec, file, task.seed(), task.replication(),
-          metrics::contains).events();
-      double[] cells = new double[plan.fields().series().size() * months.size()];
-      int s = 0;
-      for (SeriesMap m : plan.fields().series()) {
-        System.arraycopy(Comparison.simulated(events, m.simulated(), months), 0, cells, s++ * months.size(),
-            months.size());
-      }
-      return new RunResult(task, cells, new double[0]);
-    };
   }
 
   /** The comparison of each series with the replications' mean. */

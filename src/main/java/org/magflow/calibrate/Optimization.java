@@ -20,7 +20,7 @@ import org.magflow.run.InputException;
 import org.magflow.run.MagflowVersion;
 import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.SpecBinder;
-import org.magflow.sweep.LocalRunExecutor;
+import org.magflow.sweep.RunExecutor;
 import org.magflow.sweep.SweepFile;
 import org.magflow.sweep.SweepPlan;
 
@@ -40,8 +40,17 @@ import org.magflow.sweep.SweepPlan;
  * plus a penalty that grows with how far it misses, so the search is led back to the feasible side.
  */
 public final class Optimization {
-  /** How to optimise: where to write, threads, resume, the test hook. */
-  public record Options(Path outDir, int threads, boolean resume, String command, boolean charts, int stopAfter) {}
+  /**
+   * How to optimise: where to write, threads, resume, the test hook, and where the evaluations run.
+   *
+   * @param runs the executor of the runs (Spark, say); null: {@code threads} local threads
+   */
+  public record Options(Path outDir, int threads, boolean resume, String command, boolean charts, int stopAfter,
+                        RunExecutor runs) {
+    RunExecutor executor() {
+      return SearchFiles.executor(runs, threads);
+    }
+  }
 
   /** A constraint: the KPI's value must be below (or above) the bound in at least {@code share} of replications. */
   record Constraint(String kpi, boolean below, double bound, double share) {
@@ -85,7 +94,7 @@ public final class Optimization {
     try (EvaluationJournal journal = SearchFiles.journal(partial, plan.identity() + "/optimize",
         plan.replications(), kpis.size())) {
       Search search = new Search(plan, plan.replications(), plan.masterSeed(),
-          new LocalRunExecutor(Math.max(1, options.threads())), journal, points -> plan.kpiWorker(points, cached),
+          options.executor(), journal, points -> plan.kpiWorker(points, cached),
           options.stopAfter());
       double[] start = new double[d];
       for (int k = 0; k < d; k++) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -60,18 +59,18 @@ final class Search {
   private final long seed;
   private final RunExecutor executor;
   private final EvaluationJournal journal;
-  private final Function<IntFunction<JsonNode[]>, RunWorker> workers;
+  private final Function<List<JsonNode[]>, RunWorker> workers;
   private final int stopAfter;
   private final List<Evaluation> trace = new ArrayList<>();
   private int ranNow;
 
   /**
-   * @param workers makes the worker that runs a batch's points: given the point index's values, it returns per
-   *     task the numbers one run yields (in {@link RunResult#kpis()})
+   * @param workers makes the worker that runs a batch's points (a task's point indexes the list): it returns per
+   *     task the numbers one run yields (in {@link RunResult#kpis()}); with a recipe, to run on any executor
    * @param stopAfter for tests: stop as if killed once this many new points have been evaluated (0: never)
    */
   Search(SweepPlan plan, int replications, long seed, RunExecutor executor, EvaluationJournal journal,
-         Function<IntFunction<JsonNode[]>, RunWorker> workers, int stopAfter) {
+         Function<List<JsonNode[]>, RunWorker> workers, int stopAfter) {
     this.plan = plan;
     this.replications = replications;
     this.seed = seed;
@@ -110,7 +109,7 @@ final class Search {
       if (stopAfter > 0 && ranNow + missing.size() > stopAfter) throw new Stop();
       double[][][] numbers = new double[missing.size()][replications][];
       executor.execute(missing.size() * replications,
-          i -> new RunTask(i, i / replications, i % replications, seed), workers.apply(missing::get),
+          i -> new RunTask(i, i / replications, i % replications, seed), workers.apply(List.copyOf(missing)),
           result -> numbers[result.task().point()][result.task().replication()] = result.kpis());
       journal.record(keys, numbers);
       ranNow += missing.size();

@@ -20,6 +20,8 @@ import org.magflow.run.MagflowVersion;
 import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.Problem;
 import org.magflow.scenario.SpecBinder;
+import org.magflow.sweep.LocalRunExecutor;
+import org.magflow.sweep.RunExecutor;
 import org.magflow.sweep.SweepFile;
 import org.magflow.sweep.SweepRunner;
 
@@ -131,6 +133,11 @@ final class SearchFiles {
           + " finish it, or delete this folder to start over");
     }
     return partial;
+  }
+
+  /** A search's executor: the one given, else {@code threads} local threads. */
+  static RunExecutor executor(RunExecutor given, int threads) {
+    return given != null ? given : new LocalRunExecutor(Math.max(1, threads));
   }
 
   /** Opens the journal, turning a journal of another search into bad input. */

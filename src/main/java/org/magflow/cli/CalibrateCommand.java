@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
             + " profile.csv, fit-series.csv, fitted-scenario.yaml (an overlay: extends the base scenario and sets"
             + " the fitted values; runs as is), fitted-scenario.json (the same scenario resolved, standing alone)"
             + " and charts/ to results/calibrations/<name>/ unless -o is given. Evaluations are kept in"
-            + " <DIR>.partial/ as they finish; --resume continues an interrupted calibration."})
+            + " <DIR>.partial/ as they finish; --resume continues an interrupted calibration. The runs execute on"
+            + " local threads or on Apache Spark (--backend spark), with the same results."})
 final class CalibrateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -28,10 +29,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Integer n = search.threads(spec);
-    if (n == null) return MagflowCli.BAD_INPUT;
-    var r = new Calibration().run(file, new Calibration.Options(search.out, n, search.resume, search.command(spec),
-        !search.noCharts, 0));
+    Calibration.Result r = search.run(spec, "calibrate", file, (threads, executor) -> new Calibration().run(file,
+        new Calibration.Options(search.out, threads, search.resume, search.command(spec), !search.noCharts, 0, executor)));
+    if (r == null) return MagflowCli.BAD_INPUT;
     var stdout = spec.commandLine().getOut();
     stdout.printf("parameter  start  hand-set  fitted  95%% interval%n");
     for (int k = 0; k < r.names().size(); k++) {

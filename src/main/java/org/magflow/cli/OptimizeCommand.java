@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Writes optimum.csv, optimum-kpis.csv, evaluations.csv, optimum-scenario.yaml (an overlay: extends the"
             + " base scenario and sets the optimum's values; runs as is), optimum-scenario.json (the same scenario"
             + " resolved) and charts/ to results/optimisations/<name>/ unless -o is given; --resume continues an"
-            + " interrupted search."})
+            + " interrupted search. The runs execute on local threads or on Apache Spark (--backend spark), with the"
+            + " same results."})
 final class OptimizeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -27,10 +28,9 @@ final class OptimizeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Integer n = search.threads(spec);
-    if (n == null) return MagflowCli.BAD_INPUT;
-    var r = new Optimization().run(file, new Optimization.Options(search.out, n, search.resume,
-        search.command(spec), !search.noCharts, 0));
+    Optimization.Result r = search.run(spec, "optimize", file, (threads, executor) -> new Optimization().run(file,
+        new Optimization.Options(search.out, threads, search.resume, search.command(spec), !search.noCharts, 0, executor)));
+    if (r == null) return MagflowCli.BAD_INPUT;
     var stdout = spec.commandLine().getOut();
     stdout.printf("%s optimum (%s):%n", r.feasible() ? "Feasible" : "No feasible point found; least infeasible",
         "objective " + CalibrateCommand.num(r.objective()));

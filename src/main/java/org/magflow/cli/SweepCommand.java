@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.magflow.sweep.Progress;
 import org.magflow.sweep.RunExecutor;
-import org.magflow.sweep.spark.SparkBackend;
 import org.magflow.sweep.SweepRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,18 +46,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "Write the data only, without charts/ (magflow chart DIR draws them later).")
   boolean noCharts;
 
-  @Option(names = "--backend", paramLabel = "local|spark", defaultValue = "local",
-      description = "Where the runs execute: local threads, or Apache Spark (needs Spark on the class path, as"
-          + " spark-submit gives it). The results do not depend on it. Default: ${DEFAULT-VALUE}.")
-  String backend;
-
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master for --backend spark: local[N], spark://HOST:PORT, yarn, k8s://https://HOST:PORT"
-          + " (default: the one spark-submit gives, else local[--threads]).")
-  String master;
-
-  /** The class whose absence means Spark is not on the class path. */
-  static final String SPARK_CLASS = "org.apache.spark.SparkContext";
+  @Mixin BackendOptions backend;
 
   @Override
   public Integer call() throws Exception {
@@ -67,27 +56,10 @@ final class SweepCommand implements Callable<Integer> {
       return MagflowCli.BAD_INPUT;
     }
     PrintWriter err = spec.commandLine().getErr();
-    if (!backend.equals("local") && !backend.equals("spark")) {
-      err.println("error: --backend: expected local or spark, found '" + backend + "'");
-      return MagflowCli.BAD_INPUT;
-    }
-    boolean spark = backend.equals("spark");
-    if (master != null && !spark) {
-      err.println("error: --master is a Spark master; give it with --backend spark");
-      return MagflowCli.BAD_INPUT;
-    }
-    if (spark && !sparkOnClassPath()) {
-      err.println("error: --backend spark: Apache Spark is not on the class path; magflow.jar does not bundle it."
-          + " Run the sweep with spark-submit (spark-submit --class org.magflow.cli.MagflowCli magflow.jar sweep "
-          + sweepFile + " --backend spark), or with Spark's jars on the class path (java -cp"
-          + " 'magflow.jar:$SPARK_HOME/jars/*' org.magflow.cli.MagflowCli sweep ...); see the README, \"Sweeps on a"
-          + " Spark cluster\". Without Spark, leave out --backend spark to run on this machine's threads.");
-      return MagflowCli.BAD_INPUT;
-    }
+    if (!backend.check(err, "sweep", sweepFile)) return MagflowCli.BAD_INPUT;
     String command = "magflow " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     Progress progress = new Progress.Printer(err, System.console() != null, System::nanoTime);
-    RunExecutor executor = spark ? SparkBackend.executor(master, n, "magflow sweep " + sweepFile.getFileName())
-        : null;
+    RunExecutor executor = backend.executor(n, "magflow sweep " + sweepFile.getFileName());
     SweepRunner.Options options = new SweepRunner.Options(out, resultsRoot, n, resume, command, progress, executor,
         0, !noCharts);
     AtomicBoolean over = new AtomicBoolean();
@@ -102,7 +74,7 @@ final class SweepCommand implements Callable<Integer> {
     try {
       result = new SweepRunner().run(sweepFile, options);
     } finally {
-      if (executor instanceof AutoCloseable closeable) closeable.close(); // stops Spark
+      BackendOptions.close(executor); // stops Spark
       over.set(true);
       try {
         Runtime.getRuntime().removeShutdownHook(onCtrlC);
@@ -123,14 +95,5 @@ final class SweepCommand implements Callable<Integer> {
       err.flush();
     }
     return MagflowCli.OK;
-  }
-
-  private static boolean sparkOnClassPath() {
-    try {
-      Class.forName(SPARK_CLASS, false, SweepCommand.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
   }
 }

@@ -3,8 +3,8 @@ package org.magflow.sweep;
 import java.util.function.IntFunction;
 
 /**
- * Where the runs of a sweep execute: the one seam between planning and journaling a sweep (which stay on the
- * machine that started it) and running it.
+ * Where the runs of a sweep, or of a calibration's or optimisation's evaluations, execute: the one seam between
+ * planning and journaling them (which stay on the machine that started them) and running them.
  *
  * <p>{@link LocalRunExecutor} runs tasks on a fixed pool of threads;
  * {@code org.magflow.sweep.spark.SparkRunExecutor} runs them as Apache Spark tasks: it ships the worker's

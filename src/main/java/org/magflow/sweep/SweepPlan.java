@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -63,11 +65,14 @@ public final class SweepPlan {
   private final ScenarioLoader loader = new ScenarioLoader();
   private final List<Problem> baseWarnings;
   private final byte[] sweepFileBytes;
+  private final SweepFile.Dialect dialect;
 
-  private SweepPlan(SweepSpec spec, String baseSha256, String resolvedSha256, byte[] sweepFileBytes,
-                    ObjectNode baseTree, String baseName, long masterSeed, List<Parameter> parameters,
-                    Points points, List<Kpi> kpis, FanLayout fan, List<Problem> baseWarnings) {
+  private SweepPlan(SweepSpec spec, SweepFile.Dialect dialect, String baseSha256, String resolvedSha256,
+                    byte[] sweepFileBytes, ObjectNode baseTree, String baseName, long masterSeed,
+                    List<Parameter> parameters, Points points, List<Kpi> kpis, FanLayout fan,
+                    List<Problem> baseWarnings) {
     this.spec = spec;
+    this.dialect = dialect;
     this.baseWarnings = List.copyOf(baseWarnings);
     this.baseSha256 = baseSha256;
     this.resolvedSha256 = resolvedSha256;
@@ -180,7 +185,7 @@ public final class SweepPlan {
     SweepPlan plan;
     try {
       byte[] sweepBytes = Files.readAllBytes(spec.file());
-      plan = new SweepPlan(spec, sha256(Files.readAllBytes(spec.base())),
+      plan = new SweepPlan(spec, dialect, sha256(Files.readAllBytes(spec.base())),
           sha256(json.getBytes(StandardCharsets.UTF_8)), sweepBytes, tree,
           base.name(), seed, List.copyOf(parameters),
           new Points(spec.design(), parameters, spec.samples() == null ? 0 : spec.samples(), seed),
@@ -418,11 +423,6 @@ public final class SweepPlan {
     return fingerprint;
   }
 
-  /** The sweep file as it was read for this plan. */
-  byte[] sweepFileBytes() {
-    return sweepFileBytes.clone();
-  }
-
   /** The base scenario as resolved (extends merged, defaults filled in), as JSON. */
   String resolvedBaseJson() {
     return baseTree.toString();
@@ -629,9 +629,49 @@ public final class SweepPlan {
     return kpis.stream().map(Kpi::name).toList();
   }
 
-  /** A worker that runs the points {@code points} gives for a task's point index, keeping their KPIs. */
-  public RunWorker kpiWorker(java.util.function.IntFunction<JsonNode[]> points, int cachedCounterfactuals) {
-    return new SweepWorker(this, cachedCounterfactuals, points);
+  /**
+   * A worker that runs {@code points} (a task's point indexes the list), keeping their KPIs; its recipe ships
+   * this plan and the points, so it runs on a distributed executor too.
+   */
+  public RunWorker kpiWorker(List<JsonNode[]> points, int cachedCounterfactuals) {
+    return new SweepWorker(this, cachedCounterfactuals, List.copyOf(points));
+  }
+
+  /** This plan as shipped to another machine, to be planned again there. */
+  public ShippedPlan shipped() {
+    return new ShippedPlan(dialect.kind(), List.copyOf(dialect.fields()), spec.file().getFileName().toString(),
+        sweepFileBytes.clone(), resolvedBaseJson(), resolvedSha256);
+  }
+
+  /** Points as text, to ship with a batch's recipe: a JSON list of each point's values. */
+  public static String pointsText(List<JsonNode[]> points) {
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    for (JsonNode[] p : points) list.addArray().addAll(List.of(p));
+    return list.toString();
+  }
+
+  /**
+   * Points {@link #pointsText} wrote, each value normalised by its parameter as {@link #values} gives it: JSON
+   * reads a whole number back as an int, which the parameter makes the long it was.
+   */
+  public List<JsonNode[]> points(String text) {
+    JsonNode list;
+    try {
+      list = JsonMapper.builder().build().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a list of points: " + e.getOriginalMessage(), e);
+    }
+    List<JsonNode[]> points = new ArrayList<>(list.size());
+    for (JsonNode p : list) {
+      if (p.size() != parameters.size()) {
+        throw new IllegalArgumentException("a point has " + p.size() + " values, the plan " + parameters.size()
+            + " parameters");
+      }
+      JsonNode[] values = new JsonNode[p.size()];
+      for (int k = 0; k < values.length; k++) values[k] = parameters.get(k).normalise(p.get(k));
+      points.add(values);
+    }
+    return points;
   }
 
   /** Identifies the file, the resolved base scenario and the magflow version: what a resume must match. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.magflow.output.Kpis;
@@ -28,30 +27,31 @@ final class SweepWorker implements RunWorker {
   private final SweepPlan plan;
   private final String scenarioFile;
   private final Counterfactuals counterfactuals;
-  private final IntFunction<JsonNode[]> points; // null: the design's points
+  private final List<JsonNode[]> points; // null: the design's points
 
   SweepWorker(SweepPlan plan, int cachedCounterfactuals) {
     this(plan, cachedCounterfactuals, null);
   }
 
   /** A worker whose task's point indexes {@code points}, the values a search chose, instead of the design. */
-  SweepWorker(SweepPlan plan, int cachedCounterfactuals, IntFunction<JsonNode[]> points) {
+  SweepWorker(SweepPlan plan, int cachedCounterfactuals, List<JsonNode[]> points) {
     this.plan = plan;
     this.scenarioFile = plan.spec().base().toString();
     this.counterfactuals = new Counterfactuals(cachedCounterfactuals);
     this.points = points;
   }
 
-  /** A worker over the design's points can be rebuilt elsewhere; one over a search's chosen points cannot. */
+  /** The plan, and a search's points with it: the worker is built again elsewhere from them. */
   @Override
   public Recipe recipe() {
-    return points == null ? ShippedSweep.of(plan, counterfactuals.capacity) : null;
+    return new ShippedSweep(plan.shipped(), counterfactuals.capacity,
+        points == null ? null : SweepPlan.pointsText(points));
   }
 
   @Override
   public RunResult run(RunTask task) throws Exception {
     SweepPlan.PointScenario point = points == null ? plan.scenario(task.point())
-        : plan.scenario(points.apply(task.point()), "at " + plan.settingsText(points.apply(task.point())));
+        : plan.scenario(points.get(task.point()), "at " + plan.settingsText(points.get(task.point())));
     ScenarioSpec spec = point.spec();
     ScenarioRun runner = new ScenarioRun();
     RunRecord run = runner.simulate(spec, scenarioFile, task.seed(), task.replication(), SweepWorker::kept);

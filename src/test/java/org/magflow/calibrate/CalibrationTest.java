@@ -56,7 +56,7 @@ class CalibrationTest {
   }
 
   private static Calibration.Options options(Path out, int threads, boolean resume, int stopAfter) {
-    return new Calibration.Options(out, threads, resume, "test", false, stopAfter);
+    return new Calibration.Options(out, threads, resume, "test", false, stopAfter, null);
   }
 
   @Test

@@ -58,7 +58,7 @@ class OptimizationTest {
         budget: 4
         """.formatted(Path.of("scenarios").toAbsolutePath()));
     Optimization.Result r = new Optimization().run(f, new Optimization.Options(tmp.resolve("out"), 2, false, "test",
-        false, 0));
+        false, 0, null));
     assertTrue(r.feasible(), "12,000 t keeps defence under 5% (scenarios/sweeps/embargo-stockpile.yaml)");
     assertEquals(r.optimum()[0], r.objective(), 1e-9, "the cost is the reserve");
     assertTrue(r.kpiMeans().get("defence") < 5);
@@ -92,7 +92,7 @@ class OptimizationTest {
         budget: 6
         """.formatted(Path.of("scenarios").toAbsolutePath()));
     Optimization.Result r = new Optimization().run(f, new Optimization.Options(tmp.resolve("out"), 2, false, "test",
-        false, 0));
+        false, 0, null));
     assertEquals(List.of("defence_priority", "reserve_t"), r.names());
     assertEquals(Math.rint(r.optimum()[0]), r.optimum()[0], "a whole priority at the optimum: " + r.optimum()[0]);
     List<String> evaluations = Files.readAllLines(tmp.resolve("out/evaluations.csv"));
@@ -141,7 +141,7 @@ class OptimizationTest {
         """.formatted(Path.of("scenarios").toAbsolutePath()));
     Path out = tmp.resolve("out");
     InputException refused = assertThrows(InputException.class, () -> new Optimization().run(f,
-        new Optimization.Options(out, 1, false, "test", false, 0)));
+        new Optimization.Options(out, 1, false, "test", false, 0, null)));
     assertEquals(1, refused.problems().size(), refused.problems().toString());
     assertTrue(refused.problems().get(0).message().startsWith("the answer cannot be written as an overlay of "),
         refused.problems().get(0).message());

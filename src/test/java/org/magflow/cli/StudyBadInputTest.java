@@ -53,4 +53,19 @@ class StudyBadInputTest {
     }
     assertEquals(2, cases);
   }
+
+  @Test
+  void calibrateAndOptimize_refuseAnUnknownBackendAndASparkMasterWithoutTheSparkBackend_asSweepDoes(@TempDir Path tmp) {
+    for (String[] study : List.of(new String[] {"calibrate", "scenarios/calibrations/april-2025.yaml"},
+        new String[] {"optimize", "scenarios/optimisations/embargo-reserve.yaml"})) {
+      Path out = tmp.resolve(study[0]);
+      var unknown = magflow(study[0], study[1], "-o", out.toString(), "--backend", "hadoop");
+      assertEquals(2, unknown.exitCode(), unknown.err());
+      assertEquals("error: --backend: expected local or spark, found 'hadoop'", unknown.err().strip());
+      var master = magflow(study[0], study[1], "-o", out.toString(), "--master", "local[2]");
+      assertEquals(2, master.exitCode(), master.err());
+      assertEquals("error: --master is a Spark master; give it with --backend spark", master.err().strip());
+      assertTrue(Files.notExists(out) && Files.notExists(SweepRunner.partialDir(out)), "nothing written");
+    }
+  }
 }

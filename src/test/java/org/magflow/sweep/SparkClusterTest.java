@@ -93,18 +93,24 @@ class SparkClusterTest {
 
   @Test
   void withoutSparkOnTheClassPathTheSparkBackendSaysHowToRunItAndWritesNothing() throws Exception {
-    Path out = tmp.resolve("out");
-    Path log = tmp.resolve("no-spark.log");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        classPathWithoutSpark(), "org.magflow.cli.MagflowCli", "sweep", SWEEP.toString(), "--backend", "spark",
-        "-o", out.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    String printed = Files.readString(log);
-    assertEquals(2, p.exitValue(), printed);
-    assertTrue(printed.contains("Apache Spark is not on the class path") && printed.contains("spark-submit --class"
-        + " org.magflow.cli.MagflowCli"), printed);
-    assertFalse(Files.exists(out));
-    assertFalse(Files.exists(SweepRunner.partialDir(out)));
+    for (List<String> command : List.of(List.of("sweep", SWEEP.toString()),
+        List.of("calibrate", Path.of("scenarios/calibrations/april-2025.yaml").toAbsolutePath().toString()),
+        List.of("optimize", Path.of("scenarios/optimisations/embargo-reserve.yaml").toAbsolutePath().toString()))) {
+      Path out = tmp.resolve(command.get(0));
+      Path log = tmp.resolve(command.get(0) + "-no-spark.log");
+      List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          QUICK_START, "-cp", classPathWithoutSpark(), "org.magflow.cli.MagflowCli"));
+      args.addAll(command);
+      args.addAll(List.of("--backend", "spark", "-o", out.toString()));
+      Process p = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      String printed = Files.readString(log);
+      assertEquals(2, p.exitValue(), printed);
+      assertTrue(printed.contains("Apache Spark is not on the class path") && printed.contains("spark-submit --class"
+          + " org.magflow.cli.MagflowCli magflow.jar " + command.get(0) + " " + command.get(1)), printed);
+      assertFalse(Files.exists(out));
+      assertFalse(Files.exists(SweepRunner.partialDir(out)));
+    }
   }
 
   /** Waits until the sweep has journaled some runs (a few tasks' worth), and returns how many. */
