@@ -75,7 +75,6 @@ final class Market {
     List<Agent> sellers = world.sellers;
     double[] available = new double[sellers.size()];
     for (Agent s : sellers) available[s.index] = s.offer(c, reviewDays);
-    double[] brought = available.clone(); // what each seller brings to this clearing, for the price rule
     Budget[] budgets = budgets(c, reviewDays);
 
     List<Line> lines = orderLines(c, reviewDays, blocked);
@@ -90,7 +89,7 @@ final class Market {
     registerUnaskedDemand(lines, c, now, requested);
     for (Agent s : sellers) if (s.makes(c)) s.noteRequests(c, requested[s.index] / reviewDays, reviewDays);
     fills.ship((seller, buyer, tonnes) -> world.ship(seller, buyer, c, tonnes, now, reviewDays));
-    updatePrices(c, lines, brought, reviewDays);
+    updatePrices(c, lines, reviewDays);
   }
 
   /** The buyers' orders as lines, highest priority first, in agent order within a priority. */
@@ -364,15 +363,13 @@ final class Market {
    * sales cover, in units of the buyers' target positions (glut). A buyer whose orders are filled is on
    * target, so a market where every order is met sits at its reference price. See {@link PriceBook}.
    */
-  private void updatePrices(int c, List<Line> lines, double[] brought, double reviewDays) {
+  private void updatePrices(int c, List<Line> lines, double reviewDays) {
     int zones = world.prices.zones().size();
     double[] position = new double[zones];
     double[] target = new double[zones];
     double[] stock = new double[zones];
     double[] stockTarget = new double[zones];
     double[] sellerSurplus = new double[zones];
-    double[] sales = new double[zones]; // what the zone's producers sell in a review interval
-    double[] salesShort = new double[zones]; // what they brought short of that
     double[] ordered = new double[zones];
     double[] filled = new double[zones];
     double[] planned = new double[zones]; // the zone's producers' planned output of c, tonnes a day
@@ -389,12 +386,7 @@ final class Market {
         stockTarget[z] += own;
       }
       if (sells) sellerSurplus[z] += Math.max(0, a.offer(c, reviewDays) - a.salesTarget(c));
-      if (sells && a instanceof Producer p) {
-        planned[z] += p.plannedOutputPerDay(c);
-        double interval = p.sellingPerDay(c) * reviewDays;
-        sales[z] += interval;
-        salesShort[z] += Math.max(0, interval - brought[p.index]);
-      }
+      if (sells && a instanceof Producer p) planned[z] += p.plannedOutputPerDay(c);
     }
     for (Line line : lines) {
       int z = line.buyer.region.zone();
@@ -408,8 +400,7 @@ final class Market {
       double cover = Math.max(0, position[z]) / target[z];
       if (stockTarget[z] > 0) cover = Math.min(cover, stock[z] / stockTarget[z]);
       double unfilled = ordered[z] > 0 ? Math.max(0, 1 - filled[z] / ordered[z]) : 0;
-      double thin = salesShort[z] / (target[z] + sales[z]);
-      world.prices.update(z, c, cover, unfilled, sellerSurplus[z] / target[z], thin, planned[z], reviewDays);
+      world.prices.update(z, c, cover, unfilled, sellerSurplus[z] / target[z], planned[z], reviewDays);
     }
   }
 

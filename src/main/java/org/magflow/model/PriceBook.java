@@ -38,16 +38,9 @@ public final class PriceBook {
    * @param salesMemoryDays the time constant of their usual orders
    */
   public record Rule(double coverExponent, double shortagePremium, double adjustmentDays, double minMultiple,
-                     double maxMultiple, double[][] lostSalesExponent, double salesMemoryDays,
-                     double[][] sellerStockExponent) {
+                     double maxMultiple, double[][] lostSalesExponent, double salesMemoryDays) {
     public Rule {
       lostSalesExponent = java.util.Arrays.stream(lostSalesExponent).map(double[]::clone).toArray(double[][]::new);
-      sellerStockExponent = java.util.Arrays.stream(sellerStockExponent).map(double[]::clone).toArray(double[][]::new);
-    }
-
-    /** How far sellers of {@code c} in {@code zone} bringing less than a review interval's sales raise its price. */
-    public double sellerStockExponent(int zone, int c) {
-      return zone < sellerStockExponent.length && c < sellerStockExponent[zone].length ? sellerStockExponent[zone][c] : 0;
     }
 
     /** How far producers of {@code c} in {@code zone} cut their price as their orders fall below the usual. */
@@ -64,7 +57,7 @@ public final class PriceBook {
     /** A rule under which producers answer lost orders by cutting output only. */
     public Rule(double coverExponent, double shortagePremium, double adjustmentDays, double minMultiple,
                 double maxMultiple) {
-      this(coverExponent, shortagePremium, adjustmentDays, minMultiple, maxMultiple, new double[0][], 365, new double[0][]);
+      this(coverExponent, shortagePremium, adjustmentDays, minMultiple, maxMultiple, new double[0][], 365);
     }
   }
 
@@ -121,8 +114,7 @@ public final class PriceBook {
    *
    * @param plannedOutput the zone's producers' planned output of {@code c}, tonnes a day
    */
-  void update(int zone, int c, double coverRatio, double unfilledShare, double glut, double thin, double plannedOutput,
-              double days) {
+  void update(int zone, int c, double coverRatio, double unfilledShare, double glut, double plannedOutput, double days) {
     double salesRatio = 1;
     if (rule.lostSalesExponent(zone, c) > 0) {
       // the usual output is the mean so far until the memory is full, so the plans settling during the
@@ -135,8 +127,7 @@ public final class PriceBook {
     }
     double cover = Math.max(coverRatio, 1e-6);
     double indicated = reference[zone][c] * StrictMath.pow(cover, -rule.coverExponent())
-        * (1 + rule.shortagePremium() * unfilledShare) * StrictMath.pow(1 + glut, -rule.coverExponent())
-        * StrictMath.pow(1 - Math.min(thin, 0.9), -rule.sellerStockExponent(zone, c));
+        * (1 + rule.shortagePremium() * unfilledShare) * StrictMath.pow(1 + glut, -rule.coverExponent());
     double k = rule.lostSalesExponent(zone, c);
     if (salesRatio < 1 - LOST_SALES_BAND && k > 0) {
       indicated *= StrictMath.pow(Math.max(salesRatio, 1e-6) / (1 - LOST_SALES_BAND), k);

@@ -158,14 +158,6 @@ public final class Producer extends Agent {
   }
 
   /**
-   * Tonnes a day of {@code c} this producer sells: what its buyers ask for, but at most what its plants' plans make
-   * beyond its own plants' use.
-   */
-  double sellingPerDay(int c) {
-    return Math.min(requestedPerDay[c], Math.max(0, plannedOutputPerDay(c) - expectedUsePerDay(c)));
-  }
-
-  /**
    * Tonnes of {@code c} this producer will sell at a clearing: what it holds above the position its own plants
    * order up to, so it never sells what it would buy back at the same clearing.
    */

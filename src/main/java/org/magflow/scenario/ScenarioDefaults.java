@@ -159,8 +159,7 @@ public final class ScenarioDefaults {
     return new MarketSpec(new PriceRuleSpec(or(r.coverExponent(), COVER_EXPONENT),
         or(r.shortagePremium(), SHORTAGE_PREMIUM), or(r.adjustmentDays(), ADJUSTMENT_DAYS),
         or(r.minMultiple(), MIN_MULTIPLE), or(r.maxMultiple(), MAX_MULTIPLE), r.lostSalesExponent(),
-        r.lostSalesExponent() == null ? r.salesMemoryMonths() : or(r.salesMemoryMonths(), SALES_MEMORY_MONTHS),
-        r.sellerStockExponent()),
+        r.lostSalesExponent() == null ? r.salesMemoryMonths() : or(r.salesMemoryMonths(), SALES_MEMORY_MONTHS)),
         list(m.referencePrices(), Function.identity()));
   }
 

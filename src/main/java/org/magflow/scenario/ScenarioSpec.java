@@ -134,12 +134,11 @@ public record ScenarioSpec(
   public record PriceRuleSpec(Double coverExponent, Double shortagePremium, Double adjustmentDays,
                               Double minMultiple, Double maxMultiple,
                               @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, java.util.Map<String, Double>> lostSalesExponent,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) Double salesMemoryMonths,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, java.util.Map<String, Double>> sellerStockExponent) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Double salesMemoryMonths) {
     /** A rule without a response to lost sales. */
     public PriceRuleSpec(Double coverExponent, Double shortagePremium, Double adjustmentDays, Double minMultiple,
                          Double maxMultiple) {
-      this(coverExponent, shortagePremium, adjustmentDays, minMultiple, maxMultiple, null, null, null);
+      this(coverExponent, shortagePremium, adjustmentDays, minMultiple, maxMultiple, null, null);
     }
   }
 
