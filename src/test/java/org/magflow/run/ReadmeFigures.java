@@ -221,11 +221,6 @@ final class ReadmeFigures {
     });
     FIGURES.put("entity.us-defence", r -> "from " + percent(100 * shortShare(r.run(SUSPENDED), "us-defence", banFrom), 0)
         + " to " + percent(100 * shortShare(r.run(ENTITY_BAN), "us-defence", banFrom), 0));
-    // the same comparison with MP's China-free sourcing never in force (its start moved past the end)
-    String noDfars = "policies[name=dfars-2027-mp-sources-china-free].start=2036-01-01";
-    FIGURES.put("entity.without-dfars", r -> percent(100 * shortShare(new RunSeries(r.changed(SUSPENDED, noDfars).run()),
-        "us-defence", banFrom), 0) + " short against " + percent(100 * shortShare(new RunSeries(
-        r.changed(ENTITY_BAN, noDfars).run()), "us-defence", banFrom), 0));
 
     // ---- the October 2025 measures kept in force
     FIGURES.put("controls.jp-exports", r -> {
