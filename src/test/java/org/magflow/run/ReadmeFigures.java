@@ -252,7 +252,7 @@ final class ReadmeFigures {
         + yearMean(r.run(FULL_EMBARGO), MAGNET, 2035) + " in 2035");
     FIGURES.put("embargo.dytb", r -> {
       RunSeries e = r.run(FULL_EMBARGO);
-      return monthsAtCap(e, "dytb_oxide") + " months at its 10× cap; " + range(multiples(e, "ex-china", "dytb_oxide",
+      return months(monthsAtCap(e, "dytb_oxide")) + " at its 10× cap; " + range(multiples(e, "ex-china", "dytb_oxide",
           LocalDate.of(2029, 1, 1), HORIZON_END), 1) + " from 2029";
     });
     FIGURES.put("embargo.china", r -> {
@@ -305,7 +305,7 @@ final class ReadmeFigures {
       double reference = e.referencePrice("ex-china", "dytb_oxide");
       List<Integer> capYears = e.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
           && o.commodity().equals("dytb_oxide") && o.value() / reference >= 9.99).map(o -> o.date().getYear()).toList();
-      return capYears.size() + " months at its 10× cap (in " + capYears.stream().distinct().map(String::valueOf)
+      return months(capYears.size()) + " at its 10× cap (in " + capYears.stream().distinct().map(String::valueOf)
           .collect(Collectors.joining(" and ")) + "), then "
           + range(multiples(e, "ex-china", "dytb_oxide", LocalDate.of(2028, 1, 1), end2035), 2) + " from 2028";
     });
@@ -488,6 +488,10 @@ final class ReadmeFigures {
   }
 
   // ---- writing figures as the README writes them
+
+  private static String months(long n) {
+    return n + (n == 1 ? " month" : " months");
+  }
 
   static String tonnes(double t) {
     return String.format(Locale.ROOT, "%,.0f t", t);
