@@ -37,12 +37,12 @@ final class Licensing {
 
   /** The review a shipment must pass, or null if it needs no licence. */
   Review review(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin) {
-    if (rules.licences().isEmpty()) return null;
-    Rule.Licence rule = ruleFor(rules, seller, buyer, c, origin, world.regions.size());
+    if (seller.region == buyer.region || rules.licences().isEmpty()) return null;
+    Rule.Licence rule = ruleFor(rules, seller, buyer, c, origin);
     if (rule == null) return null;
     Rule.FastTrack fast = rules.fastTrack(buyer.index, seller.index);
     Delay delay = fast != null ? fast.review() : rule.review();
-    double approval = approval(rules, rule, seller, buyer);
+    double approval = fast != null ? fast.approvalProbability() : rule.approvalByAgent()[buyer.index];
     RandomGenerator random = stream(rule);
     double days = sample(delay, random);
     boolean approved = random.nextDouble() < approval;
@@ -55,37 +55,18 @@ final class Licensing {
     return byPolicy[rule.policy()];
   }
 
-  /**
-   * The licence rule a sale of {@code c} from the seller to the buyer would be reviewed under (the first that
-   * covers it), or null if it needs none.
-   */
-  static Rule.Licence ruleFor(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin, int regions) {
-    if (seller.region == buyer.region) return null;
+  private Rule.Licence ruleFor(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin) {
     for (Rule.Licence rule : rules.licences()) {
       if (!rule.covers(c, buyer.region.index())) continue;
       boolean fromExporter = seller.region.index() == rule.exporter();
       if (!rule.extraterritorial()) {
         if (fromExporter) return rule;
-      } else if (!fromExporter && TradeParties.content(origin, rule.exporter(), regions) >= rule.originThreshold()) {
+      } else if (!fromExporter
+          && TradeParties.content(origin, rule.exporter(), world.regions.size()) >= rule.originThreshold()) {
         return rule;
       }
     }
     return null;
-  }
-
-  /**
-   * Whether the sale would be refused for certain: its licence rule (or the buyer's fast track) gives no chance. Buyers know a refusal in principle (China's "military end users refused") and do not apply, as they
-   * would not under a ban; applying anyway would hold their orders in review only to be denied.
-   */
-  static boolean refusedOutright(TradeRules rules, Agent seller, Agent buyer, int c, double[] origin, int regions) {
-    Rule.Licence rule = ruleFor(rules, seller, buyer, c, origin, regions);
-    return rule != null && approval(rules, rule, seller, buyer) == 0;
-  }
-
-  /** The buyer's chance of a licence under the rule: its fast track's, if one applies. */
-  private static double approval(TradeRules rules, Rule.Licence rule, Agent seller, Agent buyer) {
-    Rule.FastTrack fast = rules.fastTrack(buyer.index, seller.index);
-    return fast != null ? fast.approvalProbability() : rule.approvalByAgent()[buyer.index];
   }
 
   /** A duration in days drawn by inverse transform from one uniform number, so each draw uses exactly one. */

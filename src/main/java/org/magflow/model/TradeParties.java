@@ -5,7 +5,7 @@ import org.magflow.policy.TradeRules;
 
 /**
  * Who may sell a commodity to whom under the rules in force: entity and end-use bans, procurement bans,
- * origin requirements, licences refused in principle, and stockpiles that release only to their own region.
+ * origin requirements, and stockpiles that release only to their own region.
  *
  * <p>Origin rules look at the seller's stock as it stands at the clearing: material mixed from several
  * sources carries all of them, so a Japanese maker that has any Chinese-separated oxide in its magnets cannot
@@ -29,8 +29,7 @@ final class TradeParties {
         blocked[seller.index][buyer.index] = (seller instanceof StockpileHolder && buyer.region != seller.region)
             || bannedBuyer(rules, seller, buyer, c, origin, regions)
             || barredSeller(rules, seller, buyer, c)
-            || unacceptableOrigin(rules, buyer, c, origin, regions)
-            || Licensing.refusedOutright(rules, seller, buyer, c, origin, regions);
+            || unacceptableOrigin(rules, buyer, c, origin, regions);
       }
     }
     return blocked;

@@ -28,8 +28,6 @@ public final class TradeRules {
   private final List<Integer> activeStockpiles;
   private final List<Rule.CapacityChange> capacityChanges;
   private final List<Rule.TechnologyBan> technologyBans;
-  /** Whether some licence rule in force refuses some buyer outright (an approval chance of 0). */
-  private final boolean refusesOutright;
 
   private TradeRules(Builder b) {
     this.activePolicies = List.copyOf(b.activePolicies);
@@ -45,7 +43,6 @@ public final class TradeRules {
     this.activeStockpiles = List.copyOf(b.activeStockpiles);
     this.capacityChanges = List.copyOf(b.capacityChanges);
     this.technologyBans = List.copyOf(b.technologyBans);
-    this.refusesOutright = licences.stream().anyMatch(l -> java.util.Arrays.stream(l.approvalByAgent()).anyMatch(p -> p == 0));
   }
 
   /** The rules that the given active policies impose, in the order they are listed. */
@@ -153,7 +150,7 @@ public final class TradeRules {
 
   /** Whether any rule restricts who may sell to whom, so the model can skip the check when none does. */
   public boolean restrictsParties() {
-    return !buyerBans.isEmpty() || !procurementBans.isEmpty() || !originRequirements.isEmpty() || refusesOutright;
+    return !buyerBans.isEmpty() || !procurementBans.isEmpty() || !originRequirements.isEmpty();
   }
 
   /** Collects the rules of the policies in force; each {@link Rule#addTo} adds itself to its list. */

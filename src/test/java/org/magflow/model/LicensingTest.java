@@ -128,26 +128,4 @@ class LicensingTest {
     // lognormal with mean 45 and sd 15 (the file's parameters are the mean and sd of the days, not of the log)
     assertDistribution(new Delay("lognormal", 45, 15, 0), 45, 15, 0, Double.POSITIVE_INFINITY);
   }
-
-  /**
-   * A buyer the rule refuses in principle (approval 0) does not apply: the lane is closed to it as under a ban,
-   * so its orders go to other sellers at once instead of waiting weeks in review to be denied. Buyers with a
-   * chance, and a refused buyer given a fast track with a chance, still apply.
-   */
-  @Test
-  void refusedInPrinciple_closesTheLaneForThatBuyerOnly_andAFastTrackReopensIt() {
-    boolean[][] blocked = TradeParties.blocked(world, rules(licence(Delay.NONE)), 0);
-    assertNotNull(blocked, "a licence that refuses someone outright restricts who may sell to whom");
-    assertTrue(blocked[seller.index][defence.index], "the defence buyer, refused in principle, may not be sold to");
-    assertTrue(!blocked[seller.index][civil.index], "the civil buyer (approval 0.9) applies as before");
-    assertTrue(!blocked[seller.index][elsewhere.index], "a destination the rule does not cover is open");
-
-    Rule.FastTrack track = new Rule.FastTrack(new boolean[] {false, false, true, false},
-        new boolean[] {true, false, false, false}, Delay.NONE, 0.5);
-    assertTrue(!TradeParties.blocked(world, rules(licence(Delay.NONE), track), 0)[seller.index][defence.index],
-        "a fast track that gives the defence buyer a chance reopens its lane");
-    Rule.Licence everyoneHasAChance = new Rule.Licence(0, "licence/test", 0, new boolean[] {false, true, false},
-        new boolean[] {true}, Double.NaN, Delay.NONE, new double[] {1, 0.9, 0.1, 1}, false);
-    assertNull(TradeParties.blocked(world, rules(everyoneHasAChance), 0), "nobody refused outright: nothing blocked");
-  }
 }

@@ -77,22 +77,16 @@ class PolicyFamiliesTest {
   }
 
   @Test
-  void licenceRegime_refusedDefenceBuyersDoNotApply_andWriteOffDestroysWhatIsRefused() throws Exception {
+  void licenceRegime_refusesDefence_andWriteOffDestroysWhatIsRefused() throws Exception {
     var o = run("""
           - {type: licence-regime, name: lic, start: 2025-04-04, exporter: CN, commodities: [ndfeb_magnet],
              reviewDays: {distribution: uniform, min: 20, max: 40}, approvalProbability: 0.9,
              approvalByEndUse: {defence: 0.0}, denied: write-off}
         """);
-    // defence buyers are refused in principle, so they do not apply: they buy outside China and are never short
+    // every Chinese magnet meant for US defence is refused, so defence buyers turn elsewhere and get less
     Predicate<Observation> usDefence = agent("us-defence");
-    assertEquals(0, sum(o, false, Metrics.SHORTAGE, usDefence), 1e-9, "US defence short");
-    assertEquals(0, sum(o, false, Metrics.BACKLOG, usDefence), 1e-9, "US defence backlog");
-    // the refusals are civil ones (approval 0.9), and what is refused is destroyed
+    assertTrue(sum(o, false, Metrics.DELIVERED, usDefence) < sum(o, true, Metrics.DELIVERED, usDefence));
     double denied = sum(o, false, Metrics.LICENCES_DENIED, o2 -> true);
-    double approved = sum(o, false, Metrics.LICENCES_APPROVED, o2 -> true);
-    // about the civil 10% (8.0% here, tonnage-weighted); it was 14% when defence buyers applied and were refused
-    assertTrue(denied / (approved + denied) > 0.04 && denied / (approved + denied) < 0.12,
-        "share of the tonnes reviewed that were refused: " + denied / (approved + denied));
     double writtenOff = sum(o, false, Metrics.WRITTEN_OFF, o2 -> true);
     assertTrue(denied > 0, "some licences refused");
     assertEquals(denied, writtenOff, 1e-6 * denied, "write-off destroys exactly what was refused");
@@ -220,9 +214,10 @@ class PolicyFamiliesTest {
     // export needs China's licence: civil ones pass after review, defence ones are refused
     double denied = sum(o, false, Metrics.LICENCES_DENIED, o2 -> o2.region().equals("JP") && o2.partner().equals("US"));
     double approved = sum(o, false, Metrics.LICENCES_APPROVED, o2 -> o2.region().equals("JP") && o2.partner().equals("US"));
-    // civil approval is 1 and defence 0: civil buyers' exports pass, and defence buyers, refused in principle, do
-    // not apply (when they did, returned material was sold to them and refused again and again: 1,514 t denied)
-    assertTrue(approved > 1000 && denied == 0, "approved " + approved + " t, denied " + denied + " t");
+    // civil approval is 1 and defence 0, so every tonne denied is defence. Denied tonnes count again each time
+    // returned material is sold to a defence buyer and refused again: 8,019 t approved against 1,514 t denied
+    // (5.3x), though US defence needs only ~300 t a year; the share approved of what is applied for is in LicensingTest
+    assertTrue(denied > 0 && approved > 4 * denied, "approved " + approved + " t, denied " + denied + " t");
     assertTrue(sum(o, false, Metrics.SHORTAGE, agent("us-defence")) > 0, "US defence runs short");
   }
 

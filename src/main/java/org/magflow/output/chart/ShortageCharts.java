@@ -86,8 +86,9 @@ final class ShortageCharts {
     String unit = unit(d.rows(Metrics.SHORTAGE), Metrics.TONNES);
     String what = byRegion ? "region" : "sector";
     DateAxis time = view.timeAxis();
-    NumberAxis tAxis = style.valueAxis("Shortage, " + unit + " per " + d.period(), true);
-    NumberAxis pAxis = style.valueAxis("% of the " + what + "'s own demand", true);
+    // short labels: each panel is half the chart high, and longer ones ran into each other (the subtitle says more)
+    NumberAxis tAxis = style.valueAxis(unit + " per " + d.period(), true);
+    NumberAxis pAxis = style.valueAxis("% of own demand", true);
     XYPlot top = new XYPlot(t.dataset(), null, tAxis, t.renderer());
     XYPlot bottom = new XYPlot(shares, null, pAxis, lines);
     style.style(top);

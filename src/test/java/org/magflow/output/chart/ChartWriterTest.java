@@ -109,8 +109,8 @@ class ChartWriterTest {
   void everyChart_hasTitleSubtitleSourceLine_andUnitsOnItsAxes() throws Exception {
     var units = List.of(
         List.of("price-ndfeb_magnet", "Price, USD/kg", "× reference (50 USD/kg)"),
-        List.of("shortage-by-region-ndfeb_magnet", "Shortage, t per month", "% of the region's own demand"),
-        List.of("shortage-by-sector-ndfeb_magnet", "Shortage, t per month", "% of the sector's own demand"),
+        List.of("shortage-by-region-ndfeb_magnet", "t per month", "% of own demand"),
+        List.of("shortage-by-sector-ndfeb_magnet", "t per month", "% of own demand"),
         List.of("exports-cn-ndfeb_magnet", "Exports, t per month"),
         List.of("cover-ndfeb_magnet", "Inventory cover, days of use"),
         List.of("production-shares", "%"));
