@@ -290,7 +290,7 @@ public final class ResultFolder {
   }
 
   /** Deletes {@code dir} and everything in it, without following links; a missing entry is no error. */
-  static void deleteRecursively(Path dir) throws IOException {
+  public static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

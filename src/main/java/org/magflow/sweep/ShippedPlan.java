@@ -1,14 +1,12 @@
 package org.magflow.sweep;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
+import org.magflow.output.ResultFolder;
 
 /**
  * A plan as shipped to another machine: the file's bytes (a sweep, a calibration or an optimisation) and its
@@ -47,7 +45,7 @@ public record ShippedPlan(String kind, List<String> fields, String fileName, byt
       }
       return plan;
     } finally {
-      deleteTree(dir);
+      ResultFolder.deleteRecursively(dir);
     }
   }
 
@@ -65,11 +63,5 @@ public record ShippedPlan(String kind, List<String> fields, String fileName, byt
   @Override
   public String toString() {
     return "ShippedPlan[" + kind + " " + fileName + ", base " + resolvedSha256 + "]";
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-    }
   }
 }
