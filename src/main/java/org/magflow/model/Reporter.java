@@ -64,12 +64,31 @@ final class Reporter {
     int regions = world.regions.size();
     int stages = Stage.values().length;
 
+    // the loops are methods of their own: a sweep makes a reporter per run, and the JIT compiled this constructor
+    // whole again for each loop's entry (on-stack replacement)
     production = new int[world.producers.size()][commodities];
     inputUse = new int[world.producers.size()][commodities];
     throughput = new int[world.producers.size()][stages];
     capacityAvailable = new int[world.producers.size()][stages];
     hasStage = new boolean[world.producers.size()][stages];
-    boolean utilisation = sink.wants(Metrics.UTILISATION); // the share of available capacity that ran
+    producerKeys(sink.wants(Metrics.UTILISATION));
+    delivered = new int[world.agents.size()][commodities];
+    demand = new int[world.sectors.size()];
+    consumption = new int[world.sectors.size()];
+    shortage = new int[world.sectors.size()];
+    deliveredKeys();
+    sectorKeys();
+    shipped = laneKeys(Metrics.SHIPPED);
+    leaked = laneKeys(Metrics.LEAKED);
+    licencesApproved = laneKeys(Metrics.LICENCES_APPROVED);
+    licencesDenied = laneKeys(Metrics.LICENCES_DENIED);
+    writtenOff = laneKeys(Metrics.WRITTEN_OFF);
+    pendingSeen = new boolean[regions][regions][commodities];
+    seen = new boolean[keys.size()];
+  }
+
+  /** Each producer's output, input, throughput and capacity rows, -1 where it has none. */
+  private void producerKeys(boolean utilisation) { // utilisation: the share of available capacity that ran
     for (Producer p : world.producers) {
       int i = world.producers.indexOf(p);
       for (Commodity c : world.commodities) {
@@ -84,16 +103,20 @@ final class Reporter {
         capacityAvailable[i][s.ordinal()] = has && utilisation ? hiddenKey() : -1;
       }
     }
-    delivered = new int[world.agents.size()][commodities];
+  }
+
+  /** Each agent's deliveries by commodity, -1 for what it does not buy. */
+  private void deliveredKeys() {
     for (Agent a : world.agents) {
       for (Commodity c : world.commodities) {
         delivered[a.index][c.index()] = a.buys(c.index())
             ? key(Metrics.DELIVERED, a, "", c.id(), sectorOf(a), Metrics.TONNES) : -1;
       }
     }
-    demand = new int[world.sectors.size()];
-    consumption = new int[world.sectors.size()];
-    shortage = new int[world.sectors.size()];
+  }
+
+  /** Each demand sector's demand, consumption and shortage rows. */
+  private void sectorKeys() {
     for (int i = 0; i < world.sectors.size(); i++) {
       DemandSector s = world.sectors.get(i);
       String commodity = world.commodities.get(s.commodity).id();
@@ -101,13 +124,6 @@ final class Reporter {
       consumption[i] = key(Metrics.CONSUMPTION, s, "", commodity, s.sector, Metrics.TONNES);
       shortage[i] = key(Metrics.SHORTAGE, s, "", commodity, s.sector, Metrics.TONNES);
     }
-    shipped = laneKeys(Metrics.SHIPPED);
-    leaked = laneKeys(Metrics.LEAKED);
-    licencesApproved = laneKeys(Metrics.LICENCES_APPROVED);
-    licencesDenied = laneKeys(Metrics.LICENCES_DENIED);
-    writtenOff = laneKeys(Metrics.WRITTEN_OFF);
-    pendingSeen = new boolean[regions][regions][commodities];
-    seen = new boolean[keys.size()];
   }
 
   /** A flow per lane (region to partner) and commodity, written once it has been non-zero. */
@@ -193,13 +209,7 @@ final class Reporter {
     LocalDate date = periodLastDay[k];
     double[] values = totals[k] != null ? totals[k] : new double[keys.size()];
     totals[k] = null; // a closed period is never touched again
-    for (int key = 0; key < keys.size(); key++) {
-      Observation template = keys.get(key);
-      if (template == null) continue;
-      if (values[key] != 0) seen[key] = true;
-      if (emitOnlyOnceSeen.get(key) && !seen[key]) continue;
-      emit(date, template, values[key]);
-    }
+    emitFlows(date, values);
     double now = periodEnd[k];
     emitProducerLevels(date, values, now);
     emitStocks(date);
@@ -207,6 +217,17 @@ final class Reporter {
     emitPrices(date);
     emitPendingLicences(date);
     emitOrigins(date);
+  }
+
+  /** The period's summed flows, each once it has been non-zero if it waits for that. */
+  private void emitFlows(LocalDate date, double[] values) {
+    for (int key = 0; key < keys.size(); key++) {
+      Observation template = keys.get(key);
+      if (template == null) continue;
+      if (values[key] != 0) seen[key] = true;
+      if (emitOnlyOnceSeen.get(key) && !seen[key]) continue;
+      emit(date, template, values[key]);
+    }
   }
 
   private void emitPendingLicences(LocalDate date) {

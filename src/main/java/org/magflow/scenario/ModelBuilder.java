@@ -56,57 +56,93 @@ public final class ModelBuilder {
    * @param streams the random streams of this run
    */
   public SupplyChain build(ScenarioSpec scenario, RandomStreams streams) {
+    // Each step is a method of its own: a sweep builds a model per run, and one long method with many loops was
+    // compiled by the JIT again for each loop's entry (on-stack replacement), a fifth of the compiler's work.
     LocalDate start = scenario.start();
     SimCalendar calendar = new SimCalendar(start.minusDays(scenario.clock().warmupDays()));
+    Numbering ids = new Numbering(scenario);
+    Map<String, Recipe> recipes = recipes(scenario, ids);
+    ProjectPlans projects = new ProjectPlans(scenario, recipes, ids.commodityIndex, ids.regionById);
+    Producers made = producers(scenario, recipes, ids, projects, calendar);
+    List<Producer> producers = made.producers();
+    List<StockpileSpec> stockpileSpecs = scenario.policies().stream()
+        .filter(StockpileSpec.class::isInstance).map(StockpileSpec.class::cast).toList();
+    List<StockpileHolder> stockpiles = stockpiles(stockpileSpecs, ids, calendar, producers.size());
+    List<DemandSector> sectors = sectors(scenario, ids, made.index(), producers.size() + stockpiles.size(), streams);
 
-    List<Commodity> commodities = new ArrayList<>();
-    Map<String, Integer> commodityIndex = new HashMap<>();
-    for (var c : scenario.commodities()) {
-      commodityIndex.put(c.id(), commodities.size());
-      commodities.add(new Commodity(commodities.size(), c.id(), c.name(), c.unit(), ScenarioDefaults.content(c)));
+    double[][] reference = referencePrices(scenario, ids);
+    var clock = scenario.clock();
+    var response = scenario.demandResponse();
+    SupplyChain chain = new SupplyChain(calendar, start, scenario.end(),
+        new SupplyChain.Clock(clock.productionDays(), clock.clearingDays(), clock.consumptionDays(),
+            SupplyChain.Reporting.valueOf(clock.reporting().toUpperCase(Locale.ROOT))),
+        ids.commodities, ids.regions, producers, stockpiles, sectors, routes(scenario.trade(), ids.regions, ids.regionById),
+        priceBook(scenario.market().priceRule(), ids, reference),
+        policies(scenario, calendar, producers, stockpiles, sectors, made.plants()),
+        new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
+            response.substitutionRatePerYear(), response.noise()), streams);
+
+    Map<String, Producer> producerById = new HashMap<>();
+    for (Producer p : producers) producerById.put(p.id(), p);
+    chain.invest(projects.rule(), projects.plans(producerById, reference), projects.entrants(producerById, reference));
+    recycling(scenario, producers, chain);
+    openStocks(scenario, ids, producers, stockpileSpecs, stockpiles, sectors, chain);
+    return chain;
+  }
+
+  /** Commodities, regions and price zones numbered in file order, and their ids' indexes. */
+  private static final class Numbering {
+    final List<Commodity> commodities = new ArrayList<>();
+    final Map<String, Integer> commodityIndex = new HashMap<>();
+    final List<String> zones = new ArrayList<>();
+    final List<Region> regions = new ArrayList<>();
+    final Map<String, Region> regionById = new HashMap<>();
+
+    Numbering(ScenarioSpec scenario) {
+      for (var c : scenario.commodities()) {
+        commodityIndex.put(c.id(), commodities.size());
+        commodities.add(new Commodity(commodities.size(), c.id(), c.name(), c.unit(), ScenarioDefaults.content(c)));
+      }
+      for (var r : scenario.regions()) {
+        if (!zones.contains(r.priceZone())) zones.add(r.priceZone());
+        Region region = new Region(regions.size(), r.id(), r.name(), zones.indexOf(r.priceZone()), r.priceZone());
+        regions.add(region);
+        regionById.put(r.id(), region);
+      }
     }
-    int nc = commodities.size();
 
-    List<String> zones = new ArrayList<>();
-    List<Region> regions = new ArrayList<>();
-    Map<String, Region> regionById = new HashMap<>();
-    for (var r : scenario.regions()) {
-      if (!zones.contains(r.priceZone())) zones.add(r.priceZone());
-      Region region = new Region(regions.size(), r.id(), r.name(), zones.indexOf(r.priceZone()), r.priceZone());
-      regions.add(region);
-      regionById.put(r.id(), region);
+    int commodityCount() {
+      return commodities.size();
     }
-    int nr = regions.size();
+  }
 
+  private static Map<String, Recipe> recipes(ScenarioSpec scenario, Numbering ids) {
+    int nc = ids.commodityCount();
     Map<String, Recipe> recipes = new HashMap<>();
     for (var r : scenario.recipes()) {
       List<Recipe.Thrift> thrifts = new ArrayList<>();
       if (r.thrifting() != null) {
         for (var t : r.thrifting()) {
-          thrifts.add(new Recipe.Thrift(commodityIndex.get(t.input()), t.thresholdMultiple(), t.maxCut(), t.ratePerYear()));
+          thrifts.add(new Recipe.Thrift(ids.commodityIndex.get(t.input()), t.thresholdMultiple(), t.maxCut(),
+              t.ratePerYear()));
         }
       }
-      recipes.put(r.id(), new Recipe(r.id(), Stage.fromId(r.stage()), amounts(r.inputs(), commodityIndex, nc),
-          amounts(r.outputs(), commodityIndex, nc), thrifts));
+      recipes.put(r.id(), new Recipe(r.id(), Stage.fromId(r.stage()), amounts(r.inputs(), ids.commodityIndex, nc),
+          amounts(r.outputs(), ids.commodityIndex, nc), thrifts));
     }
+    return recipes;
+  }
 
-    ProjectPlans projects = new ProjectPlans(scenario, recipes, commodityIndex, regionById);
+  /** The producers, their ids' indexes, and every plant in the order PolicyBook numbers them. */
+  private record Producers(List<Producer> producers, Map<String, Integer> index, List<PolicyCompiler.PlantInfo> plants) {}
+
+  private static Producers producers(ScenarioSpec scenario, Map<String, Recipe> recipes, Numbering ids,
+                                     ProjectPlans projects, SimCalendar calendar) {
     List<Producer> producers = new ArrayList<>();
     Map<String, Integer> producerIndex = new HashMap<>();
-    List<PolicyCompiler.PlantInfo> plants = new ArrayList<>(); // every plant, in the order PolicyBook numbers them
+    List<PolicyCompiler.PlantInfo> plants = new ArrayList<>();
     for (ProducerSpec p : scenario.producers()) {
-      List<Facility> facilities = new ArrayList<>();
-      for (FacilitySpec f : p.facilities()) {
-        Recipe recipe = withYields(recipes.get(f.recipe()), f.yields(), commodityIndex);
-        facilities.add(new Facility(f.id(), recipe, regionById.get(f.region()), schedule(f, calendar, start)));
-        // an expansion with its own yields is a new plant beside this one, idle until the policy is in force
-        for (PolicySpec policy : scenario.policies()) {
-          if (policy instanceof CapacityEventSpec c && c.facility().equals(f.id()) && !c.yields().isEmpty()) {
-            facilities.add(new Facility(c.plant(), withYields(recipe, c.yields(), commodityIndex),
-                regionById.get(f.region()), CapacitySchedule.constant(0)));
-          }
-        }
-      }
+      List<Facility> facilities = facilities(scenario, p, recipes, ids, calendar);
       facilities.addAll(projects.plantsOf(p.id()));
       for (Facility f : facilities) {
         plants.add(new PolicyCompiler.PlantInfo(f.id(), f.site().index(), f.recipe().stage().id()));
@@ -114,39 +150,61 @@ public final class ModelBuilder {
       var s = p.supply();
       producerIndex.put(p.id(), producers.size());
       producers.add(new Producer(producers.size(), p.id(), p.name(),
-          regionById.get(p.region()), p.tags(), facilities,
+          ids.regionById.get(p.region()), p.tags(), facilities,
           new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays()),
-          nc, nr));
+          ids.commodityCount(), ids.regions.size()));
     }
-
     for (int i = 0; i < producers.size(); i++) {
       var shares = scenario.producers().get(i).suppliers();
       producers.get(i).buyFirstFrom(shares.stream().mapToInt(x -> producerIndex.get(x.producer())).toArray(),
           shares.stream().mapToDouble(x -> x.share()).toArray());
     }
+    return new Producers(producers, producerIndex, plants);
+  }
 
-    // stockpile policies get holders, agents between the producers and the demand sectors
-    List<StockpileHolder> stockpiles = new ArrayList<>();
-    List<StockpileSpec> stockpileSpecs = new ArrayList<>();
-    for (PolicySpec policy : scenario.policies()) {
-      if (!(policy instanceof StockpileSpec k)) continue;
-      double releaseFrom = k.releaseFrom() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(k.releaseFrom());
-      stockpiles.add(new StockpileHolder(producers.size() + stockpiles.size(), k.name(), regionById.get(k.region()),
-          commodityIndex.get(k.commodity()), k.targetTonnes(), k.buildTonnesPerYear(), releaseFrom,
-          k.releaseTonnesPerYear(), k.priority(), nc, nr));
-      stockpileSpecs.add(k);
+  /** A producer's plants as the file lists them, each expansion with its own yields beside the plant it extends. */
+  private static List<Facility> facilities(ScenarioSpec scenario, ProducerSpec p, Map<String, Recipe> recipes,
+                                           Numbering ids, SimCalendar calendar) {
+    List<Facility> facilities = new ArrayList<>();
+    for (FacilitySpec f : p.facilities()) {
+      Recipe recipe = withYields(recipes.get(f.recipe()), f.yields(), ids.commodityIndex);
+      facilities.add(new Facility(f.id(), recipe, ids.regionById.get(f.region()), schedule(f, calendar, scenario.start())));
+      // an expansion with its own yields is a new plant beside this one, idle until the policy is in force
+      for (PolicySpec policy : scenario.policies()) {
+        if (policy instanceof CapacityEventSpec c && c.facility().equals(f.id()) && !c.yields().isEmpty()) {
+          facilities.add(new Facility(c.plant(), withYields(recipe, c.yields(), ids.commodityIndex),
+              ids.regionById.get(f.region()), CapacitySchedule.constant(0)));
+        }
+      }
     }
-    int firstSector = producers.size() + stockpiles.size();
+    return facilities;
+  }
 
+  /** Stockpile policies' holders: agents between the producers and the demand sectors, numbered from {@code first}. */
+  private static List<StockpileHolder> stockpiles(List<StockpileSpec> specs, Numbering ids, SimCalendar calendar,
+                                                  int first) {
+    List<StockpileHolder> stockpiles = new ArrayList<>();
+    for (StockpileSpec k : specs) {
+      double releaseFrom = k.releaseFrom() == null ? Double.POSITIVE_INFINITY : calendar.toSimTime(k.releaseFrom());
+      stockpiles.add(new StockpileHolder(first + stockpiles.size(), k.name(), ids.regionById.get(k.region()),
+          ids.commodityIndex.get(k.commodity()), k.targetTonnes(), k.buildTonnesPerYear(), releaseFrom,
+          k.releaseTonnesPerYear(), k.priority(), ids.commodityCount(), ids.regions.size()));
+    }
+    return stockpiles;
+  }
+
+  /** The demand sectors, numbered from {@code first}, each with its technologies and loss over the years. */
+  private static List<DemandSector> sectors(ScenarioSpec scenario, Numbering ids, Map<String, Integer> producerIndex,
+                                            int first, RandomStreams streams) {
     List<DemandSector> sectors = new ArrayList<>();
     for (DemandSpec d : scenario.demand()) {
       int[] suppliers = d.suppliers().stream().mapToInt(x -> producerIndex.get(x.producer())).toArray();
       double[] shares = d.suppliers().stream().mapToDouble(x -> x.share()).toArray();
-      sectors.add(new DemandSector(firstSector + sectors.size(), d.id(), d.name(),
-          regionById.get(d.region()), d.sector(), commodityIndex.get(d.commodity()),
+      sectors.add(new DemandSector(first + sectors.size(), d.id(), d.name(),
+          ids.regionById.get(d.region()), d.sector(), ids.commodityIndex.get(d.commodity()),
           new DemandSector.DemandCurve(d.baseTonnesPerYear(), d.growthPerYear(), d.priceElasticity()),
           d.priority(), "backlog".equals(d.unmet()), suppliers, shares, d.tags(),
-          streams.stream("demand/" + d.id()), nc, nr));
+          streams.stream("demand/" + d.id()), ids.commodityCount(), ids.regions.size()));
     }
     var loss = new DemandSector.DemandLoss(scenario.demandResponse().lossRatePerYear(),
         scenario.demandResponse().lossMaxShare());
@@ -157,54 +215,56 @@ public final class ModelBuilder {
             t.thresholdMultiple(), t.maxShare(), t.ratePerYear())).toList(), loss);
       }
     }
+    return sectors;
+  }
 
-    var clock = scenario.clock();
-    var rule = scenario.market().priceRule();
-    double[][] reference = new double[zones.size()][nc];
+  /** Reference prices by zone index, then commodity index. */
+  private static double[][] referencePrices(ScenarioSpec scenario, Numbering ids) {
+    double[][] reference = new double[ids.zones.size()][ids.commodityCount()];
     for (var p : scenario.market().referencePrices()) {
-      reference[zones.indexOf(p.zone())][commodityIndex.get(p.commodity())] = p.usdPerKg();
+      reference[ids.zones.indexOf(p.zone())][ids.commodityIndex.get(p.commodity())] = p.usdPerKg();
     }
-    var response = scenario.demandResponse();
-    SupplyChain chain = new SupplyChain(calendar, start, scenario.end(),
-        new SupplyChain.Clock(clock.productionDays(), clock.clearingDays(), clock.consumptionDays(),
-            SupplyChain.Reporting.valueOf(clock.reporting().toUpperCase(Locale.ROOT))),
-        commodities, regions, producers, stockpiles, sectors, routes(scenario.trade(), regions, regionById),
-        new PriceBook(new PriceBook.Rule(rule.coverExponent(), rule.shortagePremium(), rule.adjustmentDays(),
-            rule.minMultiple(), rule.maxMultiple(), lostSalesExponents(rule.lostSalesExponent(), zones, commodityIndex, nc),
-            (rule.salesMemoryMonths() == null ? 12 : rule.salesMemoryMonths()) * Units.DAYS_PER_YEAR / 12),
-            zones, reference),
-        policies(scenario, calendar, producers, stockpiles, sectors, plants),
-        new DemandSector.DemandResponse(response.substitutionThresholdMultiple(), response.substitutionMaxShare(),
-            response.substitutionRatePerYear(), response.noise()), streams);
+    return reference;
+  }
 
-    Map<String, Producer> producerById = new HashMap<>();
-    for (Producer p : producers) producerById.put(p.id(), p);
-    chain.invest(projects.rule(), projects.plans(producerById, reference), projects.entrants(producerById, reference));
+  private static PriceBook priceBook(ScenarioSpec.PriceRuleSpec rule, Numbering ids, double[][] reference) {
+    return new PriceBook(new PriceBook.Rule(rule.coverExponent(), rule.shortagePremium(), rule.adjustmentDays(),
+        rule.minMultiple(), rule.maxMultiple(),
+        lostSalesExponents(rule.lostSalesExponent(), ids.zones, ids.commodityIndex, ids.commodityCount()),
+        (rule.salesMemoryMonths() == null ? 12 : rule.salesMemoryMonths()) * Units.DAYS_PER_YEAR / 12),
+        ids.zones, reference);
+  }
+
+  /** Recycling's supply from end-of-life products, when some plant recycles. */
+  private static void recycling(ScenarioSpec scenario, List<Producer> producers, SupplyChain chain) {
     boolean recycles = producers.stream().flatMap(p -> p.facilities().stream())
         .anyMatch(f -> f.recipe().stage() == Stage.RECYCLING);
-    if (recycles) {
-      var recycling = scenario.recycling();
-      chain.recycle(recycling.collectionShare(), scenario.demand().stream()
-          .mapToDouble(d -> recycling.lifetimeYears().getOrDefault(d.sector(), recycling.otherLifetimeYears()))
-          .toArray());
-    }
+    if (!recycles) return;
+    var recycling = scenario.recycling();
+    chain.recycle(recycling.collectionShare(), scenario.demand().stream()
+        .mapToDouble(d -> recycling.lifetimeYears().getOrDefault(d.sector(), recycling.otherLifetimeYears()))
+        .toArray());
+  }
 
+  /** Every agent's opening stocks: producers', then stockpiles', then demand sectors'. */
+  private static void openStocks(ScenarioSpec scenario, Numbering ids, List<Producer> producers,
+                                 List<StockpileSpec> stockpileSpecs, List<StockpileHolder> stockpiles,
+                                 List<DemandSector> sectors, SupplyChain chain) {
     for (int i = 0; i < producers.size(); i++) {
       for (Map.Entry<String, StockSpec> e : scenario.producers().get(i).stocks().entrySet()) {
-        chain.openStock(producers.get(i), commodityIndex.get(e.getKey()), e.getValue().initialTonnes(),
+        chain.openStock(producers.get(i), ids.commodityIndex.get(e.getKey()), e.getValue().initialTonnes(),
             e.getValue().targetCoverDays());
       }
     }
     for (int i = 0; i < stockpiles.size(); i++) {
       StockpileSpec k = stockpileSpecs.get(i);
-      chain.openStock(stockpiles.get(i), commodityIndex.get(k.commodity()), k.initialTonnes(), 0);
+      chain.openStock(stockpiles.get(i), ids.commodityIndex.get(k.commodity()), k.initialTonnes(), 0);
     }
     for (int i = 0; i < sectors.size(); i++) {
       DemandSpec d = scenario.demand().get(i);
-      chain.openStock(sectors.get(i), commodityIndex.get(d.commodity()), d.stock().initialTonnes(),
+      chain.openStock(sectors.get(i), ids.commodityIndex.get(d.commodity()), d.stock().initialTonnes(),
           d.stock().targetCoverDays());
     }
-    return chain;
   }
 
   /** The recipe with some output yields replaced (a deposit-specific plant); the recipe itself if none are. */
