@@ -115,7 +115,8 @@ public final class ModelBuilder {
       producerIndex.put(p.id(), producers.size());
       producers.add(new Producer(producers.size(), p.id(), p.name(),
           regionById.get(p.region()), p.tags(), facilities,
-          new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays()),
+          new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays(),
+              s.orderAdjustmentDays()),
           nc, nr));
     }
 
