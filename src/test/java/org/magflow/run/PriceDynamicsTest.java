@@ -196,10 +196,11 @@ class PriceDynamicsTest {
     // built up for weeks and was bought in a lump). The price rule alone could move a price 66% of the way to
     // its indicated price in a month (28-day time constant), so the bound tests the balance, not the rule.
     // Through 2030, the horizon this bound was set on. From 2031 the run goes on to 2035 and ex-China NdPr spikes
-    // for a month at a time (2031-07, 2032-04, 2033-02, 2033-06, 2035-01: up to 1.19x, a 15.5% step), a KNOWN
-    // DEFECT not held to this bound until it is fixed: the separators outside China hold no stock (each sells its
-    // week's output that week) and a week's lump of orders goes partly unfilled (see the README's "What it does
-    // not yet do"; a price term for sellers' missing stock, tried for issue 12, did not remove it).
+    // for a month at a time (2032-05, 2032-08, 2033-02, 2033-10, 2034-12, 2035-06, 2035-12: up to 1.25x, a 19% step;
+    // before China's separators' feed orders were damped: 2031-07 to 2035-01, up to 1.19x, 15.5%), a KNOWN DEFECT
+    // not held to this bound until it is fixed: the separators outside China hold no stock (each sells its week's
+    // output that week) and a week's lump of orders goes partly unfilled (see the README's "What it does not yet
+    // do"; a price term for sellers' missing stock, tried for issue 12, did not remove it).
     LocalDate end2030 = LocalDate.of(2030, 12, 31);
     assertTrue(largestMonthlyMove("scenarios/full-embargo.yaml", "ex-china", "ndpr_oxide", LocalDate.of(2027, 1, 1),
         end2030) <= 0.15, "full embargo: ex-China NdPr");
