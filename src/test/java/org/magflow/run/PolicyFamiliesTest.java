@@ -169,7 +169,7 @@ class PolicyFamiliesTest {
           - {type: entity-ban, name: ban, start: 2025-01-01, exporter: CN, entities: [us-ev], worldwide: true}
         """);
     // almost every magnet has Chinese-mined, -separated or -made content, so the listed buyer gets almost nothing:
-    // only magnets with none (seed 42: one 2.2 t lot from US makers in February 2026, since China's separators'
+    // only magnets with none (seed 42: one 2.2 t lot in February 2026, since China's separators'
     // feed orders were damped for issue 12; exactly 0 before). Held to a thousandth of what it gets without the ban.
     double without = sum(o, true, Metrics.DELIVERED, agent("us-ev"));
     assertTrue(without > 3000, "us-ev receives " + without + " t a year without the ban");
