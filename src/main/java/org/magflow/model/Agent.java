@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Buyers follow an order-up-to rule at every clearing: they order enough to bring their inventory
  * position (stock plus material on its way, less what they owe) up to their expected use over the target
- * cover, the expected lead time and the review interval. They learn from experience: the expected lead time
+ * cover, the expected lead time and the review interval (a producer with an order adjustment time closes only a
+ * share of that gap each clearing, see {@link Producer#orderQuantity}). They learn from experience: the expected lead time
  * follows arrivals, so a buyer facing new delays orders further ahead, and the share of what is on its way
  * that actually arrives follows arrivals and refused licences, so a buyer whose shipments are often refused
  * counts on less of its pipeline and orders more, as buyers who filed several licence applications did in

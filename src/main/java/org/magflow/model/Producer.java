@@ -39,9 +39,16 @@ public final class Producer extends Agent {
    * @param priceElasticity elasticity of the utilisation ceiling to the realised price multiple
    * @param maxCoverDays days of sales above which the producer makes no more
    * @param adjustmentDays time constant with which plants move their run rate toward what sales call for
+   * @param orderAdjustmentDays days over which the producer closes the gap between its inputs' position and the
+   *     position it orders up to (0: at each clearing, the order-up-to rule)
    */
   public record SupplyResponse(double normalUtilisation, double priceElasticity, double maxCoverDays,
-                               double adjustmentDays) {}
+                               double adjustmentDays, double orderAdjustmentDays) {
+    /** A response whose producer orders its inputs up to its target position at each clearing. */
+    public SupplyResponse(double normalUtilisation, double priceElasticity, double maxCoverDays, double adjustmentDays) {
+      this(normalUtilisation, priceElasticity, maxCoverDays, adjustmentDays, 0);
+    }
+  }
 
   /** How fast the sales signal follows the orders received: its time constant in days. */
   private static final double SALES_SMOOTHING_DAYS = 28;
@@ -55,6 +62,8 @@ public final class Producer extends Agent {
   /** Tonnes per day of each commodity the plants' current plans use; recomputed when a plan has changed. */
   private final double[] usePerDay;
   private boolean usePerDayStale = true;
+  /** Whether the order adjustment time applies yet (from the scenario start). */
+  private boolean smoothingOrders;
   /** The origin of what a plant makes, reused from run to run (inventories copy what they are given). */
   private final double[] madeOrigin;
 
@@ -165,6 +174,33 @@ public final class Producer extends Agent {
   double offer(int c, double reviewDays) {
     double stock = inventory.tonnes(c);
     return Math.min(stock, Math.max(0, position(c) - targetPosition(c, reviewDays)));
+  }
+
+  /**
+   * What this producer orders of an input. With an order adjustment time (from the scenario start, see
+   * {@link #startSmoothingOrders()}): its plants' expected use over the review interval plus the share
+   * review/adjustment of the rest of the gap to the position it orders up to (anchoring and adjustment); otherwise
+   * the whole gap (order-up-to). The position it orders up to is weeks of cover, lead time and review of its
+   * plants' planned use, so a change of plans moves it by several weeks of the change, and an order-up-to buyer
+   * orders all of that in one week: China's separators' concentrate orders swung between 5,000 and 14,500 t a
+   * week while their use moved between 8,100 and 10,700 t, the mines' two weeks of stock drained, and the
+   * ex-China concentrate price, which sees only buyers' cover, jumped when the last stock was gone (issue 12).
+   * In steady use both rules order the use.
+   */
+  @Override
+  double orderQuantity(int c, double reviewDays) {
+    double normal = expectedUsePerDay(c) * reviewDays;
+    double gap = targetPosition(c, reviewDays) - position(c) - normal;
+    double closed = smoothingOrders && supply.orderAdjustmentDays() > reviewDays ? reviewDays / supply.orderAdjustmentDays() : 1;
+    return Math.max(0, normal + gap * closed);
+  }
+
+  /**
+   * Turns on the order adjustment time: from the scenario start, as the warm-up settles the opening stocks (guesses)
+   * by order-up-to; spreading that settling out delayed it into the reported months.
+   */
+  void startSmoothingOrders() {
+    smoothingOrders = true;
   }
 
   /** Takes note of the tonnes per day buyers asked for at the latest clearing. */

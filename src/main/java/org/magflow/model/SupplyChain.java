@@ -341,6 +341,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   private void produce(double now) {
     double days = daysLeft(now, clock.productionDays());
     for (Producer p : producers) {
+      if (now >= scenarioStart()) p.startSmoothingOrders();
       // plants learn to thrift from the scenario start: the warm-up's settling prices are not a market signal
       if (now >= scenarioStart() && p.thrifts()) p.thrift(days, priceMultiples(p.region.zone()));
       double[] revenueMultiple = new double[p.facilities.size()];

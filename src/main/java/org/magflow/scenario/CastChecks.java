@@ -200,6 +200,7 @@ class CastChecks extends Checks {
     number(path + ".priceElasticity", s.priceElasticity(), Bound.ELASTICITY, false);
     number(path + ".maxCoverDays", s.maxCoverDays(), Bound.DAYS, false);
     number(path + ".adjustmentDays", s.adjustmentDays(), Bound.SOME_DAYS, false);
+    number(path + ".orderAdjustmentDays", s.orderAdjustmentDays(), Bound.DAYS, false);
   }
 
   // ---- demand --------------------------------------------------------------------------------------------

@@ -151,7 +151,8 @@ public final class ModelBuilder {
       producerIndex.put(p.id(), producers.size());
       producers.add(new Producer(producers.size(), p.id(), p.name(),
           ids.regionById.get(p.region()), p.tags(), facilities,
-          new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays()),
+          new Producer.SupplyResponse(s.normalUtilisation(), s.priceElasticity(), s.maxCoverDays(), s.adjustmentDays(),
+              s.orderAdjustmentDays()),
           ids.commodityCount(), ids.regions.size()));
     }
     for (int i = 0; i < producers.size(); i++) {

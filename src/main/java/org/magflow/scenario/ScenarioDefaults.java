@@ -68,6 +68,8 @@ public final class ScenarioDefaults {
   public static final double MAX_COVER_DAYS = 90;
   /** Supply: the time constant, in days, with which plants move their run rate toward what sales call for. */
   public static final double SUPPLY_ADJUSTMENT_DAYS = 28;
+  /** Supply: days over which a producer closes its input position's gap; 0, at each clearing (order-up-to). */
+  public static final double ORDER_ADJUSTMENT_DAYS = 0;
 
   /** Demand response: the price multiple above which substitution starts. */
   public static final double SUBSTITUTION_THRESHOLD_MULTIPLE = 1.5;
@@ -169,7 +171,7 @@ public final class ScenarioDefaults {
   }
 
   private static ProducerSpec producer(ProducerSpec p) {
-    SupplySpec s = p.supply() != null ? p.supply() : new SupplySpec(null, null, null, null);
+    SupplySpec s = p.supply() != null ? p.supply() : new SupplySpec(null, null, null, null, null);
     return new ProducerSpec(p.id(), or(p.name(), p.id()), p.region(), list(p.tags(), Function.identity()),
         list(p.facilities(), f -> new FacilitySpec(f.id(), f.recipe(), or(f.region(), p.region()),
             list(f.capacity(), Function.identity()),
@@ -177,7 +179,8 @@ public final class ScenarioDefaults {
             map(f.yields()))),
         map(p.stocks()),
         new SupplySpec(or(s.normalUtilisation(), NORMAL_UTILISATION), or(s.priceElasticity(), SUPPLY_PRICE_ELASTICITY),
-            or(s.maxCoverDays(), MAX_COVER_DAYS), or(s.adjustmentDays(), SUPPLY_ADJUSTMENT_DAYS)),
+            or(s.maxCoverDays(), MAX_COVER_DAYS), or(s.adjustmentDays(), SUPPLY_ADJUSTMENT_DAYS),
+            or(s.orderAdjustmentDays(), ORDER_ADJUSTMENT_DAYS)),
         list(p.suppliers(), Function.identity()));
   }
 

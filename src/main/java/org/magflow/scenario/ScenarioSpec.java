@@ -221,9 +221,11 @@ public record ScenarioSpec(
    * @param priceElasticity elasticity of the utilisation ceiling to realised price over reference
    * @param maxCoverDays days of sales above which the producer stops making more
    * @param adjustmentDays time constant with which plants move their run rate toward what sales call for
+   * @param orderAdjustmentDays days over which the producer closes the gap between its inputs' position and the
+   *     position it orders up to; 0 closes it at each clearing (the order-up-to rule)
    */
   public record SupplySpec(Double normalUtilisation, Double priceElasticity, Double maxCoverDays,
-                           Double adjustmentDays) {}
+                           Double adjustmentDays, Double orderAdjustmentDays) {}
 
   /** Buyers of one commodity in one region and sector. */
   public record DemandSpec(String id, String name, String region, String sector, String commodity,

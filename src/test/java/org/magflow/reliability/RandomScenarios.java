@@ -160,7 +160,7 @@ final class RandomScenarios {
         if (rnd.nextBoolean()) stocks.put("c" + c, stock(rnd));
       }
       SupplySpec supply = rnd.nextBoolean() ? null : new SupplySpec(round(rnd.nextDouble()),
-          round(rnd.nextDouble() * 2), round(rnd.nextDouble() * 200), round(1 + rnd.nextDouble() * 60));
+          round(rnd.nextDouble() * 2), round(rnd.nextDouble() * 200), round(1 + rnd.nextDouble() * 60), null);
       producers.add(new ProducerSpec("p" + p, null, region, null, facilities, stocks.isEmpty() ? null : stocks, supply,
           suppliers(rnd, shape.producers(), p)));
     }

@@ -168,10 +168,13 @@ class PolicyFamiliesTest {
     var o = run("""
           - {type: entity-ban, name: ban, start: 2025-01-01, exporter: CN, entities: [us-ev], worldwide: true}
         """);
-    // every magnet has Chinese-mined, -separated or -made content, so the listed buyer gets nothing at all
+    // almost every magnet has Chinese-mined, -separated or -made content, so the listed buyer gets almost nothing:
+    // only magnets with none (seed 42: one 2.2 t lot in February 2026, since China's separators'
+    // feed orders were damped for issue 12; exactly 0 before). Held to a thousandth of what it gets without the ban.
     double without = sum(o, true, Metrics.DELIVERED, agent("us-ev"));
     assertTrue(without > 3000, "us-ev receives " + without + " t a year without the ban");
-    assertEquals(0, sum(o, false, Metrics.DELIVERED, agent("us-ev")), 1e-9);
+    assertTrue(sum(o, false, Metrics.DELIVERED, agent("us-ev")) <= 0.001 * without,
+        "us-ev receives " + sum(o, false, Metrics.DELIVERED, agent("us-ev")) + " t under the ban");
     assertTrue(sum(o, false, Metrics.SHORTAGE, agent("us-ev")) > 0.9 * without, "us-ev runs short of what it no longer gets");
     assertEquals(0, sum(o, true, Metrics.SHORTAGE, agent("us-ev")), 1e-9, "and only because of the ban");
     // control: other US buyers still get magnets (a few percent fewer, as Japan's stock is shared more widely)

@@ -43,8 +43,8 @@ class ScenarioDefaultsTest {
   void apply_fillsWhatIsMissing_andKeepsWhatIsGiven() {
     assertEquals(new ClockSpec(7, 7, 7, "monthly", ScenarioDefaults.WARMUP_DAYS), filled.clock());
     assertEquals(new PriceRuleSpec(1.0, 1.0, 28.0, 0.25, 10.0), filled.market().priceRule());
-    assertEquals(new SupplySpec(0.9, 0.5, 90.0, 28.0), filled.producers().get(0).supply());
-    assertEquals(new SupplySpec(0.85, 0.5, 90.0, 28.0), filled.producers().get(1).supply());
+    assertEquals(new SupplySpec(0.9, 0.5, 90.0, 28.0, 0.0), filled.producers().get(0).supply());
+    assertEquals(new SupplySpec(0.85, 0.5, 90.0, 28.0, 0.0), filled.producers().get(1).supply());
     assertEquals(new DemandResponseSpec(1.5, 0.3, 0.10, 0.05, java.util.Map.of(), 0.0, 0.0), filled.demandResponse());
     assertEquals(42L, filled.seed());
     assertEquals("Two regions, two commodities, one throttle.", filled.description());
