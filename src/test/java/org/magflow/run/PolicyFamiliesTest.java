@@ -103,7 +103,11 @@ class PolicyFamiliesTest {
     double denied = sum(returned, false, Metrics.LICENCES_DENIED, o2 -> true);
     assertTrue(denied > 10_000, "denied " + denied + " t");
     assertEquals(0, sum(returned, false, Metrics.WRITTEN_OFF, o2 -> true), 1e-9, "nothing returned is destroyed");
-    assertEquals(denied, sum(scrapped, false, Metrics.WRITTEN_OFF, o2 -> true), 0.01 * denied);
+    // what is refused in the write-off run is what that run destroys (the two runs' denials differ once the
+    // returned stock changes what China's makers produce and sell)
+    double deniedScrapped = sum(scrapped, false, Metrics.LICENCES_DENIED, o2 -> true);
+    assertTrue(deniedScrapped > 10_000, "denied " + deniedScrapped + " t");
+    assertEquals(deniedScrapped, sum(scrapped, false, Metrics.WRITTEN_OFF, o2 -> true), 0.01 * deniedScrapped);
     // returned magnets are back in China's makers' stock: ~17 kt in August against ~6 kt when scrapped
     Predicate<Observation> cnStock = agent("cn-magnets").and(commodity("ndfeb_magnet"));
     LocalDate august = LocalDate.of(2025, 8, 31);
