@@ -92,9 +92,12 @@ class BaselineCalibrationTest {
 
   @Test
   void oxidePrices_stayNearTheirReferences() {
-    // the README: NdPr 0.88-0.99x (separators run for the scarcer heavy oxides and make NdPr in surplus, the
-    // rare-earth balance problem), Dy/Tb 0.95-1.00x, at seeds 1, 2, 3 and 42; held here to that, rounding aside
-    assertPricesWithin("ndpr_oxide", 0.875, 0.995);
+    // the README: NdPr 0.86-0.99x (separators run for the scarcer heavy oxides and make NdPr in surplus, the
+    // rare-earth balance problem), Dy/Tb 0.99-1.00x, at seeds 1, 2, 3 and 42; held here to that, rounding aside.
+    // The NdPr floor was 0.875 until buyers learnt lead times by tonnes (issue 12): the lowest month is now
+    // China's first, 0.864x at seed 1 in January 2025, while the opening stocks settle (outside China 0.875x at
+    // the lowest); the issue's band for the baseline is 15% either side of reference.
+    assertPricesWithin("ndpr_oxide", 0.85, 0.995);
     assertPricesWithin("dytb_oxide", 0.945, 1.005);
   }
 

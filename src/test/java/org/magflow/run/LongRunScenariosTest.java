@@ -162,11 +162,13 @@ class LongRunScenariosTest {
       assertTrue(operating == null || ChronoUnit.MONTHS.between(decided, operating) >= 35, u.project() + " built early");
     }
     assertTrue(units.stream().anyMatch(u -> "operating".equals(u.statusAtEnd())));
-    // the named pipeline alone: the price climbs back and Vietnam is short again
+    // the named pipeline alone: the price climbs back, to ~0.3x above the path with entrants (1.41x against 1.08x
+    // in 2035 at seed 42). Vietnam was short again too, over 2% in 2035, while buyers learnt lead times by arrival
+    // count; learnt by tonnes, the price rations what the named plants make and Vietnam is 1.0% short.
     double namedOnly2035 = yearlyMean(embargoNamedOnly, "ex-china", "ndfeb_magnet", 2035);
-    assertTrue(namedOnly2035 > 1.3, "named pipeline only: magnets " + namedOnly2035 + "x in 2035");
-    double vietnamShort = ReadmeFigures.regionShort(embargoNamedOnly, "VN", 2035);
-    assertTrue(vietnamShort > 0.02, "named pipeline only: Vietnam short " + vietnamShort + " in 2035");
+    double withEntrants2035 = yearlyMean(embargo, "ex-china", "ndfeb_magnet", 2035);
+    assertTrue(namedOnly2035 > 1.3 && namedOnly2035 > withEntrants2035 + 0.2,
+        "named pipeline only: magnets " + namedOnly2035 + "x in 2035 against " + withEntrants2035 + "x with entrants");
   }
 
   /**

@@ -178,13 +178,17 @@ class PriceDynamicsTest {
     // concentrate jumped when the last of it was gone: 37% in a month at seed 1 (Nov 2031), 17% at seed 2, 35% at
     // seed 3, 27% at seed 42 (March 2032). Ordering their use plus a month's share of the gap (baseline.yaml,
     // cn-separators' orderAdjustmentDays) leaves 3-6%. From the second year: the first settles the opening stocks.
+    // China's concentrate moved 9-16% in a month at the four seeds until buyers learnt lead times by tonnes (see
+    // calmWorldChinaNdPr_doesNotSaw); now 4-6%.
     for (long seed : new long[] {1, 2, 3, 42}) {
       String file = "scenarios/world-2035.yaml";
       var run = new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, seed, 0, Metrics.PRICE::equals));
-      List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals("ex-china")
-          && o.commodity().equals("reo") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();
-      assertTrue(largestStep(prices, true) <= 0.10, "seed " + seed + ": ex-China concentrate moves "
-          + largestStep(prices, true) + " in a month");
+      for (String zone : new String[] {"ex-china", "china"}) {
+        List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone)
+            && o.commodity().equals("reo") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();
+        assertTrue(largestStep(prices, true) <= 0.10, "seed " + seed + ": " + zone + " concentrate moves "
+            + largestStep(prices, true) + " in a month");
+      }
     }
   }
 
@@ -196,16 +200,57 @@ class PriceDynamicsTest {
     // built up for weeks and was bought in a lump). The price rule alone could move a price 66% of the way to
     // its indicated price in a month (28-day time constant), so the bound tests the balance, not the rule.
     // Through 2030, the horizon this bound was set on. From 2031 the run goes on to 2035 and ex-China NdPr spikes
-    // for a month at a time (2032-05, 2032-08, 2033-02, 2033-10, 2034-12, 2035-06, 2035-12: up to 1.25x, a 19% step;
-    // before China's separators' feed orders were damped: 2031-07 to 2035-01, up to 1.19x, 15.5%), a KNOWN DEFECT
-    // not held to this bound until it is fixed: the separators outside China hold no stock (each sells its week's
-    // output that week) and a week's lump of orders goes partly unfilled (see the README's "What it does not yet
-    // do"; a price term for sellers' missing stock, tried for issue 12, did not remove it).
+    // for a month at a time, a KNOWN DEFECT not held to this bound until it is fixed: before buyers learnt lead
+    // times by tonnes up to 1.25x, a 19% step (2032-05 to 2035-12); with it, at seed 42, 1.15x in 2033-09 and
+    // 2033-12 and 1.14x in 2034-03, steps of up to 15.2%. The separators outside China hold no stock (each sells
+    // its week's output that week) and a week's lump of orders goes partly unfilled (README, "What it does not
+    // yet do").
     LocalDate end2030 = LocalDate.of(2030, 12, 31);
     assertTrue(largestMonthlyMove("scenarios/full-embargo.yaml", "ex-china", "ndpr_oxide", LocalDate.of(2027, 1, 1),
         end2030) <= 0.15, "full embargo: ex-China NdPr");
     // October 2025 controls: the last policy switch is 10 Dec 2025 (the US fast track lapses)
     assertTrue(largestMonthlyMove("scenarios/october-2025-controls.yaml", "ex-china", "ndfeb_magnet",
         LocalDate.of(2026, 2, 1), LocalDate.MAX) <= 0.15, "October 2025 controls: ex-China magnets");
+  }
+
+  @Test
+  void policyScenarioPrices_moveByBoundedSteps_onceSettled() throws InputException {
+    // From 2028, with the policies long in force, every ex-China price moves at most 15% in a month. Before buyers
+    // learnt lead times by tonnes (Agent.receive) these swung hard at seed 42: ex-China NdPr up 72% in June 2031
+    // under the entity ban, concentrate 56% and NdPr 48% under the fast track: China's magnet makers, the largest
+    // buyers, moved the position they order up to by 1,400 t whenever a few tonnes came from abroad, and the lumps
+    // of orders that made spilled over to sellers outside China, which hold no stock. Not held to it, as measured
+    // at seed 42: the build-out scenarios' ex-China concentrate (16% and 17% in a month) and the tech-ban
+    // variant's NdPr (17%).
+    LocalDate from = LocalDate.of(2028, 1, 1);
+    for (String scenario : new String[] {"full-embargo", "full-embargo-stockpile", "entity-ban-us-defence",
+        "veu-fast-track", "october-2025-controls", "october-2025-suspended"}) {
+      for (String commodity : new String[] {"reo", "ndpr_oxide", "ndfeb_magnet"}) {
+        // full-embargo's ex-China NdPr from 2031: the known one-month spikes of the test above
+        LocalDate to = scenario.equals("full-embargo") && commodity.equals("ndpr_oxide") ? LocalDate.of(2030, 12, 31)
+            : LocalDate.MAX;
+        double move = largestMonthlyMove("scenarios/" + scenario + ".yaml", "ex-china", commodity, from, to);
+        assertTrue(move <= 0.15, scenario + ": ex-China " + commodity + " moves " + move + " in a month");
+      }
+    }
+  }
+
+  @Test
+  void calmWorldChinaNdPr_doesNotSaw() throws InputException {
+    // China's NdPr price in the baseline went 0.94x, 0.89x, 0.94x, 0.89x month after month: China's magnet makers
+    // learnt their lead time from arrivals counted alike, so every few tonnes from Malaysia or the US (five weeks
+    // at sea) moved the position they order up to by 1,400 t. Counted: months whose move of more than 2% reverses
+    // a previous move of more than 2%; 32 of 60 months from 2026 at seed 42 before, 15 since.
+    String file = "scenarios/baseline.yaml";
+    var run = new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, 42, 0, Metrics.PRICE::equals));
+    List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals("china")
+        && o.commodity().equals("ndpr_oxide") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();
+    int reversals = 0;
+    for (int i = 2; i < prices.size(); i++) {
+      double before = prices.get(i - 1) / prices.get(i - 2) - 1;
+      double now = prices.get(i) / prices.get(i - 1) - 1;
+      if (Math.abs(before) > 0.02 && Math.abs(now) > 0.02 && Math.signum(before) != Math.signum(now)) reversals++;
+    }
+    assertTrue(reversals <= prices.size() / 3, reversals + " saw-tooth reversals in " + prices.size() + " months");
   }
 }
