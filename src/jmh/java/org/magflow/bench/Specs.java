@@ -69,7 +69,7 @@ final class Specs {
               f.yields()));
         }
         producers.add(new ProducerSpec(firm(p.id(), j), firm(p.name(), j), p.region(), p.tags(), facilities,
-            stocks(p.stocks(), k), p.supply(), shares(p.suppliers(), k)));
+            stocks(p.stocks(), k), p.supply(), shares(p.suppliers(), k), p.sourcing()));
       }
     }
     List<DemandSpec> demand = new ArrayList<>();

@@ -55,6 +55,9 @@ public final class Producer extends Agent {
 
   final List<Facility> facilities;
   final SupplyResponse supply;
+  /** The regions whose content its own sourcing rule refuses, from {@link #excludingFrom}; none by default. */
+  private int[] excludedOrigins = new int[0];
+  private double excludingFrom = Double.POSITIVE_INFINITY;
   /** Smoothed tonnes per day that buyers asked this producer for, per commodity. */
   final double[] requestedPerDay;
   private final boolean[] sells;
@@ -88,6 +91,27 @@ public final class Producer extends Agent {
   /** Places the given shares of this producer's input orders first with the named producers (offtakes). */
   public void buyFirstFrom(int[] producerIndices, double[] shares) {
     preferSuppliers(producerIndices, shares);
+  }
+
+  /**
+   * From {@code fromTime} on, buys nothing with content (any stage) from the given regions: the firm's own rule,
+   * as a defence supplier keeps its feed clear of the content its customers may not take.
+   */
+  public void sourceWithout(int[] excludedRegions, double fromTime) {
+    this.excludedOrigins = excludedRegions.clone();
+    this.excludingFrom = fromTime;
+  }
+
+  /** Whether this producer has a sourcing rule of its own. */
+  boolean excludesOrigins() {
+    return excludedOrigins.length > 0;
+  }
+
+  /** Whether, at {@code now}, its own sourcing rule refuses material of this origin. */
+  boolean refuses(double[] origin, double now, int regions) {
+    if (now < excludingFrom) return false;
+    for (int r : excludedOrigins) if (TradeParties.content(origin, r, regions) > TradeParties.TRACE) return true;
+    return false;
   }
 
   public List<Facility> facilities() {
@@ -280,7 +304,7 @@ public final class Producer extends Agent {
     return uses[c] ? position(c) : inventory.tonnes(c);
   }
 
-  /** Turns inputs into outputs; outputs inherit the inputs' mass-weighted origin plus this plant's stage. */
+  /** Turns inputs into outputs; outputs inherit the origin of the inputs used (oldest lots first) plus this plant's stage. */
   private void run(Facility f, double activity, double now, double days, int commodities, int regions,
                    ProductionLog production) {
     Recipe recipe = f.recipe;
@@ -291,9 +315,12 @@ public final class Producer extends Agent {
     for (int c = 0; c < commodities; c++) {
       double used = activity * f.input(c);
       if (used <= 0) continue;
-      if (tracked) Origin.mixInto(origin, inputTonnes, inventory.origin(c), used);
+      if (tracked) {
+        Origin.mixInto(origin, inputTonnes, inventory.take(c, used), used); // the oldest lots go in first
+      } else {
+        inventory.remove(c, used);
+      }
       inputTonnes += used;
-      inventory.remove(c, used);
       production.used(this, c, used, now, days);
     }
     if (tracked) Origin.stamp(origin, recipe.stage(), f.site.index(), regions);

@@ -62,6 +62,8 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   final List<Producer> producers;
   final List<StockpileHolder> stockpiles;
   final List<DemandSector> sectors;
+  /** Whether some producer has a sourcing rule of its own (so sellers' origins must be read). */
+  final boolean ownSourcingRules;
   /** Agents that sell: producers, then stockpile holders; a seller's index is its agent index. */
   final List<Agent> sellers;
   final List<Agent> agents;
@@ -107,6 +109,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     this.producers = List.copyOf(producers);
     this.stockpiles = List.copyOf(stockpiles);
     this.sectors = List.copyOf(sectors);
+    this.ownSourcingRules = producers.stream().anyMatch(Producer::excludesOrigins);
     List<Agent> selling = new ArrayList<>(producers);
     selling.addAll(stockpiles);
     this.sellers = List.copyOf(selling);
@@ -221,7 +224,8 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     if (ran) throw new IllegalStateException("a SupplyChain runs once; build a new one");
     ran = true;
     this.sink = events;
-    if (!events.wants(Metrics.ORIGIN_SHARE) && policyBook.policies().stream().noneMatch(Policy::readsOrigin)) {
+    if (!events.wants(Metrics.ORIGIN_SHARE) && policyBook.policies().stream().noneMatch(Policy::readsOrigin)
+        && !ownSourcingRules) {
       for (Agent a : agents) a.inventory.ignoreOrigin(); // nothing would read them
     }
     endTime = calendar.endOf(end);
@@ -409,7 +413,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     double days = daysLeft(now, clock.clearingDays());
     policyBook.updateStockpiles(now);
     for (Commodity c : commodities) {
-      boolean[][] blocked = TradeParties.blocked(this, rules(), c.index());
+      boolean[][] blocked = TradeParties.blocked(this, rules(), c.index(), now);
       market.clear(c.index(), now, days, blocked);
     }
   }

@@ -5,12 +5,12 @@ import org.magflow.policy.TradeRules;
 
 /**
  * Who may sell a commodity to whom under the rules in force: entity and end-use bans, procurement bans,
- * origin requirements, and stockpiles that release only to their own region.
+ * origin requirements, producers' own sourcing rules, and stockpiles that release only to their own region.
  *
- * <p>Origin rules look at the seller's stock as it stands at the clearing: material mixed from several
- * sources carries all of them, so a Japanese maker that has any Chinese-separated oxide in its magnets cannot
- * sell them to a buyer who must have none. Content below {@link #TRACE} (a millionth) is taken as none, to
- * absorb rounding in the mixing.
+ * <p>Origin rules look at the seller's whole stock as it stands at the clearing: a Japanese maker that holds
+ * any lot of magnets with Chinese-separated oxide in them cannot sell to a buyer who must have none, until that
+ * lot has left (stocks are used first in, first out, see {@link Inventory}). Content below {@link #TRACE} (a
+ * millionth) is taken as none, to absorb rounding in the mixing.
  */
 final class TradeParties {
   static final double TRACE = 1e-6;
@@ -18,8 +18,8 @@ final class TradeParties {
   private TradeParties() {}
 
   /** [seller][buyer agent] for commodity {@code c}: true where the sale is forbidden; null when nothing is. */
-  static boolean[][] blocked(SupplyChain world, TradeRules rules, int c) {
-    if (!rules.restrictsParties() && world.stockpiles.isEmpty()) return null;
+  static boolean[][] blocked(SupplyChain world, TradeRules rules, int c, double now) {
+    if (!rules.restrictsParties() && world.stockpiles.isEmpty() && !world.ownSourcingRules) return null;
     int regions = world.regions.size();
     boolean[][] blocked = new boolean[world.sellers.size()][world.agents.size()];
     for (Agent seller : world.sellers) {
@@ -29,7 +29,8 @@ final class TradeParties {
         blocked[seller.index][buyer.index] = (seller instanceof StockpileHolder && buyer.region != seller.region)
             || bannedBuyer(rules, seller, buyer, c, origin, regions)
             || barredSeller(rules, seller, buyer, c)
-            || unacceptableOrigin(rules, buyer, c, origin, regions);
+            || unacceptableOrigin(rules, buyer, c, origin, regions)
+            || (buyer instanceof Producer p && p.refuses(origin, now, regions));
       }
     }
     return blocked;

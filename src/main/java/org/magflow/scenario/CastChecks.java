@@ -17,6 +17,7 @@ import org.magflow.scenario.ScenarioSpec.FacilitySpec;
 import org.magflow.scenario.ScenarioSpec.OutageSpec;
 import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.RecipeSpec;
+import org.magflow.scenario.ScenarioSpec.SourcingSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
 import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
 import org.magflow.scenario.ScenarioSpec.SupplySpec;
@@ -133,6 +134,7 @@ class CastChecks extends Checks {
         }
       }
       supply(path + ".supply", p.supply());
+      sourcing(path + ".sourcing", p.sourcing());
       suppliers(path + ".suppliers", p.suppliers());
       if (p.suppliers() != null && p.id() != null) {
         for (int k = 0; k < p.suppliers().size(); k++) {
@@ -201,6 +203,12 @@ class CastChecks extends Checks {
     number(path + ".maxCoverDays", s.maxCoverDays(), Bound.DAYS, false);
     number(path + ".adjustmentDays", s.adjustmentDays(), Bound.SOME_DAYS, false);
     number(path + ".orderAdjustmentDays", s.orderAdjustmentDays(), Bound.DAYS, false);
+  }
+
+  /** A firm's own sourcing rule: the regions it will not buy content from. */
+  void sourcing(String path, SourcingSpec s) {
+    if (s == null) return;
+    regionList(path + ".excludedOrigins", s.excludedOrigins(), true, null);
   }
 
   // ---- demand --------------------------------------------------------------------------------------------

@@ -156,6 +156,11 @@ public final class ModelBuilder {
           ids.commodityCount(), ids.regions.size()));
     }
     for (int i = 0; i < producers.size(); i++) {
+      var sourcing = scenario.producers().get(i).sourcing();
+      if (sourcing != null) {
+        producers.get(i).sourceWithout(sourcing.excludedOrigins().stream().mapToInt(r -> ids.regionById.get(r).index()).toArray(),
+            sourcing.from() == null ? Double.NEGATIVE_INFINITY : calendar.toSimTime(sourcing.from()));
+      }
       var shares = scenario.producers().get(i).suppliers();
       producers.get(i).buyFirstFrom(shares.stream().mapToInt(x -> producerIndex.get(x.producer())).toArray(),
           shares.stream().mapToDouble(x -> x.share()).toArray());

@@ -147,11 +147,11 @@ final class ProjectDefaults {
     List<ProducerSpec> all = new ArrayList<>(producers);
     for (ProjectSpec project : projects) {
       if (known.add(project.owner())) {
-        all.add(new ProducerSpec(project.owner(), null, project.site(), null, null, null, null, null));
+        all.add(new ProducerSpec(project.owner(), null, project.site(), null, null, null, null, null, null));
       }
     }
     for (EntrantSpec e : entrants) { // an entrant is its own company, named by its id
-      if (known.add(e.id())) all.add(new ProducerSpec(e.id(), e.name(), e.site(), null, null, null, null, null));
+      if (known.add(e.id())) all.add(new ProducerSpec(e.id(), e.name(), e.site(), null, null, null, null, null, null));
     }
     return all;
   }

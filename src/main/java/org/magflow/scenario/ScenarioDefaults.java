@@ -17,6 +17,7 @@ import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.RecipeSpec;
 import org.magflow.scenario.ScenarioSpec.RegionSpec;
 import org.magflow.scenario.ScenarioSpec.RouteSpec;
+import org.magflow.scenario.ScenarioSpec.SourcingSpec;
 import org.magflow.scenario.ScenarioSpec.SupplySpec;
 import org.magflow.scenario.ScenarioSpec.TradeSpec;
 
@@ -181,7 +182,10 @@ public final class ScenarioDefaults {
         new SupplySpec(or(s.normalUtilisation(), NORMAL_UTILISATION), or(s.priceElasticity(), SUPPLY_PRICE_ELASTICITY),
             or(s.maxCoverDays(), MAX_COVER_DAYS), or(s.adjustmentDays(), SUPPLY_ADJUSTMENT_DAYS),
             or(s.orderAdjustmentDays(), ORDER_ADJUSTMENT_DAYS)),
-        list(p.suppliers(), Function.identity()));
+        list(p.suppliers(), Function.identity()),
+        p.sourcing() == null ? null
+            : new SourcingSpec(list(p.sourcing().excludedOrigins(), Function.identity()), p.sourcing().from(),
+                or(p.sourcing().source(), "")));
   }
 
   private static DemandResponseSpec demandResponse(DemandResponseSpec r) {

@@ -189,10 +189,20 @@ public record ScenarioSpec(
    * A firm or an aggregate of firms that mines, separates or makes.
    *
    * @param suppliers shares of its input purchases placed first with named producers (offtake contracts)
+   * @param sourcing the origins it will not buy, if it has such a policy of its own
    */
   public record ProducerSpec(String id, String name, String region, List<String> tags,
                              List<FacilitySpec> facilities, java.util.Map<String, StockSpec> stocks,
-                             SupplySpec supply, List<SupplierShareSpec> suppliers) {}
+                             SupplySpec supply, List<SupplierShareSpec> suppliers,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SourcingSpec sourcing) {}
+
+  /**
+   * A firm's own sourcing rule: from a date it buys nothing with content mined, separated, made or recycled in
+   * the excluded regions (a commitment to its customers, such as a defence supplier's, not a government rule).
+   *
+   * @param from the first day it applies; none: from the start
+   */
+  public record SourcingSpec(List<String> excludedOrigins, LocalDate from, String source) {}
 
   /**
    * A plant running one recipe.

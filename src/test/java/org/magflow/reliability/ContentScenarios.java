@@ -30,7 +30,7 @@ public final class ContentScenarios {
     List<ProducerSpec> producers = s.producers().stream().map(p -> new ProducerSpec(p.id(), p.name(), p.region(),
         p.tags(), p.facilities().stream().map(f -> f.recipe().equals("make") && ownYield != null
             ? new FacilitySpec(f.id(), f.recipe(), f.region(), f.capacity(), f.outages(), Map.of("magnet", ownYield))
-            : f).toList(), p.stocks(), p.supply(), p.suppliers())).toList();
+            : f).toList(), p.stocks(), p.supply(), p.suppliers(), p.sourcing())).toList();
     // half a year after a month's warm-up: long enough for the plant to run, short enough to run many
     ScenarioSpec.ClockSpec c = s.clock();
     ScenarioSpec.ClockSpec clock = new ScenarioSpec.ClockSpec(c.productionDays(), c.clearingDays(), c.consumptionDays(),

@@ -205,7 +205,7 @@ class HostileInputTest {
   void aMillionAgents_builtInCode_areRefusedByTheValidator_withOneMessage() {
     List<ProducerSpec> producers = new ArrayList<>(1_000_000);
     for (int i = 0; i < 1_000_000; i++) {
-      producers.add(new ProducerSpec("p" + i, null, "CN", null, List.of(), null, null, null));
+      producers.add(new ProducerSpec("p" + i, null, "CN", null, List.of(), null, null, null, null));
     }
     ScenarioSpec tiny = new ScenarioLoader().load(Path.of(TINY)).scenario();
     ScenarioSpec huge = new ScenarioSpec(tiny.name(), null, tiny.start(), tiny.end(), null, null, tiny.commodities(),

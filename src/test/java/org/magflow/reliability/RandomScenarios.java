@@ -162,7 +162,7 @@ final class RandomScenarios {
       SupplySpec supply = rnd.nextBoolean() ? null : new SupplySpec(round(rnd.nextDouble()),
           round(rnd.nextDouble() * 2), round(rnd.nextDouble() * 200), round(1 + rnd.nextDouble() * 60), null);
       producers.add(new ProducerSpec("p" + p, null, region, null, facilities, stocks.isEmpty() ? null : stocks, supply,
-          suppliers(rnd, shape.producers(), p)));
+          suppliers(rnd, shape.producers(), p), null));
     }
 
     List<DemandSpec> demand = new ArrayList<>();

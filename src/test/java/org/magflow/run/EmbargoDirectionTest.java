@@ -106,7 +106,7 @@ class EmbargoDirectionTest {
         new FacilitySpec("new-magnets", "make-magnets", "AU", ramp(30_000), List.of(), Map.of())),
         Map.of("reo", new StockSpec(0.0, 21.0), "ndpr_oxide", new StockSpec(0.0, 30.0),
             "dytb_oxide", new StockSpec(0.0, 30.0), "ndfeb_magnet", new StockSpec(0.0, 14.0)),
-        spec.producers().get(0).supply(), List.of()));
+        spec.producers().get(0).supply(), List.of(), null));
     ScenarioSpec withBuildout = new ScenarioSpec(spec.name(), spec.description(), spec.start(), spec.end(),
         spec.seed(), spec.clock(), spec.commodities(), spec.regions(), spec.market(), spec.trade(), spec.recipes(),
         producers, spec.demand(), spec.demandResponse(), spec.policies(), spec.projects(), spec.investment(),

@@ -259,7 +259,7 @@ class ScenarioLoaderTest {
         "x.yaml:7:55: market.referencePrices[0].usdPerKg: expected a number, found a string 'five'",
         "x.yaml:8:57: trade.default: expected an object with fields transitDays, freightUsdPerKg, found a list",
         "x.yaml:10:13: producers[0]: expected an object with fields id, name, region, tags, facilities, stocks,"
-            + " supply, suppliers, found a string 'plain'"),
+            + " supply, suppliers, sourcing, found a string 'plain'"),
         r.problems().stream().map(Problem::toString).toList());
   }
 

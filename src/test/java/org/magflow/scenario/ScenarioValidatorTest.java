@@ -154,6 +154,21 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void validate_sourcing_namesEachBadRegion() throws IOException {
+    List<String> problems = tinyWith(t -> ((ObjectNode) t.at("/producers/0")).set("sourcing",
+        json.createObjectNode().set("excludedOrigins", json.createArrayNode().add("CN").add("Atlantis").add("CN"))));
+    assertEquals(List.of("producers[0].sourcing.excludedOrigins[1]: unknown region 'Atlantis'; known regions: CN, US",
+        "producers[0].sourcing.excludedOrigins[2]: region 'CN' is listed twice"), problems);
+    List<String> empty = tinyWith(t -> ((ObjectNode) t.at("/producers/0")).set("sourcing",
+        json.createObjectNode().set("excludedOrigins", json.createArrayNode())));
+    assertEquals(List.of("producers[0].sourcing.excludedOrigins: expected a list of region ids, found an empty list"),
+        empty);
+    List<String> missing = tinyWith(t -> ((ObjectNode) t.at("/producers/0")).set("sourcing",
+        json.createObjectNode().put("from", "2026-01-01")));
+    assertEquals(List.of("producers[0].sourcing.excludedOrigins: missing; expected a list of region ids"), missing);
+  }
+
+  @Test
   void validate_oneWayRoutesInBothDirections_areFine() throws IOException {
     List<String> problems = tinyWith(t -> {
       ((ObjectNode) t.at("/trade/routes/0")).put("oneWay", true);
