@@ -49,8 +49,7 @@ final class Inventory {
    * reads them, where following them was a tenth of the time.
    */
   void ignoreOrigin() {
-    for (int c = 0; c < tonnes.length; c++) origin(c); // fix each mix as it stands
-    tracksOrigin = false;
+    tracksOrigin = false; // the lots stay as they are, and so does the mix worked out from them
   }
 
   boolean tracksOrigin() {
@@ -131,7 +130,6 @@ final class Inventory {
       Origin.mixInto(o, taken, lotOrigin[c][i], part);
       taken += part;
     }
-    if (taken <= 0 && lots[c] > 0) o = lotOrigin[c][head[c]]; // a rounding remainder: the oldest lot's origin
     remove(c, quantity);
     return o;
   }
@@ -150,17 +148,16 @@ final class Inventory {
         break;
       }
       left -= lotTonnes[c][i];
-      lotOrigin[c][i] = null;
-      head[c] = (i + 1) % lotTonnes[c].length;
-      lots[c]--;
+      dropOldest(c);
     }
-    if (tonnes[c] <= EPSILON_TONNES) { // rounding between the stock and its lots: an empty stock has no lots
-      while (lots[c] > 0) {
-        lotOrigin[c][head[c]] = null;
-        head[c] = (head[c] + 1) % lotTonnes[c].length;
-        lots[c]--;
-      }
-    }
+    // rounding between the stock and its lots: an empty stock has no lots
+    if (tonnes[c] <= EPSILON_TONNES) while (lots[c] > 0) dropOldest(c);
+  }
+
+  private void dropOldest(int c) {
+    lotOrigin[c][head[c]] = null;
+    head[c] = (head[c] + 1) % lotTonnes[c].length;
+    lots[c]--;
   }
 
   /** The number of lots of {@code c} held (for tests). */

@@ -109,9 +109,7 @@ public final class Producer extends Agent {
 
   /** Whether, at {@code now}, its own sourcing rule refuses material of this origin. */
   boolean refuses(double[] origin, double now, int regions) {
-    if (now < excludingFrom) return false;
-    for (int r : excludedOrigins) if (TradeParties.content(origin, r, regions) > TradeParties.TRACE) return true;
-    return false;
+    return now >= excludingFrom && TradeParties.hasContentFrom(origin, excludedOrigins, regions);
   }
 
   public List<Facility> facilities() {

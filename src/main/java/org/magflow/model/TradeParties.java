@@ -57,11 +57,16 @@ final class TradeParties {
 
   private static boolean unacceptableOrigin(TradeRules rules, Agent buyer, int c, double[] origin, int regions) {
     for (Rule.OriginRequirement req : rules.originRequirements()) {
-      if (!req.commodities()[c] || !req.buyers()[buyer.index]) continue;
-      for (int excluded : req.excludedOrigins()) {
-        if (content(origin, excluded, regions) > TRACE) return true;
+      if (req.commodities()[c] && req.buyers()[buyer.index] && hasContentFrom(origin, req.excludedOrigins(), regions)) {
+        return true;
       }
     }
+    return false;
+  }
+
+  /** Whether material of this origin has content (more than a trace) from any of the excluded regions. */
+  static boolean hasContentFrom(double[] origin, int[] excluded, int regions) {
+    for (int r : excluded) if (content(origin, r, regions) > TRACE) return true;
     return false;
   }
 

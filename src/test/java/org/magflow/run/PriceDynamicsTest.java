@@ -170,7 +170,12 @@ class PriceDynamicsTest {
 
   /** A shipped scenario's prices at seed 42 (price rows only). */
   private static RunSeries pricesAtSeed42(String file) throws InputException {
-    return new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, 42, 0, Metrics.PRICE::equals));
+    return prices(file, 42);
+  }
+
+  /** A shipped scenario's prices at {@code seed} (price rows only). */
+  private static RunSeries prices(String file, long seed) throws InputException {
+    return new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, seed, 0, Metrics.PRICE::equals));
   }
 
   private static double largestMonthlyMove(RunSeries run, String zone, String commodity, LocalDate from, LocalDate to) {
@@ -189,8 +194,7 @@ class PriceDynamicsTest {
     // China's concentrate moved 8-17% in a month at the four seeds until buyers learnt lead times by tonnes (see
     // calmWorldChinaNdPr_doesNotSaw); now 5-6%.
     for (long seed : new long[] {1, 2, 3, 42}) {
-      String file = "scenarios/world-2035.yaml";
-      var run = new RunSeries(new ScenarioRun().simulate(RunJob.load(Path.of(file)), file, seed, 0, Metrics.PRICE::equals));
+      var run = prices("scenarios/world-2035.yaml", seed);
       for (String zone : new String[] {"ex-china", "china"}) {
         List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone)
             && o.commodity().equals("reo") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();

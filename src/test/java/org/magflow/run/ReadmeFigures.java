@@ -483,8 +483,13 @@ final class ReadmeFigures {
   }
 
   private static double shortShare(RunSeries run, String sector, LocalDate from) {
+    return shortShare(run, sector, from, HORIZON_END);
+  }
+
+  /** The share of a buyer group's demand from {@code from} to {@code to} left short. */
+  static double shortShare(RunSeries run, String sector, LocalDate from, LocalDate to) {
     Predicate<Observation> s = o -> o.agent().equals(sector);
-    return run.sum(Metrics.SHORTAGE, s, from, HORIZON_END) / run.sum(Metrics.DEMAND, s, from, HORIZON_END);
+    return run.sum(Metrics.SHORTAGE, s, from, to) / run.sum(Metrics.DEMAND, s, from, to);
   }
 
   // ---- writing figures as the README writes them

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magflow.event.Metrics;
-import org.magflow.event.Observation;
 
 /**
  * US defence buyers under China's defence bans, in the shipped scenarios (seed 42). Once China's worldwide ban on
@@ -33,10 +31,8 @@ class UsDefenceSupplyTest {
         m -> m.equals(Metrics.SHORTAGE) || m.equals(Metrics.DEMAND)));
   }
 
-  private static final Predicate<Observation> US_DEFENCE = o -> o.agent().equals("us-defence");
-
   private static double shortShare(RunSeries run, LocalDate from, LocalDate to) {
-    return run.sum(Metrics.SHORTAGE, US_DEFENCE, from, to) / run.sum(Metrics.DEMAND, US_DEFENCE, from, to);
+    return ReadmeFigures.shortShare(run, "us-defence", from, to);
   }
 
   @Test
