@@ -126,8 +126,14 @@ public final class PriceBook {
       if (usual > 0) salesRatio = plannedOutput / usual;
     }
     double cover = Math.max(coverRatio, 1e-6);
-    double indicated = reference[zone][c] * StrictMath.pow(cover, -rule.coverExponent())
-        * (1 + rule.shortagePremium() * unfilledShare) * StrictMath.pow(1 + glut, -rule.coverExponent());
+    double premium = 1 + rule.shortagePremium() * unfilledShare;
+    double indicated = reference[zone][c] * StrictMath.pow(cover, -rule.coverExponent()) * premium
+        * StrictMath.pow(1 + glut, -rule.coverExponent());
+    // At a steep exponent one power overflows and the other underflows (infinity times zero); the power of their
+    // product is the same number without the overflow. Only then, so that ordinary runs keep their exact results.
+    if (Double.isNaN(indicated)) {
+      indicated = reference[zone][c] * StrictMath.pow(cover * (1 + glut), -rule.coverExponent()) * premium;
+    }
     double k = rule.lostSalesExponent(zone, c);
     if (salesRatio < 1 - LOST_SALES_BAND && k > 0) {
       indicated *= StrictMath.pow(Math.max(salesRatio, 1e-6) / (1 - LOST_SALES_BAND), k);
