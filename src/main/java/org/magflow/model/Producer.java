@@ -11,8 +11,9 @@ import org.magflow.units.Units;
  * plus what the owner's own plants use, adding enough to keep the target cover of finished stock. When its
  * outputs fetch well above their reference price ({@value #PUSH_PRICE_MULTIPLE}x or more), a plant also runs
  * at all it can without waiting for orders and sells into the scarce market: price reaches every producer,
- * orders only those buyers already know. The run rate follows the aim with a lag (plants do not stop or
- * restart in a day), which is why unsold output backs up when an export door closes.
+ * orders only those buyers already know. It does so only while what it makes sells: the push fades as unsold
+ * stock climbs from its aim to the glut level ({@link #pushShare}). The run rate follows the aim with a lag
+ * (plants do not stop or restart in a day), which is why unsold output backs up when an export door closes.
  *
  * <p>The aim is the sales rate plus a correction of the finished-stock gap, closed over the plants' adjustment
  * time {@code T} and measured against the stock the present plans will leave after {@code T} (stock plus
@@ -258,6 +259,7 @@ public final class Producer extends Agent {
       // to how much of it each could make, so a heavy-rich separator covers the heavy oxides' demand.
       double aimPerDay = 0;
       boolean glut = true;
+      double pushWeight = 0; // how far a price push may take this plant: the most any of its outputs allows
       double correctionDays = Math.max(days, supply.adjustmentDays());
       for (int c = 0; c < commodities; c++) {
         double yield = recipe.output(c);
@@ -270,11 +272,15 @@ public final class Producer extends Agent {
         double share = potential[c] > 0 ? capacityOf[i] * yield / potential[c] : 0;
         aimPerDay = Math.max(aimPerDay, (ratePerDay + gap / correctionDays) * share / yield);
         double stock = inventory.tonnes(c);
-        if (stock <= 0 || stock < supply.maxCoverDays() * ratePerDay) glut = false; // an empty store is never a glut
+        double glutTonnes = supply.maxCoverDays() * ratePerDay;
+        if (stock <= 0 || stock < glutTonnes) glut = false; // an empty store is never a glut
+        pushWeight = Math.max(pushWeight, pushShare(stock, Math.min(stockAim(c, reviewDays), glutTonnes), glutTonnes));
       }
       double ceiling = Math.min(1, supply.normalUtilisation() * StrictMath.pow(revenueMultiple[i], supply.priceElasticity()));
       double canRunPerDay = capacityOf[i] * ceiling;
-      if (revenueMultiple[i] >= PUSH_PRICE_MULTIPLE) aimPerDay = Math.max(aimPerDay, canRunPerDay);
+      if (revenueMultiple[i] >= PUSH_PRICE_MULTIPLE && pushWeight > 0 && canRunPerDay > aimPerDay) {
+        aimPerDay += (canRunPerDay - aimPerDay) * pushWeight;
+      }
       f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - StrictMath.exp(-days / supply.adjustmentDays()));
       f.plannedPerDay = Math.max(0, Math.min(f.plannedPerDay, canRunPerDay)); // a plan never exceeds what can run
       usePerDayStale = true;
@@ -286,6 +292,19 @@ public final class Producer extends Agent {
       production.capacity(this, f, capacityOf[i] * days, now, days);
       if (activity > Inventory.EPSILON_TONNES) run(f, activity, now, days, commodities, regions, production);
     }
+  }
+
+  /**
+   * How far a price push may run a plant, from the stock of one of its outputs: all the way while the stock is
+   * at or below its aim (what is made sells), not at all once it reaches the glut level (what is made does not
+   * sell: a high price in a market this producer cannot reach, as for Japan's makers under the de-minimis rule),
+   * and in a straight line between. A switch here would turn the plants' plans, and the inputs they order, off
+   * and on as the stock crossed it.
+   */
+  static double pushShare(double stock, double aimTonnes, double glutTonnes) {
+    if (stock <= aimTonnes) return 1;
+    if (stock >= glutTonnes) return 0;
+    return 1 - (stock - aimTonnes) / (glutTonnes - aimTonnes); // not (glut - stock) / (glut - aim): NaN at an infinite glut
   }
 
   /**
