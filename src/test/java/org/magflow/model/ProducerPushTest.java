@@ -45,7 +45,7 @@ class ProducerPushTest {
   }
 
   @Test
-  void pricesBelowThePushMultiple_runForSalesOnly_whateverTheStock() {
+  void priceBelowThePushMultiple_runsForSalesOnly() {
     double planned = plannedAfterHalfAYear(COVER_DAYS * SALES_PER_DAY, 1.2);
     assertTrue(planned < 0.2, "planned " + planned + " t/day at 1.2x");
   }
