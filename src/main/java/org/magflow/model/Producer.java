@@ -38,7 +38,7 @@ public final class Producer extends Agent {
    *
    * @param normalUtilisation share of capacity that runs when the realised price equals the reference
    * @param priceElasticity elasticity of the utilisation ceiling to the realised price multiple
-   * @param maxCoverDays days of sales above which the producer makes no more
+   * @param maxCoverDays days of sales above which the producer makes no more, and toward which a price push fades
    * @param adjustmentDays time constant with which plants move their run rate toward what sales call for
    * @param orderAdjustmentDays days over which the producer closes the gap between its inputs' position and the
    *     position it orders up to (0: at each clearing, the order-up-to rule)
@@ -304,7 +304,8 @@ public final class Producer extends Agent {
   static double pushShare(double stock, double aimTonnes, double glutTonnes) {
     if (stock <= aimTonnes) return 1;
     if (stock >= glutTonnes) return 0;
-    return 1 - (stock - aimTonnes) / (glutTonnes - aimTonnes); // not (glut - stock) / (glut - aim): NaN at an infinite glut
+    // not (glut - stock) / (glut - aim), which is NaN at an infinite glut level
+    return 1 - (stock - aimTonnes) / (glutTonnes - aimTonnes);
   }
 
   /**

@@ -229,7 +229,7 @@ public record ScenarioSpec(
    *
    * @param normalUtilisation the share of capacity run when the realised price equals the reference
    * @param priceElasticity elasticity of the utilisation ceiling to realised price over reference
-   * @param maxCoverDays days of sales above which the producer stops making more
+   * @param maxCoverDays days of sales above which the producer stops making more, and toward which a price push fades
    * @param adjustmentDays time constant with which plants move their run rate toward what sales call for
    * @param orderAdjustmentDays days over which the producer closes the gap between its inputs' position and the
    *     position it orders up to; 0 closes it at each clearing (the order-up-to rule)
