@@ -268,13 +268,14 @@ public final class Producer extends Agent {
         // The stock gap is closed over the plants' adjustment time, against the stock the present plans will
         // leave once they have had that time to act (see the class comment).
         double projected = held(c) + (planned[c] - ratePerDay) * supply.adjustmentDays();
-        double gap = stockAim(c, reviewDays) - projected;
+        double aim = stockAim(c, reviewDays);
+        double gap = aim - projected;
         double share = potential[c] > 0 ? capacityOf[i] * yield / potential[c] : 0;
         aimPerDay = Math.max(aimPerDay, (ratePerDay + gap / correctionDays) * share / yield);
         double stock = inventory.tonnes(c);
         double glutTonnes = supply.maxCoverDays() * ratePerDay;
         if (stock <= 0 || stock < glutTonnes) glut = false; // an empty store is never a glut
-        pushWeight = Math.max(pushWeight, pushShare(stock, Math.min(stockAim(c, reviewDays), glutTonnes), glutTonnes));
+        pushWeight = Math.max(pushWeight, pushShare(stock, Math.min(aim, glutTonnes), glutTonnes));
       }
       double ceiling = Math.min(1, supply.normalUtilisation() * StrictMath.pow(revenueMultiple[i], supply.priceElasticity()));
       double canRunPerDay = capacityOf[i] * ceiling;
