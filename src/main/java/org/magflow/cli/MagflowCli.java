@@ -41,7 +41,25 @@ public final class MagflowCli {
   boolean debug;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code = commandLine().execute(args);
+    if (shuttingDown()) awaitHalt();
+    System.exit(code);
+  }
+
+  /**
+   * Waits for the shutdown a signal started (Ctrl-C, SIGTERM) to end the JVM with the signal's status (130,
+   * 143). Calling {@code System.exit} here instead raced it: in the moment between the shutdown hooks finishing
+   * and the halt, the JDK halts at once with a non-zero status passed to exit, so an interrupted run sometimes
+   * exited 1, as for a bug (InterruptedRunTest saw it once).
+   */
+  private static void awaitHalt() {
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // keep waiting: the halt ends this thread
+      }
+    }
   }
 
   /** The command line with magflow's error handling, for main and for tests. */
