@@ -20,6 +20,18 @@ import org.magflow.units.Units;
  * unfilled remainder moves on to the buyer's next seller. Fills become shipments that arrive after the
  * route's transit time.
  *
+ * <p>A buyer that goes abroad for the price, not for want of supply, is a trader: its spot line reaches a seller
+ * in another price zone whose landed cost is below the price in the buyer's own zone, but by less than a few per
+ * cent (China's magnet makers buying the NdPr of separators outside China when that price dips just below
+ * China's). Traders are served after every other buyer has been served or has no seller left to ask, and only
+ * from a seller's spare stock, what it holds above its customers' cover ({@link Agent#salesTarget}). A zone's
+ * surplus then goes abroad week by week, as it comes. Served pro rata with everyone, a trader's order, the size
+ * of a whole zone's needs, took a zone's sellers' stock in a lump whenever its price dipped and left the zone's
+ * own buyers unfilled and their price jumping (issue 12). Across a wider gap the trader is served with everyone
+ * else: a seller whose customers pay far less than traders offer sells to traders, and its customers turn to the
+ * zone's other sellers (under China's procurement ban on MP Materials, Japan's magnet makers buy MP's NdPr once
+ * Lynas's goes to China). A buyer whose own zone has no seller of the commodity is never a trader.
+ *
  * <p>A throttle cuts what a buyer can get, not just what it asks for: while a lane (exporting region,
  * destination region, commodity) is cut, each order line may take from that region's sellers at most the
  * allowed share of the line's <i>normal</i> size (its buyer's expected use over the review interval, times
@@ -28,6 +40,13 @@ import org.magflow.units.Units;
  */
 final class Market {
   private static final double EPSILON_TONNES = Inventory.EPSILON_TONNES;
+  /**
+   * How much cheaper, as a share of its landed cost, another zone's supply must be before its sellers drop their
+   * own customers for traders who come for the price: inside this margin a seller keeps its customers and sells
+   * traders its spare stock only. [assumption: a few per cent, the order of freight and of the premiums buyers pay
+   * for a steady supplier; no source gives a figure]
+   */
+  private static final double CUSTOMER_MARGIN = 0.05;
   /** Allocation rounds within one priority class; each round fills or moves every active line. */
   private static final int MAX_ROUNDS = 1000;
 
@@ -43,6 +62,8 @@ final class Market {
   private final Fills fills;
   /** The region of each seller, by seller index. */
   private final int[] sellerRegion;
+  /** [destination region][exporting region], at the clearing under way: whether the lane is an arbitrage lane. */
+  private final boolean[][] arbitrageInto;
 
   Market(SupplyChain world) {
     this.world = world;
@@ -52,6 +73,7 @@ final class Market {
     this.throttled = new boolean[world.commodities.size()];
     this.fills = new Fills(world.agents.size());
     this.sellerRegion = world.sellers.stream().mapToInt(s -> s.region.index()).toArray();
+    this.arbitrageInto = new boolean[regions][regions];
     apply(TradeRules.NONE);
   }
 
@@ -76,6 +98,11 @@ final class Market {
     double[] available = new double[sellers.size()];
     for (Agent s : sellers) available[s.index] = s.offer(c, reviewDays);
     Budget[] budgets = budgets(c, reviewDays);
+    // a seller sells to traders only the stock it holds above its customers' cover: its regular buyers, at home
+    // or abroad, are served first, and a surplus goes abroad as it comes rather than in lumps
+    double[] spare = new double[sellers.size()];
+    for (Agent s : sellers) spare[s.index] = Math.max(0, available[s.index] - s.salesTarget(c));
+    markArbitrageLanes(c);
 
     List<Line> lines = orderLines(c, reviewDays, blocked);
     double[] requested = new double[sellers.size()];
@@ -83,7 +110,7 @@ final class Market {
     while (from < lines.size()) {
       int to = from;
       while (to < lines.size() && lines.get(to).priority == lines.get(from).priority) to++;
-      allocate(lines.subList(from, to), c, available, budgets, requested);
+      allocate(lines.subList(from, to), c, available, spare, budgets, requested);
       from = to;
     }
     registerUnaskedDemand(lines, c, now, requested);
@@ -117,12 +144,13 @@ final class Market {
         if (!world.sellers.get(supplier).makes(c) || (blockedFrom != null && blockedFrom[supplier])) continue;
         double share = buyer.supplierShares[i];
         if (quantity * share <= EPSILON_TONNES) continue;
-        lines.add(new Line(buyer, quantity * share, normal * share, supplier, byCost, blockedFrom, regionsIfThrottled));
+        lines.add(new Line(buyer, quantity * share, normal * share, supplier, byCost, blockedFrom, regionsIfThrottled,
+            arbitrageInto[destination]));
         spotShare -= share;
       }
       if (quantity * spotShare > EPSILON_TONNES) {
         lines.add(new Line(buyer, quantity * spotShare, normal * spotShare, Line.NONE, byCost, blockedFrom,
-            regionsIfThrottled));
+            regionsIfThrottled, arbitrageInto[destination]));
       }
     }
     lines.sort(Comparator.comparingInt((Line l) -> -l.priority)); // stable: agent order within a priority
@@ -186,11 +214,16 @@ final class Market {
    * lines move on. A line whose ask a throttle caps asks the next sellers for the rest in the same round: a
    * buyer that may take only part of its order from a throttled region competes for the other sellers' stock
    * on the same footing as buyers that may take nothing there, so a milder cut never leaves it worse served.
+   * Traders wait until no other line has an ask left, then ask for sellers' spare stock (see the class comment).
    */
-  private void allocate(List<Line> lines, int c, double[] available, Budget[] budgets, double[] requested) {
+  private void allocate(List<Line> lines, int c, double[] available, double[] spare, Budget[] budgets,
+                        double[] requested) {
     double[] asked = new double[available.length];
+    double[] tradeAsked = new double[available.length]; // the part of asked that traders asked
+    boolean tradersWait = true; // until every regular buyer is served or has no seller left to ask
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Arrays.fill(asked, 0);
+      Arrays.fill(tradeAsked, 0);
       for (Budget b : budgets) b.asked = 0;
       boolean anyAsk = false;
       for (Line line : lines) {
@@ -198,15 +231,18 @@ final class Market {
         if (line.remaining <= EPSILON_TONNES) continue;
         int destination = line.buyer.region.index();
         double need = line.remaining;
-        for (int k = line.firstToAsk(available, allowed[c], budgets, world); k >= 0;
-             k = line.worthAsking(k + 1, available, allowed[c], budgets, world)) {
+        for (int k = line.firstToAsk(available, spare, allowed[c], budgets, world); k >= 0;
+             k = line.worthAsking(k + 1, available, spare, allowed[c], budgets, world)) {
           int s = line.sellerAt(k);
           int exporter = world.sellers.get(s).region.index();
           double allowance = line.allowance(exporter, allowed[c][exporter][destination]) - line.askedFrom(exporter, world);
-          double ask = Math.min(need, allowance);
+          boolean trade = line.isArbitrage(k, exporter);
+          if (trade && tradersWait) break;
+          double ask = Math.min(need, trade ? Math.min(allowance, spare[s]) : allowance);
           if (ask > EPSILON_TONNES) {
-            line.ask(s, ask);
+            line.ask(s, k, ask);
             asked[s] += ask;
+            if (trade) tradeAsked[s] += ask;
             for (Budget b : budgets) if (b.applies(exporter, destination)) b.asked += ask;
             need -= ask;
             anyAsk = true;
@@ -214,19 +250,28 @@ final class Market {
           if (need <= EPSILON_TONNES) break;
         }
       }
-      if (!anyAsk) return;
+      if (!anyAsk) {
+        if (!tradersWait) return;
+        tradersWait = false;
+        continue;
+      }
       double[] given = new double[available.length];
+      double[] tradeGiven = new double[available.length];
       for (Budget b : budgets) b.given = 0;
       for (Line line : lines) {
         int destination = line.buyer.region.index();
         for (int k = 0; k < line.asks; k++) {
           int s = line.askSeller[k];
           int exporter = world.sellers.get(s).region.index();
-          double factor = Math.min(1, available[s] / asked[s]);
+          double regular = asked[s] - tradeAsked[s];
+          boolean trade = line.isArbitrage(line.askPosition[k], exporter);
+          double factor = trade ? Math.min(1, Math.max(0, Math.min(spare[s], available[s] - regular)) / tradeAsked[s])
+              : Math.min(1, available[s] / regular);
           for (Budget b : budgets) if (b.applies(exporter, destination)) factor = Math.min(factor, b.left / b.asked);
           double filled = line.askTonnes[k] * factor;
           line.take(filled, exporter);
           given[s] += filled;
+          if (trade) tradeGiven[s] += filled;
           for (Budget b : budgets) if (b.applies(exporter, destination)) b.given += filled;
           if (filled > 0) fills.add(s, line.buyer.index, filled);
         }
@@ -234,8 +279,31 @@ final class Market {
       for (int s = 0; s < available.length; s++) {
         requested[s] += asked[s];
         available[s] = remainder(available[s], given[s]);
+        spare[s] = Math.min(available[s], remainder(spare[s], tradeGiven[s]));
       }
       for (Budget b : budgets) b.left = remainder(b.left, b.given);
+    }
+  }
+
+  /**
+   * Marks the arbitrage lanes of {@code c} at this clearing: from a region in one price zone to a region in
+   * another, where the landed cost (the exporter's zone price plus tariff and freight) is below the price in the
+   * destination's zone, by no more than {@link #CUSTOMER_MARGIN}, and the destination's zone has sellers of its
+   * own. A spot buyer that takes from such a lane comes for the price, not because its own zone ran out; the
+   * seller serves it last, from its spare stock. Across a wider gap the trader outbids the seller's own
+   * customers, and is served with them.
+   */
+  private void markArbitrageLanes(int c) {
+    boolean[] zoneSells = new boolean[world.prices.zones().size()]; // a buyer in a zone that sells none is not trading
+    for (int s : possibleSellers(c)) zoneSells[world.sellers.get(s).region.zone()] = true;
+    for (Region to : world.regions) {
+      double there = world.prices.price(to.zone(), c);
+      for (Region from : world.regions) {
+        double landed = world.prices.price(from.zone(), c) * (1 + tariff[c][from.index()][to.index()])
+            + world.routes.freightUsdPerKg(from.index(), to.index());
+        arbitrageInto[to.index()][from.index()] = zoneSells[to.zone()] && from.zone() != to.zone() && landed < there
+            && landed * (1 + CUSTOMER_MARGIN) >= there;
+      }
     }
   }
 
@@ -419,12 +487,14 @@ final class Market {
     final int preferred;
     final int[] byCost; // shared by the lines of every buyer in a region: read only
     final boolean[] blockedFrom; // null when no sale is forbidden
+    final boolean[] arbitrageFrom; // by exporting region: the lanes into the buyer's region that are arbitrage
     /** Tonnes filled from each exporting region, for throttles; empty when no throttle is in force. */
     final double[] filledFrom;
     private long[] askedSellers = new long[1]; // a bit per seller
     double remaining;
     /** This round's asks: sellers and tonnes; more than one only when a throttle caps the first. */
     int[] askSeller = new int[1];
+    int[] askPosition = new int[1];
     double[] askTonnes = new double[1];
     int asks;
     /** The position of the seller the line is asking first this round. */
@@ -432,7 +502,8 @@ final class Market {
 
     /** @param regions the number of regions, or 0 when no throttle is in force */
     Line(Agent buyer, double quantity, double normal, int preferred, int[] byCost, boolean[] blockedFrom,
-         int regions) {
+         int regions, boolean[] arbitrageFrom) {
+      this.arbitrageFrom = arbitrageFrom;
       this.buyer = buyer;
       this.priority = buyer.priority();
       this.quantity = quantity;
@@ -463,28 +534,36 @@ final class Market {
 
     /**
      * The position of the first seller still worth asking, from the current one on: it has stock, the line may
-     * still take from its region, and no export quota on the lane is used up; -1 when none is left. The line
+     * still take from its region, and no export quota on the lane is used up (for a trader: it has spare stock);
+     * -1 when none is left. The line
      * keeps its place there for later rounds.
      */
-    int firstToAsk(double[] available, double[][] allowed, Budget[] budgets, SupplyChain world) {
-      pos = worthAsking(pos, available, allowed, budgets, world);
+    int firstToAsk(double[] available, double[] spare, double[][] allowed, Budget[] budgets, SupplyChain world) {
+      pos = worthAsking(pos, available, spare, allowed, budgets, world);
       if (pos >= 0) return pos;
       pos = byCost.length + 1; // exhausted: later rounds find nothing
       return -1;
     }
 
     /** The first position at or after {@code k} whose seller is still worth asking, or -1. */
-    int worthAsking(int k, double[] available, double[][] allowed, Budget[] budgets, SupplyChain world) {
+    int worthAsking(int k, double[] available, double[] spare, double[][] allowed, Budget[] budgets,
+                    SupplyChain world) {
       int destination = buyer.region.index();
       for (k = next(k); k >= 0; k = next(k + 1)) {
         int s = sellerAt(k);
         int exporter = world.sellers.get(s).region.index();
-        if (available[s] > EPSILON_TONNES && allowance(exporter, allowed[exporter][destination]) > EPSILON_TONNES
+        double stock = isArbitrage(k, exporter) ? spare[s] : available[s];
+        if (stock > EPSILON_TONNES && allowance(exporter, allowed[exporter][destination]) > EPSILON_TONNES
             && budgetsLeft(budgets, exporter, destination)) {
           return k;
         }
       }
       return -1;
+    }
+
+    /** Whether buying from the seller at position {@code k}, in region {@code exporter}, is trading: spot, abroad, for the price. */
+    boolean isArbitrage(int k, int exporter) {
+      return k > 0 && arbitrageFrom[exporter];
     }
 
     /** Tonnes this line has already asked of sellers in the exporting region this round. */
@@ -509,12 +588,14 @@ final class Market {
       return word < askedSellers.length && (askedSellers[word] & (1L << seller)) != 0;
     }
 
-    void ask(int seller, double tonnes) {
+    void ask(int seller, int position, double tonnes) {
       if (asks == askSeller.length) {
         askSeller = Arrays.copyOf(askSeller, 2 * asks);
+        askPosition = Arrays.copyOf(askPosition, 2 * asks);
         askTonnes = Arrays.copyOf(askTonnes, 2 * asks);
       }
       askSeller[asks] = seller;
+      askPosition[asks] = position;
       askTonnes[asks++] = tonnes;
       int word = seller >>> 6;
       if (word >= askedSellers.length) askedSellers = Arrays.copyOf(askedSellers, word + 1);

@@ -96,9 +96,12 @@ class BaselineCalibrationTest {
     // rare-earth balance problem), Dy/Tb 0.99-1.00x, at seeds 1, 2, 3 and 42; held here to that, rounding aside.
     // The NdPr floor was 0.875 until buyers learnt lead times by tonnes (issue 12): the lowest month is now
     // China's first, 0.864x at seed 1 in January 2025, while the opening stocks settle (outside China 0.875x at
-    // the lowest); the issue's band for the baseline is 15% either side of reference.
-    assertPricesWithin("ndpr_oxide", 0.85, 0.995);
-    assertPricesWithin("dytb_oxide", 0.945, 1.005);
+    // the lowest); the issue's band for the baseline is 15% either side of reference. The tops were 0.995 (NdPr)
+    // and 1.005 (Dy/Tb) until traders were served last (Market): the surplus outside China now reaches China week
+    // by week, not in lumps, China's NdPr touches 0.996x (seed 42, September 2029) and Dy/Tb outside China 1.006x
+    // (September 2025); README now NdPr 0.88-1.00x, Dy/Tb 0.99-1.01x.
+    assertPricesWithin("ndpr_oxide", 0.85, 1.005);
+    assertPricesWithin("dytb_oxide", 0.945, 1.01);
   }
 
   private static void assertPricesWithin(String c, double low, double high) {

@@ -178,15 +178,17 @@ class PolicyFamiliesTest {
           - {type: entity-ban, name: ban, start: 2025-01-01, exporter: CN, entities: [us-ev], worldwide: true}
         """);
     // almost every magnet has Chinese-mined, -separated or -made content, so the listed buyer gets almost nothing:
-    // only magnets with none. Seed 42: 17.7 t (0.5%) from December 2025 to March 2026, lots of MP Materials'
-    // magnets made from its own oxide and Dy/Tb from outside China, which leave its stock with no Chinese content
-    // since stocks are used first in, first out (when a stock was one mixed pool, one 2.2 t lot; exactly 0 before
-    // China's separators' feed orders were damped for issue 12). Held to 1% of what it gets without the ban (it
-    // was a thousandth while the mixed pools kept a trace of every Chinese lot).
+    // only magnets with none: lots of MP Materials' magnets made from its own oxide and Dy/Tb from outside China,
+    // and, since traders are served last (Market), Europe's magnets made from oxide separated in Europe, which
+    // before went to China's magnet makers. Seed 42: 172.8 t (162 t of them from Europe); 24.5 t before traders
+    // were served last, 17.7 t before stocks were used first in, first out, exactly 0 before China's separators'
+    // feed orders were damped for issue 12. Held to 10% of what it gets without the ban (1% until Europe's
+    // magnets could be China-free).
     double without = sum(o, true, Metrics.DELIVERED, agent("us-ev"));
     assertTrue(without > 3000, "us-ev receives " + without + " t a year without the ban");
-    assertTrue(sum(o, false, Metrics.DELIVERED, agent("us-ev")) <= 0.01 * without,
-        "us-ev receives " + sum(o, false, Metrics.DELIVERED, agent("us-ev")) + " t under the ban");
+    assertTrue(sum(o, false, Metrics.DELIVERED, agent("us-ev")) <= 0.1 * without,
+        "us-ev receives " + sum(o, false, Metrics.DELIVERED, agent("us-ev")) + " t under the ban, " + without
+            + " t without");
     assertTrue(sum(o, false, Metrics.SHORTAGE, agent("us-ev")) > 0.9 * without, "us-ev runs short of what it no longer gets");
     assertEquals(0, sum(o, true, Metrics.SHORTAGE, agent("us-ev")), 1e-9, "and only because of the ban");
     // control: other US buyers still get magnets (a few percent fewer, as Japan's stock is shared more widely)
@@ -209,10 +211,13 @@ class PolicyFamiliesTest {
     var o = run("""
           - {type: end-use-ban, name: no-defence, start: 2025-04-01, exporter: CN, endUses: [defence]}
         """);
-    // almost every magnet in the world has Chinese-separated content: defence buyers are starved
+    // almost every magnet in the world has Chinese-separated content: defence buyers are starved but for the
+    // China-free magnets (MP Materials' own, and Europe's made from oxide separated in Europe, which before traders
+    // were served last went to China: Market). Seed 42: 118.9 t against 311.8 t without the ban (15.5 t, 5%, before;
+    // held to 20% then, to half now)
     double delivered = sum(o, false, Metrics.DELIVERED, agent("us-defence"));
     double before = sum(o, true, Metrics.DELIVERED, agent("us-defence"));
-    assertTrue(delivered < 0.2 * before, "US defence deliveries " + delivered + " t vs " + before + " t");
+    assertTrue(delivered < 0.5 * before, "US defence deliveries " + delivered + " t vs " + before + " t");
     assertTrue(sum(o, false, Metrics.BACKLOG, agent("us-defence")) > 0, "defence orders wait");
     assertEquals(1.0, ratio(o, Metrics.DELIVERED, agent("us-ev")), 0.05, "civil buyers are not touched");
   }
@@ -233,7 +238,9 @@ class PolicyFamiliesTest {
     // returned material is sold to a defence buyer and refused again: 8,019 t approved against 1,514 t denied
     // (5.3x), though US defence needs only ~300 t a year; the share approved of what is applied for is in LicensingTest
     assertTrue(denied > 0 && approved > 4 * denied, "approved " + approved + " t, denied " + denied + " t");
-    assertTrue(sum(o, false, Metrics.SHORTAGE, agent("us-defence")) > 0, "US defence runs short");
+    // US defence ran short here (41 t at seed 42) until traders were served last (Market): Europe's magnets, made
+    // from oxide separated in Europe that before went to China, carry no Chinese content and need no licence, and
+    // now cover US defence (308 t delivered, none short). The refusals above are what this test holds.
   }
 
   private static final String DFARS = """
@@ -248,10 +255,13 @@ class PolicyFamiliesTest {
     LocalDate to = LocalDate.of(2028, 3, 31);
     var run = new RunSeries(o.run());
     var without = new RunSeries(o.counterfactual());
-    // every magnet has Chinese content: from 2027 US defence buyers receive nothing, against ~330 t a year without
+    // almost every magnet has Chinese content: from 2027 US defence buyers receive only China-free magnets, Europe's
+    // made from oxide separated in Europe (143 t at seed 42, against ~330 t a year without the rule; none until
+    // traders were served last, Market, when that oxide went to China's magnet makers)
     double usDefence = without.sum(Metrics.DELIVERED, agent("us-defence"), from, to);
     assertTrue(usDefence > 250, "US defence deliveries without the rule: " + usDefence + " t");
-    assertEquals(0, run.sum(Metrics.DELIVERED, agent("us-defence"), from, to), 1e-9);
+    double under = run.sum(Metrics.DELIVERED, agent("us-defence"), from, to);
+    assertTrue(under < 0.5 * usDefence, "US defence deliveries under the rule: " + under + " t of " + usDefence);
     // before the rule's start they are supplied as without it
     LocalDate y2026 = LocalDate.of(2026, 1, 1);
     LocalDate end2026 = LocalDate.of(2026, 12, 31);
