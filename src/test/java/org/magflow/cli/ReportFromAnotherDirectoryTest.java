@@ -46,7 +46,11 @@ class ReportFromAnotherDirectoryTest {
     Path here = tmp.resolve("here.html");
     assertEquals(0, MagflowCli.commandLine().execute("report", result.toString(), "-o", here.toString()));
     // elsewhere, in a fresh JVM whose working directory the typed path does not resolve from
-    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/deeper"));
+    // deeper than the typed path climbs, so that its ".."s cannot lead back to the file from there (from a checkout
+    // under /tmp/a/b/c, "elsewhere/deeper" did)
+    Path elsewhere = tmp.resolve("elsewhere");
+    for (Path part : typed) if (part.toString().equals("..")) elsewhere = elsewhere.resolve("deeper");
+    elsewhere = Files.createDirectories(elsewhere.resolve("deeper"));
     assertFalse(Files.exists(elsewhere.resolve(typed)));
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), MagflowCli.class.getName(),
