@@ -102,9 +102,10 @@ final class Market {
     // or abroad, are served first, and a surplus goes abroad as it comes rather than in lumps
     double[] spare = new double[sellers.size()];
     for (Agent s : sellers) spare[s.index] = Math.max(0, available[s.index] - s.salesTarget(c));
-    markArbitrageLanes(c);
+    int[] candidates = possibleSellers(c);
+    markArbitrageLanes(c, candidates);
 
-    List<Line> lines = orderLines(c, reviewDays, blocked);
+    List<Line> lines = orderLines(c, reviewDays, blocked, candidates);
     double[] requested = new double[sellers.size()];
     int from = 0;
     while (from < lines.size()) {
@@ -120,9 +121,8 @@ final class Market {
   }
 
   /** The buyers' orders as lines, highest priority first, in agent order within a priority. */
-  private List<Line> orderLines(int c, double reviewDays, boolean[][] blocked) {
+  private List<Line> orderLines(int c, double reviewDays, boolean[][] blocked, int[] candidates) {
     int[][] byCostTo = new int[regions][]; // the sellers by landed cost to each destination, made when first needed
-    int[] candidates = null;
     int regionsIfThrottled = throttled[c] ? regions : 0;
     List<Line> lines = new ArrayList<>();
     for (Agent buyer : world.agents) {
@@ -131,10 +131,7 @@ final class Market {
       if (quantity <= EPSILON_TONNES) continue;
       double normal = buyer.expectedUsePerDay(c) * reviewDays;
       int destination = buyer.region.index();
-      if (byCostTo[destination] == null) {
-        if (candidates == null) candidates = possibleSellers(c);
-        byCostTo[destination] = sellersByLandedCost(candidates, destination, c);
-      }
+      if (byCostTo[destination] == null) byCostTo[destination] = sellersByLandedCost(candidates, destination, c);
       int[] byCost = byCostTo[destination];
       boolean[] blockedFrom = blocked == null ? null : blockedSellers(blocked, buyer.index);
       double spotShare = 1;
@@ -180,9 +177,7 @@ final class Market {
     double[] cost = new double[regions];
     int[] byCost = new int[regions]; // region indices, cheapest first: insertion sort, as there are only a few
     for (int from = 0; from < regions; from++) {
-      Region r = world.regions.get(from);
-      double landed = world.prices.price(r.zone(), c) * (1 + tariff[c][from][destination])
-          + world.routes.freightUsdPerKg(from, destination);
+      double landed = landedCost(c, from, destination);
       cost[from] = landed;
       int i = from;
       for (; i > 0 && Double.compare(cost[byCost[i - 1]], landed) > 0; i--) byCost[i] = byCost[i - 1];
@@ -198,6 +193,12 @@ final class Market {
     int[] order = new int[candidates.length];
     for (int s : candidates) order[start[rank[sellerRegion[s]]]++] = s;
     return order;
+  }
+
+  /** What a kg of {@code c} from region {@code from} costs a buyer in {@code to}: price, tariff and freight. */
+  private double landedCost(int c, int from, int to) {
+    return world.prices.price(world.regions.get(from).zone(), c) * (1 + tariff[c][from][to])
+        + world.routes.freightUsdPerKg(from, to);
   }
 
   /** The sellers that may sell {@code c} at this clearing, in agent order: those that make some or hold some. */
@@ -286,21 +287,20 @@ final class Market {
   }
 
   /**
-   * Marks the arbitrage lanes of {@code c} at this clearing: from a region in one price zone to a region in
+   * Marks the arbitrage lanes of {@code c} at this clearing, given its possible sellers: from a region in one price zone to a region in
    * another, where the landed cost (the exporter's zone price plus tariff and freight) is below the price in the
    * destination's zone, by no more than {@link #CUSTOMER_MARGIN}, and the destination's zone has sellers of its
    * own. A spot buyer that takes from such a lane comes for the price, not because its own zone ran out; the
    * seller serves it last, from its spare stock. Across a wider gap the trader outbids the seller's own
    * customers, and is served with them.
    */
-  private void markArbitrageLanes(int c) {
+  private void markArbitrageLanes(int c, int[] candidates) {
     boolean[] zoneSells = new boolean[world.prices.zones().size()]; // a buyer in a zone that sells none is not trading
-    for (int s : possibleSellers(c)) zoneSells[world.sellers.get(s).region.zone()] = true;
+    for (int s : candidates) zoneSells[world.sellers.get(s).region.zone()] = true;
     for (Region to : world.regions) {
       double there = world.prices.price(to.zone(), c);
       for (Region from : world.regions) {
-        double landed = world.prices.price(from.zone(), c) * (1 + tariff[c][from.index()][to.index()])
-            + world.routes.freightUsdPerKg(from.index(), to.index());
+        double landed = landedCost(c, from.index(), to.index());
         arbitrageInto[to.index()][from.index()] = zoneSells[to.zone()] && from.zone() != to.zone() && landed < there
             && landed * (1 + CUSTOMER_MARGIN) >= there;
       }

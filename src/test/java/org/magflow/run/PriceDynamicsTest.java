@@ -179,9 +179,13 @@ class PriceDynamicsTest {
   }
 
   private static double largestMonthlyMove(RunSeries run, String zone, String commodity, LocalDate from, LocalDate to) {
-    List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone) && o.commodity().equals(commodity)
+    return largestStep(priceSeries(run, zone, commodity, from, to), true);
+  }
+
+  /** A zone's monthly prices of a commodity from {@code from} to {@code to}, both included. */
+  private static List<Double> priceSeries(RunSeries run, String zone, String commodity, LocalDate from, LocalDate to) {
+    return seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone) && o.commodity().equals(commodity)
         && !o.date().isBefore(from) && !o.date().isAfter(to)).values().iterator().next();
-    return largestStep(prices, true);
   }
 
   @Test
@@ -196,8 +200,7 @@ class PriceDynamicsTest {
     for (long seed : new long[] {1, 2, 3, 42}) {
       var run = prices("scenarios/world-2035.yaml", seed);
       for (String zone : new String[] {"ex-china", "china"}) {
-        List<Double> prices = seriesByKey(run, Metrics.PRICE, o -> o.region().equals(zone)
-            && o.commodity().equals("reo") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();
+        List<Double> prices = priceSeries(run, zone, "reo", SECOND_YEAR, LocalDate.MAX);
         assertTrue(largestStep(prices, true) <= 0.10, "seed " + seed + ": " + zone + " concentrate moves "
             + largestStep(prices, true) + " in a month");
       }
@@ -257,9 +260,7 @@ class PriceDynamicsTest {
     LocalDate from = LocalDate.of(2027, 1, 1);
     for (String scenario : new String[] {"october-2025-controls", "october-2025-suspended"}) {
       RunSeries run = pricesAtSeed42("scenarios/" + scenario + ".yaml");
-      List<Double> prices = seriesByKey(run, Metrics.PRICE,
-          o -> o.region().equals("ex-china") && o.commodity().equals("dytb_oxide") && !o.date().isBefore(from))
-          .values().iterator().next();
+      List<Double> prices = priceSeries(run, "ex-china", "dytb_oxide", from, LocalDate.MAX);
       double peak = prices.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
           / run.referencePrice("ex-china", "dytb_oxide");
       assertTrue(peak < 1.5, scenario + ": ex-China Dy/Tb peaks at " + peak + "x reference from 2027");
@@ -285,8 +286,7 @@ class PriceDynamicsTest {
     // needs, bought it in a lump once the price dipped below China's, crowding out buyers outside China. Traders
     // are now served last and from spare stock only (Market), so the surplus goes to China as it comes: 4 reversals
     // (1-5 at seeds 1-3).
-    List<Double> prices = seriesByKey(baseline, Metrics.PRICE, o -> o.region().equals("ex-china")
-        && o.commodity().equals("ndpr_oxide") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();
+    List<Double> prices = priceSeries(baseline, "ex-china", "ndpr_oxide", SECOND_YEAR, LocalDate.MAX);
     int reversals = sawToothReversals(prices);
     assertTrue(reversals <= prices.size() / 10, reversals + " saw-tooth reversals in " + prices.size() + " months");
   }
@@ -298,9 +298,8 @@ class PriceDynamicsTest {
     // ex-China price down to 0.46x for two years (seed 42). A seller whose customers pay far less than traders
     // offer sells to the traders (Market's customer margin); Japan then buys MP's NdPr: 0.84x at the lowest.
     RunSeries run = pricesAtSeed42("scenarios/entity-ban-us-defence.yaml");
-    double lowest = seriesByKey(run, Metrics.PRICE, o -> o.region().equals("ex-china")
-        && o.commodity().equals("ndpr_oxide")).values().iterator().next().stream().mapToDouble(Double::doubleValue)
-        .min().orElseThrow() / run.referencePrice("ex-china", "ndpr_oxide");
+    double lowest = priceSeries(run, "ex-china", "ndpr_oxide", LocalDate.MIN, LocalDate.MAX).stream()
+        .mapToDouble(Double::doubleValue).min().orElseThrow() / run.referencePrice("ex-china", "ndpr_oxide");
     assertTrue(lowest >= 0.8, "ex-China NdPr falls to " + lowest + "x reference");
   }
 
@@ -310,8 +309,7 @@ class PriceDynamicsTest {
     // learnt their lead time from arrivals counted alike, so every few tonnes from Malaysia or the US (five weeks
     // at sea) moved the position they order up to by 1,400 t. Counted: months whose move of more than 2% reverses
     // a previous move of more than 2%; 36 of the 59 moves from 2026 at seed 42 before, 13 since.
-    List<Double> prices = seriesByKey(baseline, Metrics.PRICE, o -> o.region().equals("china")
-        && o.commodity().equals("ndpr_oxide") && !o.date().isBefore(SECOND_YEAR)).values().iterator().next();
+    List<Double> prices = priceSeries(baseline, "china", "ndpr_oxide", SECOND_YEAR, LocalDate.MAX);
     int reversals = sawToothReversals(prices);
     assertTrue(reversals <= prices.size() / 3, reversals + " saw-tooth reversals in " + prices.size() + " months");
   }
