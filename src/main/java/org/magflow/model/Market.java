@@ -287,12 +287,12 @@ final class Market {
   }
 
   /**
-   * Marks the arbitrage lanes of {@code c} at this clearing, given its possible sellers: from a region in one price zone to a region in
-   * another, where the landed cost (the exporter's zone price plus tariff and freight) is below the price in the
-   * destination's zone, by no more than {@link #CUSTOMER_MARGIN}, and the destination's zone has sellers of its
-   * own. A spot buyer that takes from such a lane comes for the price, not because its own zone ran out; the
-   * seller serves it last, from its spare stock. Across a wider gap the trader outbids the seller's own
-   * customers, and is served with them.
+   * Marks the arbitrage lanes of {@code c} at this clearing, given its possible sellers: from a region in one
+   * price zone to a region in another, where the landed cost (the exporter's zone price plus tariff and freight)
+   * is below the price in the destination's zone, by no more than {@link #CUSTOMER_MARGIN}, and the destination's
+   * zone has sellers of its own. A spot buyer that takes from such a lane comes for the price, not because its own
+   * zone ran out; the seller serves it last, from its spare stock. Across a wider gap the trader outbids the
+   * seller's own customers, and is served with them.
    */
   private void markArbitrageLanes(int c, int[] candidates) {
     boolean[] zoneSells = new boolean[world.prices.zones().size()]; // a buyer in a zone that sells none is not trading
