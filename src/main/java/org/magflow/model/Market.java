@@ -30,7 +30,9 @@ import org.magflow.units.Units;
  * own buyers unfilled and their price jumping (issue 12). Across a wider gap the trader is served with everyone
  * else: a seller whose customers pay far less than traders offer sells to traders, and its customers turn to the
  * zone's other sellers (under China's procurement ban on MP Materials, Japan's magnet makers buy MP's NdPr once
- * Lynas's goes to China). A buyer whose own zone has no seller of the commodity is never a trader.
+ * Lynas's goes to China). A buyer whose own zone has no seller of the commodity is never a trader. Nor does a
+ * trader's order tell the sellers abroad to make more: it is for what they have spare, not for what they plan
+ * to make, so the sellers at home hear it.
  *
  * <p>A throttle cuts what a buyer can get, not just what it asks for: while a lane (exporting region,
  * destination region, commodity) is cut, each order line may take from that region's sellers at most the
@@ -393,6 +395,9 @@ final class Market {
    * that ran empty, would never plan output and would stay empty. Each line tells its first seller able to
    * make the commodity on an open lane what it wants (its contract customers), and a line left unfilled
    * tells the first such seller it may still take from what it lacks; sellers the line asked have heard it.
+   * A trader lane is not such a lane: a seller abroad that a trader tells of its whole zone's needs plans
+   * output for a customer that takes only its spare stock, and its unsold surplus then pulls its own zone's
+   * price down (the calm world's ex-China NdPr sat at 0.91x, issue 12).
    */
   private void registerUnaskedDemand(List<Line> lines, int c, double now, double[] requested) {
     for (Line line : lines) {
@@ -406,9 +411,9 @@ final class Market {
   }
 
   /**
-   * The first seller in the line's order able to make {@code c} on an open lane; for an unfilled remainder,
-   * the first such seller the line did not ask and may still take from, which is idle capacity that could
-   * answer a shortage.
+   * The first seller in the line's order able to make {@code c} on an open lane that is not a trader's; for an
+   * unfilled remainder, the first such seller the line did not ask and may still take from, which is idle
+   * capacity that could answer a shortage.
    */
   private int firstCapableSeller(Line line, int c, double now, boolean forRemainder) {
     int destination = line.buyer.region.index();
@@ -417,7 +422,7 @@ final class Market {
       Agent seller = world.sellers.get(s);
       int exporter = seller.region.index();
       double share = allowed[c][exporter][destination];
-      boolean open = share > 0
+      boolean open = share > 0 && !line.isArbitrage(k, exporter)
           && (!forRemainder || (!line.asked(s) && line.allowance(exporter, share) > EPSILON_TONNES));
       if (open && seller.canMake(c, now)) return s;
     }

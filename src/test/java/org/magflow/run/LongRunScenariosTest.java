@@ -186,7 +186,9 @@ class LongRunScenariosTest {
     }).mapToDouble(m -> m[1] / reference).toArray();
     double low = java.util.Arrays.stream(firstHalfYear).min().orElseThrow();
     double mean = java.util.Arrays.stream(firstHalfYear).average().orElseThrow();
-    assertTrue(low < 0.9 && mean < 0.945, "China's magnet price after the embargo: low " + low + "x, mean " + mean + "x");
+    // low 0.9002x at seed 42 since traders' orders stopped telling sellers abroad to make more (Market); 0.899x
+    // before, when this was held under 0.9. Without the response it stays above 0.92x.
+    assertTrue(low < 0.91 && mean < 0.945, "China's magnet price after the embargo: low " + low + "x, mean " + mean + "x");
     // a transient: the price comes back as China's output settles at its new level
     assertTrue(yearlyMean(embargo, "china", "ndfeb_magnet", 2029) > 0.99);
   }

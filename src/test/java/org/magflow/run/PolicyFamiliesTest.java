@@ -180,8 +180,8 @@ class PolicyFamiliesTest {
     // almost every magnet has Chinese-mined, -separated or -made content, so the listed buyer gets almost nothing:
     // only magnets with none: lots of MP Materials' magnets made from its own oxide and Dy/Tb from outside China,
     // and, since traders are served last (Market), Europe's magnets made from oxide separated in Europe, which
-    // before went to China's magnet makers. Seed 42: 172.8 t (162 t of them from Europe); 24.5 t before traders
-    // were served last, 17.7 t before stocks were used first in, first out, exactly 0 before China's separators'
+    // before went to China's magnet makers. Seed 42: 274.3 t; 172.8 t (162 t of them from Europe) while traders'
+    // orders still told sellers abroad to make more, 24.5 t before traders were served last, 17.7 t before stocks were used first in, first out, exactly 0 before China's separators'
     // feed orders were damped for issue 12. Held to 10% of what it gets without the ban (1% until Europe's
     // magnets could be China-free).
     double without = sum(o, true, Metrics.DELIVERED, agent("us-ev"));
@@ -189,7 +189,13 @@ class PolicyFamiliesTest {
     assertTrue(sum(o, false, Metrics.DELIVERED, agent("us-ev")) <= 0.1 * without,
         "us-ev receives " + sum(o, false, Metrics.DELIVERED, agent("us-ev")) + " t under the ban, " + without
             + " t without");
-    assertTrue(sum(o, false, Metrics.SHORTAGE, agent("us-ev")) > 0.9 * without, "us-ev runs short of what it no longer gets");
+    // Of what it no longer gets: seed 42, 2,978.5 t short of 3,349.8 t less 274.3 t delivered (the rest lost or
+    // substituted). Held to 90% of all it got without the ban until traders' orders stopped telling sellers abroad
+    // to make more (Market), which left Europe's China-free magnets more to sell it (274.3 t against 172.8 t).
+    double banned = sum(o, false, Metrics.DELIVERED, agent("us-ev"));
+    double shortUnderBan = sum(o, false, Metrics.SHORTAGE, agent("us-ev"));
+    assertTrue(shortUnderBan > 0.9 * (without - banned),
+        "us-ev runs short of what it no longer gets: " + shortUnderBan + " t of " + (without - banned) + " t");
     assertEquals(0, sum(o, true, Metrics.SHORTAGE, agent("us-ev")), 1e-9, "and only because of the ban");
     // control: other US buyers still get magnets (a few percent fewer, as Japan's stock is shared more widely)
     assertEquals(1.0, ratio(o, Metrics.DELIVERED, agent("us-industrial")), 0.05);
@@ -213,8 +219,9 @@ class PolicyFamiliesTest {
         """);
     // almost every magnet in the world has Chinese-separated content: defence buyers are starved but for the
     // China-free magnets (MP Materials' own, and Europe's made from oxide separated in Europe, which before traders
-    // were served last went to China: Market). Seed 42: 118.9 t against 311.8 t without the ban (15.5 t, 5%, before;
-    // held to 20% then, to half now)
+    // were served last went to China: Market). Seed 42: 51.8 t against 311.8 t without the ban (118.9 t before
+    // traders' orders stopped telling Europe's separators to make more, 15.5 t, 5%, before traders were served
+    // last; held to 20% then, to half now)
     double delivered = sum(o, false, Metrics.DELIVERED, agent("us-defence"));
     double before = sum(o, true, Metrics.DELIVERED, agent("us-defence"));
     assertTrue(delivered < 0.5 * before, "US defence deliveries " + delivered + " t vs " + before + " t");
@@ -238,9 +245,9 @@ class PolicyFamiliesTest {
     // returned material is sold to a defence buyer and refused again: 8,019 t approved against 1,514 t denied
     // (5.3x), though US defence needs only ~300 t a year; the share approved of what is applied for is in LicensingTest
     assertTrue(denied > 0 && approved > 4 * denied, "approved " + approved + " t, denied " + denied + " t");
-    // US defence ran short here (41 t at seed 42) until traders were served last (Market): Europe's magnets, made
-    // from oxide separated in Europe that before went to China, carry no Chinese content and need no licence, and
-    // now cover US defence (308 t delivered, none short). The refusals above are what this test holds.
+    // US defence runs short here (41.2 t at seed 42). While traders were served last but their orders still told
+    // Europe's separators to make more (Market), Europe's magnets, made from that oxide, carried no Chinese content,
+    // needed no licence and covered US defence (none short); the refusals above are what this test holds.
   }
 
   private static final String DFARS = """
@@ -256,8 +263,9 @@ class PolicyFamiliesTest {
     var run = new RunSeries(o.run());
     var without = new RunSeries(o.counterfactual());
     // almost every magnet has Chinese content: from 2027 US defence buyers receive only China-free magnets, Europe's
-    // made from oxide separated in Europe (143 t at seed 42, against ~330 t a year without the rule; none until
-    // traders were served last, Market, when that oxide went to China's magnet makers)
+    // made from oxide separated in Europe (162 t at seed 42, against ~330 t a year without the rule; 143 t while
+    // traders' orders still told sellers abroad to make more; none until traders were served last, Market, when that
+    // oxide went to China's magnet makers)
     double usDefence = without.sum(Metrics.DELIVERED, agent("us-defence"), from, to);
     assertTrue(usDefence > 250, "US defence deliveries without the rule: " + usDefence + " t");
     double under = run.sum(Metrics.DELIVERED, agent("us-defence"), from, to);
@@ -352,8 +360,13 @@ class PolicyFamiliesTest {
     double relief = shortWithout - released.sum(Metrics.SHORTAGE, us, y2026, end2026);
     assertTrue(shortWithout > 1500, "US shortage in 2026 without a reserve: " + shortWithout + " t");
     assertTrue(relief > 400 && relief < 3000, "the release takes " + relief + " t off a " + shortWithout + " t shortage");
-    // control: a reserve that is only built, never released, relieves nothing (building it competes for magnets)
-    assertTrue(kept.sum(Metrics.SHORTAGE, us, y2026, end2026) >= shortWithout - 1e-6, "a reserve kept back");
+    // control: a reserve that is only built, never released, relieves nothing (building it competes for magnets).
+    // Within 2%: the runs' paths part once the reserve buys in 2025 (seed 42: 2,264.2 t short with it kept back,
+    // 2,281.8 t without one, 1,575.0 t with it released); held exactly until traders' orders stopped telling
+    // sellers abroad to make more (Market).
+    double shortKept = kept.sum(Metrics.SHORTAGE, us, y2026, end2026);
+    assertTrue(shortKept >= 0.98 * shortWithout, "a reserve kept back: " + shortKept + " t short, " + shortWithout
+        + " t without one");
   }
 
   @Test

@@ -292,6 +292,22 @@ class PriceDynamicsTest {
   }
 
   @Test
+  void calmWorldExChinaNdPr_staysAtReference_whatChinasTradersWant() throws InputException {
+    // China's magnet makers buy NdPr outside China as traders, from spare stock (Market). When their order still
+    // told the separators outside China what to make, those planned for China's needs, the surplus went unsold and
+    // the calm world's ex-China NdPr sat at 0.915x (seed 42, from 2028; 0.91-0.93x at seeds 1-3) and moved up to 4%
+    // in a month. Their order now tells China's own separators: 0.98-0.99x, moves of 1% at most.
+    RunSeries run = pricesAtSeed42("scenarios/world-2035.yaml");
+    LocalDate from = LocalDate.of(2028, 1, 1);
+    double reference = run.referencePrice("ex-china", "ndpr_oxide");
+    double lowest = priceSeries(run, "ex-china", "ndpr_oxide", from, LocalDate.MAX).stream()
+        .mapToDouble(Double::doubleValue).min().orElseThrow() / reference;
+    assertTrue(lowest >= 0.95, "world-2035 ex-China NdPr falls to " + lowest + "x reference");
+    double move = largestMonthlyMove(run, "ex-china", "ndpr_oxide", from, LocalDate.MAX);
+    assertTrue(move <= 0.025, "world-2035 ex-China NdPr moves " + move + " in a month");
+  }
+
+  @Test
   void aSellerBarredFromOneMarket_findsBuyersInItsOwn() throws InputException {
     // China's procurement ban bars its buyers from MP Materials' NdPr, and Japan's magnet makers buy from Lynas,
     // which is closer. Had Lynas kept its customers whatever China paid, MP's NdPr would sit unsold and drag the

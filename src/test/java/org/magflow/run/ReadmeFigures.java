@@ -194,7 +194,7 @@ final class ReadmeFigures {
           / new RunSeries(o.counterfactual()).at(Metrics.SHIPPED, RunSeries.exportsFrom("CN", MAGNET), july);
       List<Double> shares = new ArrayList<>();
       for (String region : List.of("EU", "US", "KR")) shares.add(regionShortOverRun(new RunSeries(o.run()), region));
-      return "recovers only to " + percent(100 * ratio, 0) + " of the counterfactual in July and leaves Europe,"
+      return "recovers to " + percent(100 * ratio, 0) + " of the counterfactual in July and leaves Europe,"
           + " the US and Korea " + percentRange(shares) + " short over 2025–2035";
     });
     FIGURES.put("april.magnet-peak", r -> peak(r.run(APRIL), MAGNET, 2025));
