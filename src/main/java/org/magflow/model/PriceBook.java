@@ -100,6 +100,11 @@ public final class PriceBook {
     return price[zone][c];
   }
 
+  /** The highest price the rule allows: {@code maxMultiple} × reference. */
+  public double cap(int zone, int c) {
+    return reference[zone][c] * rule.maxMultiple();
+  }
+
   /** The price over its reference. */
   public double multiple(int zone, int c) {
     return price[zone][c] / reference[zone][c];
@@ -141,7 +146,6 @@ public final class PriceBook {
     double p = price[zone][c];
     p += (indicated - p) * (1 - StrictMath.exp(-days / rule.adjustmentDays()));
     double lo = reference[zone][c] * rule.minMultiple();
-    double hi = reference[zone][c] * rule.maxMultiple();
-    price[zone][c] = Math.min(hi, Math.max(lo, p));
+    price[zone][c] = Math.min(cap(zone, c), Math.max(lo, p));
   }
 }

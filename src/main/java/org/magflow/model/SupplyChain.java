@@ -232,7 +232,8 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     schedulePeriods(endTime);
     for (int z = 0; z < prices.zones().size(); z++) {
       for (Commodity c : commodities) {
-        sink.accept(new PriceReference(prices.zones().get(z), c.id(), prices.reference(z, c.index())));
+        sink.accept(new PriceReference(prices.zones().get(z), c.id(), prices.reference(z, c.index()),
+            prices.cap(z, c.index())));
       }
     }
     initialiseLeadTimesAndPlans();

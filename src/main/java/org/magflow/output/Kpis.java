@@ -42,6 +42,11 @@ public final class Kpis {
   public static final double MIN_COUNTERFACTUAL_PERIOD_TONNES = 1.0;
   /** The length of the window, from the start of the run, over which production shares are measured. */
   public static final int SHARE_WINDOW_MONTHS = 12;
+  /**
+   * How close to the rule's cap a price counts as at it, relative: the market clamps a price to the cap exactly,
+   * so only rounding is allowed for.
+   */
+  static final double CAP_TOLERANCE = 1e-9;
   /** The metrics whose rows the KPIs are computed from; a run that reports only these gives the same KPIs. */
   public static final Set<String> METRICS =
       Set.of(Metrics.DEMAND, Metrics.SHORTAGE, Metrics.PRICE, Metrics.SHIPPED, Metrics.THROUGHPUT);
@@ -206,9 +211,9 @@ public final class Kpis {
   // ---- prices ------------------------------------------------------------------------------------------
 
   static List<Price> prices(List<SimEvent> events, List<Observation> rows) {
-    var references = new HashMap<Pair, Double>(); // looked up only, never iterated
+    var references = new HashMap<Pair, PriceReference>(); // looked up only, never iterated
     for (SimEvent e : events) {
-      if (e instanceof PriceReference r) references.put(new Pair(r.zone(), r.commodity()), r.usdPerKg());
+      if (e instanceof PriceReference r) references.put(new Pair(r.zone(), r.commodity()), r);
     }
     var paths = new TreeMap<Pair, List<Observation>>();
     for (Observation o : rows) {
@@ -218,15 +223,25 @@ public final class Kpis {
     }
     var result = new ArrayList<Price>();
     paths.forEach((key, path) -> {
+      PriceReference ref = references.get(key);
+      Double reference = ref == null ? null : ref.usdPerKg();
       Observation peak = path.get(0);
       double min = path.get(0).value();
+      int atCap = 0;
+      LocalDate firstAtCap = null;
+      LocalDate lastAtCap = null;
       for (Observation o : path) {
         if (o.value() > peak.value()) peak = o;
         min = Math.min(min, o.value());
+        if (ref != null && o.value() >= ref.capUsdPerKg() * (1 - CAP_TOLERANCE)) {
+          atCap++;
+          if (firstAtCap == null) firstAtCap = o.date();
+          lastAtCap = o.date();
+        }
       }
-      Double reference = references.get(key);
       result.add(new Price(key.first(), key.second(), reference, peak.value(), peak.date(),
-          multiple(peak.value(), reference), path.get(path.size() - 1).value(), multiple(min, reference)));
+          multiple(peak.value(), reference), path.get(path.size() - 1).value(), multiple(min, reference),
+          ref == null ? null : atCap, firstAtCap, lastAtCap));
     });
     return result;
   }

@@ -110,9 +110,15 @@ public record RunSummary(String scenarioName, String scenarioFile, long seed,
    * @param peakMultiple the peak over the reference
    * @param endUsdPerKg the price at the end of the last period
    * @param minMultiple the lowest end-of-period price over the reference
+   * @param periodsAtCap the periods that ended with the price at the highest the market's rule allows
+   *     ({@code market.priceRule.maxMultiple} × reference), where buyers are rationed rather than priced out
+   *     (null in results written before it was reported)
+   * @param firstAtCap the end of the first such period (null if none)
+   * @param lastAtCap the end of the last such period (null if none)
    */
   public record Price(String zone, String commodity, Double referenceUsdPerKg, double peakUsdPerKg,
-                      LocalDate peakDate, Double peakMultiple, double endUsdPerKg, Double minMultiple) {}
+                      LocalDate peakDate, Double peakMultiple, double endUsdPerKg, Double minMultiple,
+                      Integer periodsAtCap, LocalDate firstAtCap, LocalDate lastAtCap) {}
 
   /**
    * The tonnes shipped from one region to another (or to all others), and their drop against the

@@ -482,9 +482,12 @@ class SupplyChainTest {
         .producer("mine", "A", CapacitySchedule.constant(10), 0, 14)
         .sector("a", "A", 1000, 100, false, 10, 30);
     w.priceRule = new PriceBook.Rule(1.0, 1.0, 28, 0.25, 3);
-    List<Observation> prices = rows(w.run(), o -> o.metric().equals(Metrics.PRICE));
+    List<SimEvent> events = w.run();
+    List<Observation> prices = rows(events, o -> o.metric().equals(Metrics.PRICE));
     for (Observation p : prices) assertTrue(p.value() <= 150 + 1e-9, p::toString);
     assertEquals(150.0, prices.get(prices.size() - 1).value(), 1e-9);
+    // the run says where the cap is, so its summary can count the periods held at it
+    assertEquals(150.0, ((PriceReference) events.get(0)).capUsdPerKg());
   }
 
   @Test
@@ -508,8 +511,8 @@ class SupplyChainTest {
   @Test
   void price_referenceEvents_comeFirst_oneperZoneAndCommodity() {
     List<SimEvent> events = twoRegions().run();
-    assertEquals(new PriceReference("zA", "magnet", 50), events.get(0));
-    assertEquals(new PriceReference("zB", "magnet", 50), events.get(1));
+    assertEquals(new PriceReference("zA", "magnet", 50, 500), events.get(0)); // the cap: 10 x reference
+    assertEquals(new PriceReference("zB", "magnet", 50, 500), events.get(1));
     assertEquals(2, events.stream().filter(e -> e instanceof PriceReference).count());
   }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.magflow.event.ConservationAudit;
+import org.magflow.event.PriceReference;
 import org.magflow.event.SimEvent;
 import org.magflow.output.RunSummary.Export;
 import org.magflow.output.RunSummary.Policy;
@@ -138,12 +139,32 @@ class KpisTest {
     assertEquals(0.8, china.minMultiple(), EXACT);
   }
 
+  @Test void prices_countThePeriodsHeldAtTheRulesCap() {
+    // cap 150 (3x the reference): March and May end at it, April just under; without a period at it, none counted
+    double[] path = {50, 90, 150, 150 * (1 - 1e-6), 150, 120};
+    var events = new ArrayList<SimEvent>();
+    events.add(new PriceReference("ex_china", MAGNET, 50, 150));
+    for (int i = 0; i < path.length; i++) events.add(SyntheticRuns.price(SyntheticRuns.MONTHS.get(i), "ex_china", path[i]));
+    Price capped = Kpis.compute(SyntheticRuns.run(events), null).prices().get(0);
+    assertEquals(2, capped.periodsAtCap());
+    assertEquals(MAR, capped.firstAtCap());
+    assertEquals(MAY, capped.lastAtCap());
+
+    events.set(0, new PriceReference("ex_china", MAGNET, 50, 500));
+    Price below = Kpis.compute(SyntheticRuns.run(events), null).prices().get(0);
+    assertEquals(0, below.periodsAtCap());
+    assertNull(below.firstAtCap());
+    assertNull(below.lastAtCap());
+    assertEquals(3.0, below.peakMultiple(), EXACT);
+  }
+
   @Test void prices_withoutReference_haveNoMultiples() {
     RunSummary s = Kpis.compute(SyntheticRuns.run(List.of(SyntheticRuns.price(JAN, "eu", 70))), null);
     Price eu = s.prices().get(0);
     assertNull(eu.referenceUsdPerKg());
     assertNull(eu.peakMultiple());
     assertNull(eu.minMultiple());
+    assertNull(eu.periodsAtCap());
     assertEquals(70, eu.peakUsdPerKg());
   }
 

@@ -38,8 +38,8 @@ final class SyntheticRuns {
   /** The shocked run. */
   static RunRecord shocked() {
     var events = new ArrayList<SimEvent>();
-    events.add(new PriceReference("ex_china", MAGNET, 50));
-    events.add(new PriceReference("china", MAGNET, 50));
+    events.add(new PriceReference("ex_china", MAGNET, 50, 500));
+    events.add(new PriceReference("china", MAGNET, 50, 500));
     for (int i = 0; i < MONTHS.size(); i++) {
       LocalDate d = MONTHS.get(i);
       if (d.equals(APR)) events.add(new PolicyChange(LocalDate.of(2025, 4, 1), "april-licences", "licence", true));
@@ -63,7 +63,7 @@ final class SyntheticRuns {
   /** The same scenario without policies: 100 t a month to the US, and 10 t a month to the EU. */
   static RunRecord counterfactual() {
     var events = new ArrayList<SimEvent>();
-    events.add(new PriceReference("ex_china", MAGNET, 50));
+    events.add(new PriceReference("ex_china", MAGNET, 50, 500));
     for (LocalDate d : MONTHS) {
       events.add(shipped(d, "china", "us", 100));
       events.add(shipped(d, "china", "japan", 50));

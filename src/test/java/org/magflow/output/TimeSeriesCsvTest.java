@@ -23,7 +23,7 @@ class TimeSeriesCsvTest {
 
   @Test void write_threeRows_givesExactText(@TempDir Path dir) throws IOException {
     var run = SyntheticRuns.run(List.<SimEvent>of(
-        new PriceReference("ex_china", "ndfeb_magnet", 50), // not a row: skipped
+        new PriceReference("ex_china", "ndfeb_magnet", 50, 500), // not a row: skipped
         new Observation(JAN, "shortage", "us_ev", "us", "", "ndfeb_magnet", "ev", 12.5, "t"),
         new Observation(JAN, "shipped", "", "china", "us", "ndfeb_magnet", "", 0.1 + 0.2, "t"),
         new Observation(JAN, "price", "trader \"x\"", "ex,china", "", "ndfeb_magnet", "", 1234567.891, "USD/kg")));

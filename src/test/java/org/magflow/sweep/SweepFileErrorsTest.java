@@ -175,7 +175,7 @@ class SweepFileErrorsTest {
         file + ":11:5: kpis[0]: unknown region with demand 'USA' in"
             + " 'shortageByRegion[USA].shortagePercentOfDemand'; known: CN, US",
         file + ":12:5: kpis[1]: 'peak' is not a numeric field of prices entries; expected one of: referenceUsdPerKg,"
-            + " peakUsdPerKg, peakMultiple, endUsdPerKg, minMultiple",
+            + " peakUsdPerKg, peakMultiple, endUsdPerKg, minMultiple, periodsAtCap",
         file + ":13:5: kpis[2]: exportFlows entries are picked by 3 key(s), EXPORTER/DESTINATION/COMMODITY, found 2"
             + " in 'exportFlows[CN/US].dropPercent'"),
         problems(file));

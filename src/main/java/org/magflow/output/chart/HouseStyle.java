@@ -118,6 +118,9 @@ final class HouseStyle {
   static final Stroke LINE = new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   static final Stroke DASHED = new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
       new float[] {12f, 9f}, 0f);
+  /** A bound, not a path: the price rule's cap. */
+  static final Stroke DOTTED = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+      new float[] {0.1f, 9f}, 0f);
   private static final Stroke POLICY_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
       10f, new float[] {8f, 6f}, 0f);
 

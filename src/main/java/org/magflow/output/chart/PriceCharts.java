@@ -26,6 +26,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
+import org.magflow.output.RunSummary;
 
 /** A run's price paths by price zone, one chart per commodity, read against the reference price. */
 final class PriceCharts {
@@ -75,7 +76,14 @@ final class PriceCharts {
     double low = Math.max(0, Math.min(lo, 0.9 * ref));
     double high = Math.max(hi, 1.1 * ref);
     double pad = 0.06 * (high - low);
-    axis.setRange(Math.max(0, low - pad), high + pad);
+    // A price held at the rule's cap is the guard, not a market's price: the cap the paths shown reach is drawn,
+    // with room above it for its label.
+    double top = hi;
+    List<Double> caps = d.summary().prices().stream()
+        .filter(p -> p.commodity().equals(commodity) && zones.contains(p.zone()) && p.periodsAtCap() != null
+            && p.periodsAtCap() > 0 && p.peakUsdPerKg() <= top * (1 + 1e-9))
+        .map(RunSummary.Price::peakUsdPerKg).distinct().toList();
+    axis.setRange(Math.max(0, low - pad), high + (caps.isEmpty() ? pad : 2.5 * pad));
     XYPlot plot = style.plot(dataset, r, view.timeAxis(), axis);
     String key = view.markPolicies(List.of(plot), false);
     if (refs.size() == 1 && ref > 0) {
@@ -93,6 +101,7 @@ final class PriceCharts {
       // No counterfactual (no policies): the reference price is the baseline to read the path against.
       for (double reference : refs) addReference(plot, style, reference, unit, run.values());
     }
+    for (double cap : caps) addCap(plot, style, cap);
     ResultData.Commodity c = d.commodity(commodity);
     String title = HouseStyle.shortName(c) + ": price by zone";
     String note = cf.isEmpty() ? "dashed grey: reference price" : "dashed: the same run without its policies";
@@ -100,7 +109,9 @@ final class PriceCharts {
         + unit + "; right-hand scale: multiple of the reference price). " + (cf.isEmpty()
             ? "The dashed grey line is the scenario's reference price."
             : "Dashed lines are the same scenario, seed and random draws with every policy removed: the gap is "
-                + "the policies' effect.");
+                + "the policies' effect.")
+        + (caps.isEmpty() ? "" : " The dotted line is the price rule's cap (market.priceRule.maxMultiple): where a "
+            + "price runs along it, the price shown is the cap and buyers are rationed rather than priced out.");
     return view.chart("price-" + commodity, title, note, caption, plot, null, key);
   }
 
@@ -122,6 +133,22 @@ final class PriceCharts {
     label.setLabelTextAnchor(below ? TextAnchor.TOP_RIGHT : TextAnchor.BOTTOM_RIGHT);
     label.setLabelOffset(new RectangleInsets(6, 6, 6, 10));
     plot.addRangeMarker(label, Layer.FOREGROUND);
+  }
+
+  /**
+   * The price rule's cap as a dotted line, labelled above it at the right end: the paths run along or below it,
+   * and the policies' numbers sit at the top near the start.
+   */
+  private static void addCap(XYPlot plot, HouseStyle style, double cap) {
+    ValueMarker line = new ValueMarker(cap, HouseStyle.DARK_GREY, HouseStyle.DOTTED);
+    line.setLabel("price rule's cap: buyers rationed");
+    line.setLabelFont(style.marker);
+    line.setLabelPaint(HouseStyle.MUTED);
+    line.setLabelBackgroundColor(new Color(255, 255, 255, 225));
+    line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    line.setLabelOffset(new RectangleInsets(4, 6, 4, 10));
+    plot.addRangeMarker(line, Layer.FOREGROUND);
   }
 
   /**

@@ -328,6 +328,16 @@ public final class BriefingReport {
           .append("</td><td class=\"n\">").append(Html.number(p.endUsdPerKg(), 1)).append("</td></tr>\n");
     }
     h.append("</tbody></table>\n");
+    List<String> capped = s.prices().stream().filter(p -> p.periodsAtCap() != null && p.periodsAtCap() > 0)
+        .map(p -> esc(RunFindings.shortName(d, p.commodity())) + " (" + esc(zoneName(p.zone())) + ") in "
+            + p.periodsAtCap() + " " + d.period() + (p.periodsAtCap() == 1 ? "" : "s") + " between "
+            + Html.month(p.firstAtCap()) + " and " + Html.month(p.lastAtCap()))
+        .toList();
+    if (!capped.isEmpty()) {
+      h.append("<p class=\"note\" id=\"kpi-prices-cap\">At the price rule's cap (<code>market.priceRule.maxMultiple"
+          + "</code>): ").append(String.join("; ", capped)).append(". There the price shown is the cap, and buyers are"
+          + " rationed rather than priced out.</p>\n");
+    }
 
     h.append("<").append(hn).append(">").append(esc(d.region(RunFindings.EXPORTER).name()))
         .append("'s exports against the run without policies</").append(hn).append(">\n");

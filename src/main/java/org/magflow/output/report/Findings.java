@@ -247,14 +247,30 @@ public final class Findings {
     String lead = capitalised(RunFindings.shortName(d, top.commodity())) + " " + zoneWords(top.zone()) + " "
         + Html.multiple(top.multiple()) + " its reference";
     String detail = " in " + Html.month(top.date()) + ", against " + Html.multiple(top.counterfactualMultiple())
-        + " without the policies (whose own path spans " + Html.number(top.band() * 100, 0) + "% of the reference)";
+        + " without the policies (whose own path spans " + Html.number(top.band() * 100, 0) + "% of the reference)"
+        + atCap(top).map(c -> "; " + c + ": the price shown is the cap, and buyers are rationed rather than priced"
+            + " out").orElse("");
     if (moves.size() > 1) {
       detail += "; also " + String.join(", ", moves.subList(1, Math.min(moves.size(), 1 + MAX_LISTED)).stream()
           .map(m -> RunFindings.shortName(d, m.commodity()) + " " + zoneWords(m.zone()) + " "
               + Html.multiple(m.multiple()) + " (" + Html.month(m.date()) + ", against "
-              + Html.multiple(m.counterfactualMultiple()) + ")").toList());
+              + Html.multiple(m.counterfactualMultiple()) + atCap(m).map(c -> "; " + c).orElse("") + ")").toList());
     }
     return new Finding(lead, detail + ".");
+  }
+
+  /**
+   * "at the price rule's cap (10.00×) in 26 months between Feb 2027 and Mar 2029", if the run held this price at the highest
+   * the rule allows ({@code market.priceRule.maxMultiple}): there the printed price is the guard, not a market's.
+   */
+  private Optional<String> atCap(PriceMove m) {
+    return s.prices().stream()
+        .filter(p -> p.zone().equals(m.zone()) && p.commodity().equals(m.commodity()))
+        .filter(p -> p.periodsAtCap() != null && p.periodsAtCap() > 0)
+        .findFirst()
+        .map(p -> "at the price rule's cap (" + Html.multiple(p.peakMultiple()) + ") in " + p.periodsAtCap() + " "
+            + d.period() + (p.periodsAtCap() == 1 ? " (" + Html.month(p.firstAtCap()) + ")"
+                : "s between " + Html.month(p.firstAtCap()) + " and " + Html.month(p.lastAtCap())));
   }
 
   // ---- the headline --------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 package org.magflow.output.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.nio.file.Path;
@@ -47,6 +49,25 @@ class PriceChartsTest {
     assertEquals("reference 50 USD/kg", label.getLabel());
     assertEquals(0, ((Color) label.getPaint()).getAlpha(), "the label's own line is invisible");
     assertEquals(Color.WHITE.getRGB() & 0xFFFFFF, label.getLabelBackgroundColor().getRGB() & 0xFFFFFF);
+  }
+
+  @Test
+  void aPriceHeldAtTheRulesCap_getsTheCapDrawnAndNamed_andOnlyThen() throws Exception {
+    // the squeeze's ex-China magnet spike reaches 2.5x its reference of 50: the cap when the rule's is 2.5
+    ResultData capped = ResultData.load(SampleResult.write(tmp.resolve("capped"), true, 2.5));
+    Chart chart = new Charts().build(capped, new ChartOptions("price", null, null, List.of(SampleResult.MAGNET), null,
+        null)).get(0);
+    ValueMarker cap = only((XYPlot) chart.chart().getPlot(), Layer.FOREGROUND);
+    assertEquals(125, cap.getValue(), 1e-9);
+    assertEquals("price rule's cap: buyers rationed", cap.getLabel());
+    assertTrue(chart.caption().contains("The dotted line is the price rule's cap"), chart.caption());
+    // the same run under a cap it never reaches: no line, no words
+    ResultData free = ResultData.load(SampleResult.write(tmp.resolve("free"), true, 10));
+    Chart plain = new Charts().build(free, new ChartOptions("price", null, null, List.of(SampleResult.MAGNET), null,
+        null)).get(0);
+    assertTrue(((XYPlot) plain.chart().getPlot()).getRangeMarkers(Layer.FOREGROUND) == null
+        || ((XYPlot) plain.chart().getPlot()).getRangeMarkers(Layer.FOREGROUND).isEmpty());
+    assertFalse(plain.caption().contains("cap"), plain.caption());
   }
 
   @Test

@@ -54,9 +54,17 @@ public final class SampleResult {
    * @param withPolicies false for a run without policies: no policies, no counterfactual, no shortage
    */
   public static Path write(Path dir, boolean withPolicies) throws IOException {
+    return write(dir, withPolicies, 10);
+  }
+
+  /**
+   * As {@link #write(Path, boolean)}, with the price rule's cap at {@code capMultiple} × reference: at 2.5 the
+   * ex-China magnet spike holds at the cap from February to December 2026.
+   */
+  public static Path write(Path dir, boolean withPolicies, double capMultiple) throws IOException {
     Files.createDirectories(dir);
-    RunRecord run = run(withPolicies, false);
-    RunRecord counterfactual = withPolicies ? run(true, true) : null;
+    RunRecord run = run(withPolicies, false, capMultiple);
+    RunRecord counterfactual = withPolicies ? run(true, true, capMultiple) : null;
     new TimeSeriesCsv().write(run, dir.resolve(TimeSeriesCsv.FILE_NAME));
     if (counterfactual != null) {
       new TimeSeriesCsv().writeCounterfactual(counterfactual, dir.resolve(TimeSeriesCsv.COUNTERFACTUAL_FILE_NAME));
@@ -122,12 +130,12 @@ public final class SampleResult {
   }
 
   /** The run's events; {@code counterfactual} is the same world with the policies removed. */
-  static RunRecord run(boolean withPolicies, boolean counterfactual) {
+  static RunRecord run(boolean withPolicies, boolean counterfactual, double capMultiple) {
     boolean shocked = withPolicies && !counterfactual;
     var events = new ArrayList<SimEvent>();
     for (String zone : List.of("china", "ex-china")) {
-      events.add(new PriceReference(zone, MAGNET, 50));
-      events.add(new PriceReference(zone, OXIDE, 60));
+      events.add(new PriceReference(zone, MAGNET, 50, 50 * capMultiple));
+      events.add(new PriceReference(zone, OXIDE, 60, 60 * capMultiple));
     }
     List<LocalDate> months = months();
     for (int i = 0; i < months.size(); i++) {

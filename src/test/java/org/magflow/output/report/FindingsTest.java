@@ -99,6 +99,26 @@ class FindingsTest {
     assertTrue(text.chars().allMatch(c -> c < 128), "plain ASCII for any terminal");
   }
 
+  @Test
+  void aPriceHeldAtTheRulesCap_isSaidToBeTheCap_withItsMonths() throws Exception {
+    // the sample's ex-China magnet spike reaches 2.5x its reference in February 2026 and holds to December
+    ResultData capped = ResultData.load(SampleResult.write(tmp.resolve("capped"), true, 2.5));
+    String html = new BriefingReport().render(List.of(capped));
+    String findings = html.substring(html.indexOf("<ol class=\"findings\">"), html.indexOf("</ol>"));
+    assertTrue(findings.contains("at the price rule&#39;s cap (2.50\u00d7) in 11 months between Feb 2026 and Dec 2026:"
+        + " the price shown is the cap, and buyers are rationed rather than priced out"), findings);
+    assertTrue(html.contains("<p class=\"note\" id=\"kpi-prices-cap\">"), "the price table says so too");
+    String text = TerminalSummary.render(capped.summary(), Findings.of(capped));
+    assertTrue(text.contains("2.50x cap"), text);
+    assertTrue(text.contains("ndfeb_magnet ex-china at the price rule's cap in 11 periods, 2026-02-28 .. 2026-12-31"),
+        text);
+    // the same run under a cap out of its reach says nothing of one
+    String free = new BriefingReport().render(List.of(sample(true)));
+    assertFalse(free.contains("cap ("), "no cap in the findings");
+    assertFalse(free.contains("kpi-prices-cap"), "no cap note");
+    assertFalse(TerminalSummary.render(sample(true).summary()).contains(" cap"), "nor in the terminal");
+  }
+
   private static int count(String s, String what) {
     return s.split(Pattern.quote(what), -1).length - 1;
   }
