@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.magflow.backtest.Backtest;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
@@ -302,9 +303,7 @@ final class ReadmeFigures {
     });
     FIGURES.put("long.embargo-dytb", r -> {
       RunSeries e = r.run(EMBARGO_2035);
-      double reference = e.referencePrice("ex-china", "dytb_oxide");
-      List<Integer> capYears = e.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
-          && o.commodity().equals("dytb_oxide") && o.value() / reference >= 9.99).map(o -> o.date().getYear()).toList();
+      List<Integer> capYears = atCap(e, "dytb_oxide").map(o -> o.date().getYear()).toList();
       return months(capYears.size()) + " at its 10× cap (in " + capYears.stream().distinct().map(String::valueOf)
           .collect(Collectors.joining(" and ")) + "), then "
           + range(multiples(e, "ex-china", "dytb_oxide", LocalDate.of(2028, 1, 1), end2035), 2) + " from 2028";
@@ -386,11 +385,16 @@ final class ReadmeFigures {
         : listed + "; under 0.5% " + (calmFrom == HORIZON_END.getYear() ? "in " : "from ") + calmFrom;
   }
 
-  /** How many months the ex-China price of {@code commodity} sat at its 10× cap. */
+  /** How many months the ex-China price of {@code commodity} ended at the rule's cap (as summary.json counts them). */
   private static long monthsAtCap(RunSeries run, String commodity) {
-    double reference = run.referencePrice("ex-china", commodity);
+    return atCap(run, commodity).count();
+  }
+
+  /** The ex-China price rows of {@code commodity} at the rule's cap. */
+  private static Stream<Observation> atCap(RunSeries run, String commodity) {
+    double cap = run.capPrice("ex-china", commodity);
     return run.rows().filter(o -> o.metric().equals(Metrics.PRICE) && o.region().equals("ex-china")
-        && o.commodity().equals(commodity) && o.value() / reference >= 9.99).count();
+        && o.commodity().equals(commodity) && o.value() >= cap * (1 - 1e-9));
   }
 
   private static String low(List<Double> multiples) {

@@ -36,9 +36,17 @@ record RunSeries(RunRecord run) {
   }
 
   double referencePrice(String zone, String commodity) {
+    return reference(zone, commodity).usdPerKg();
+  }
+
+  /** The highest price the run's rule allows for {@code commodity} in {@code zone}. */
+  double capPrice(String zone, String commodity) {
+    return reference(zone, commodity).capUsdPerKg();
+  }
+
+  private PriceReference reference(String zone, String commodity) {
     return run.events().stream().filter(PriceReference.class::isInstance).map(PriceReference.class::cast)
-        .filter(p -> p.zone().equals(zone) && p.commodity().equals(commodity)).findFirst().orElseThrow()
-        .usdPerKg();
+        .filter(p -> p.zone().equals(zone) && p.commodity().equals(commodity)).findFirst().orElseThrow();
   }
 
   static Predicate<Observation> region(String region) {
