@@ -118,7 +118,12 @@ public record RunSummary(String scenarioName, String scenarioFile, long seed,
    */
   public record Price(String zone, String commodity, Double referenceUsdPerKg, double peakUsdPerKg,
                       LocalDate peakDate, Double peakMultiple, double endUsdPerKg, Double minMultiple,
-                      Integer periodsAtCap, LocalDate firstAtCap, LocalDate lastAtCap) {}
+                      Integer periodsAtCap, LocalDate firstAtCap, LocalDate lastAtCap) {
+    /** Whether the price ended a period at the rule's cap: the printed price is then the guard, not a market's. */
+    public boolean heldAtCap() {
+      return periodsAtCap != null && periodsAtCap > 0;
+    }
+  }
 
   /**
    * The tonnes shipped from one region to another (or to all others), and their drop against the

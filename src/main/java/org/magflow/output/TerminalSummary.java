@@ -110,21 +110,17 @@ public final class TerminalSummary {
     for (Price p : prices.subList(0, Math.min(MAX_PRICE_ROWS, prices.size()))) {
       table.row(p.commodity(), p.zone(), p.referenceUsdPerKg() == null ? "-" : fixed(p.referenceUsdPerKg(), 1),
           fixed(p.peakUsdPerKg(), 1), p.peakMultiple() == null ? "-" : fixed(p.peakMultiple(), 2) + "x"
-              + (atCap(p) ? " cap" : ""),
+              + (p.heldAtCap() ? " cap" : ""),
           text(p.peakDate()), fixed(p.endUsdPerKg(), 1));
     }
     table.renderInto(lines, prices.size());
     for (Price p : prices) {
-      if (atCap(p)) {
+      if (p.heldAtCap()) {
         lines.add("  " + p.commodity() + " " + p.zone() + " at the price rule's cap in " + p.periodsAtCap() + " period"
             + (p.periodsAtCap() == 1 ? "" : "s") + ", " + text(p.firstAtCap()) + " .. " + text(p.lastAtCap())
             + ": buyers rationed, not priced out");
       }
     }
-  }
-
-  private static boolean atCap(Price p) {
-    return p.periodsAtCap() != null && p.periodsAtCap() > 0;
   }
 
   private static void exports(RunSummary summary, List<String> lines) {

@@ -80,8 +80,8 @@ final class PriceCharts {
     // with room above it for its label.
     double top = hi;
     List<Double> caps = d.summary().prices().stream()
-        .filter(p -> p.commodity().equals(commodity) && zones.contains(p.zone()) && p.periodsAtCap() != null
-            && p.periodsAtCap() > 0 && p.peakUsdPerKg() <= top * (1 + 1e-9))
+        .filter(p -> p.commodity().equals(commodity) && zones.contains(p.zone()) && p.heldAtCap()
+            && p.peakUsdPerKg() <= top * (1 + 1e-9))
         .map(RunSummary.Price::peakUsdPerKg).distinct().toList();
     axis.setRange(Math.max(0, low - pad), high + (caps.isEmpty() ? pad : 2.5 * pad));
     XYPlot plot = style.plot(dataset, r, view.timeAxis(), axis);

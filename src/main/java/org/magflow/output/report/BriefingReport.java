@@ -328,7 +328,7 @@ public final class BriefingReport {
           .append("</td><td class=\"n\">").append(Html.number(p.endUsdPerKg(), 1)).append("</td></tr>\n");
     }
     h.append("</tbody></table>\n");
-    List<String> capped = s.prices().stream().filter(p -> p.periodsAtCap() != null && p.periodsAtCap() > 0)
+    List<String> capped = s.prices().stream().filter(RunSummary.Price::heldAtCap)
         .map(p -> esc(RunFindings.shortName(d, p.commodity())) + " (" + esc(zoneName(p.zone())) + ") in "
             + p.periodsAtCap() + " " + d.period() + (p.periodsAtCap() == 1 ? "" : "s") + " between "
             + Html.month(p.firstAtCap()) + " and " + Html.month(p.lastAtCap()))

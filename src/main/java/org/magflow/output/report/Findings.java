@@ -260,13 +260,12 @@ public final class Findings {
   }
 
   /**
-   * "at the price rule's cap (10.00×) in 26 months between Feb 2027 and Mar 2029", if the run held this price at the highest
-   * the rule allows ({@code market.priceRule.maxMultiple}): there the printed price is the guard, not a market's.
+   * "at the price rule's cap (10.00×) in 26 months between Feb 2027 and Mar 2029", if the run held this price at
+   * the highest the rule allows ({@code market.priceRule.maxMultiple}).
    */
   private Optional<String> atCap(PriceMove m) {
     return s.prices().stream()
-        .filter(p -> p.zone().equals(m.zone()) && p.commodity().equals(m.commodity()))
-        .filter(p -> p.periodsAtCap() != null && p.periodsAtCap() > 0)
+        .filter(p -> p.zone().equals(m.zone()) && p.commodity().equals(m.commodity()) && p.heldAtCap())
         .findFirst()
         .map(p -> "at the price rule's cap (" + Html.multiple(p.peakMultiple()) + ") in " + p.periodsAtCap() + " "
             + d.period() + (p.periodsAtCap() == 1 ? " (" + Html.month(p.firstAtCap()) + ")"
