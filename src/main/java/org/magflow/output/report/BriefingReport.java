@@ -330,8 +330,7 @@ public final class BriefingReport {
     h.append("</tbody></table>\n");
     List<String> capped = s.prices().stream().filter(RunSummary.Price::heldAtCap)
         .map(p -> esc(RunFindings.shortName(d, p.commodity())) + " (" + esc(zoneName(p.zone())) + ") in "
-            + p.periodsAtCap() + " " + d.period() + (p.periodsAtCap() == 1 ? "" : "s") + " between "
-            + Html.month(p.firstAtCap()) + " and " + Html.month(p.lastAtCap()))
+            + Findings.capSpan(d, p))
         .toList();
     if (!capped.isEmpty()) {
       h.append("<p class=\"note\" id=\"kpi-prices-cap\">At the price rule's cap (<code>market.priceRule.maxMultiple"

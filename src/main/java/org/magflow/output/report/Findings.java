@@ -267,9 +267,13 @@ public final class Findings {
     return s.prices().stream()
         .filter(p -> p.zone().equals(m.zone()) && p.commodity().equals(m.commodity()) && p.heldAtCap())
         .findFirst()
-        .map(p -> "at the price rule's cap (" + Html.multiple(p.peakMultiple()) + ") in " + p.periodsAtCap() + " "
-            + d.period() + (p.periodsAtCap() == 1 ? " (" + Html.month(p.firstAtCap()) + ")"
-                : "s between " + Html.month(p.firstAtCap()) + " and " + Html.month(p.lastAtCap())));
+        .map(p -> "at the price rule's cap (" + Html.multiple(p.peakMultiple()) + ") in " + capSpan(d, p));
+  }
+
+  /** "26 months between Feb 2027 and Mar 2029", or "1 month (May 2027)": when a price was held at the cap. */
+  static String capSpan(ResultData d, RunSummary.Price p) {
+    return p.periodsAtCap() + " " + d.period() + (p.periodsAtCap() == 1 ? " (" + Html.month(p.firstAtCap()) + ")"
+        : "s between " + Html.month(p.firstAtCap()) + " and " + Html.month(p.lastAtCap()));
   }
 
   // ---- the headline --------------------------------------------------------------------------------------
