@@ -77,7 +77,7 @@ final class PriceCharts {
     double high = Math.max(hi, 1.1 * ref);
     double pad = 0.06 * (high - low);
     // A price held at the rule's cap is the guard, not a market's price: the cap the paths shown reach is drawn,
-    // with room above it for its label.
+    // with room above it for its label. A price held at its cap peaks there, so its peak is the cap.
     double top = hi;
     List<Double> caps = d.summary().prices().stream()
         .filter(p -> p.commodity().equals(commodity) && zones.contains(p.zone()) && p.heldAtCap()
