@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A plant that runs one recipe at a site, within a capacity that changes over time.
+ * A plant that runs one recipe at a site, within a capacity that changes over time. Where its recipe has
+ * {@link Recipe#alternatives() alternatives} (a magnet line's grades), it runs any mix of them within that one
+ * capacity, each with a plan of its own.
  *
  * <p>Its scheduled capacity (ramps, outages) can be changed by policies in force: capacity events add
  * expansions, outages and closures; a technology ban delays and derates what the plant adds after the ban
@@ -15,17 +17,22 @@ import java.util.Objects;
 public final class Facility {
   final String id;
   final Recipe recipe;
+  /** The recipes it can run: its recipe first, then that recipe's alternatives. */
+  final Recipe[] recipes;
   final Region site;
   final CapacitySchedule capacity;
-  /** Tonnes of activity per day the plant is set to run; it moves toward what its owner's sales call for. */
-  double plannedPerDay;
+  /**
+   * Tonnes of activity per day the plant is set to run each of its {@link #recipes}; each moves toward what its
+   * owner's sales call for.
+   */
+  final double[] plannedPerDay;
   private Adjustments adjustments = Adjustments.NONE;
   /** Where a recycling plant's feed comes from, or null for a plant whose capacity alone limits it. */
   private Feed feed;
   /** The share of each thrift's input cut so far, by {@link Recipe#thrifts()} position. */
   private final double[] thrifted;
-  /** Tonnes of each commodity used per tonne of activity, after thrifting. */
-  private final double[] inputs;
+  /** Tonnes of each commodity used per tonne of activity of each of its recipes, after thrifting. */
+  private final double[][] inputs;
   /** Capacity built during the run by projects of the investment pipeline (see {@link Investment}). */
   private final List<Expansion> built = new ArrayList<>();
   // Performance: availableAt is asked for one time by every buyer's order at a clearing; the last answer is kept.
@@ -37,14 +44,36 @@ public final class Facility {
     this.recipe = Objects.requireNonNull(recipe, "recipe");
     this.site = Objects.requireNonNull(site, "site");
     this.capacity = Objects.requireNonNull(capacity, "capacity");
+    this.recipes = new Recipe[1 + recipe.alternatives().size()];
+    recipes[0] = recipe;
+    for (int r = 1; r < recipes.length; r++) recipes[r] = recipe.alternatives().get(r - 1);
+    this.plannedPerDay = new double[recipes.length];
     this.thrifted = new double[recipe.thrifts().size()];
-    this.inputs = new double[recipe.commodityCount()];
-    for (int c = 0; c < inputs.length; c++) inputs[c] = recipe.input(c);
+    this.inputs = new double[recipes.length][recipe.commodityCount()];
+    for (int r = 0; r < recipes.length; r++) {
+      for (int c = 0; c < recipe.commodityCount(); c++) inputs[r][c] = recipes[r].input(c);
+    }
   }
 
-  /** Tonnes of commodity {@code c} this plant uses per tonne of activity: its recipe's, less what it thrifted. */
-  double input(int c) {
-    return inputs[c];
+  /**
+   * Tonnes of commodity {@code c} this plant uses per tonne of activity of its recipe {@code r} (see
+   * {@link #recipes}): the recipe's, less what it thrifted.
+   */
+  double input(int r, int c) {
+    return inputs[r][c];
+  }
+
+  /** Whether any of its recipes makes commodity {@code c}. */
+  boolean makes(int c) {
+    for (Recipe r : recipes) if (r.output(c) > 0) return true;
+    return false;
+  }
+
+  /** Tonnes a day of all its recipes the plant is set to run. */
+  double plannedTotalPerDay() {
+    double total = 0;
+    for (double planned : plannedPerDay) total += planned;
+    return total;
   }
 
   /** The share of thrift {@code i}'s input this plant has cut. */
@@ -53,7 +82,8 @@ public final class Facility {
   }
 
   /**
-   * Cuts thrifted inputs further after {@code days} at the given price multiples of each commodity.
+   * Cuts thrifted inputs further after {@code days} at the given price multiples of each commodity. A thrift of
+   * its recipe cuts the same share of that input in each alternative that uses it.
    *
    * @return whether the plant's inputs changed
    */
@@ -66,7 +96,7 @@ public final class Facility {
           t.ratePerYear());
       if (cut == thrifted[i]) continue;
       thrifted[i] = cut;
-      inputs[t.input()] = recipe.input(t.input()) * (1 - cut);
+      for (int r = 0; r < recipes.length; r++) inputs[r][t.input()] = recipes[r].input(t.input()) * (1 - cut);
       changed = true;
     }
     return changed;

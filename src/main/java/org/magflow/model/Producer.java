@@ -82,9 +82,11 @@ public final class Producer extends Agent {
     this.usePerDay = new double[commodities];
     this.madeOrigin = Origin.empty(regions);
     for (Facility f : facilities) {
-      for (int c = 0; c < commodities; c++) {
-        if (f.recipe.output(c) > 0) sells[c] = true;
-        if (f.recipe.input(c) > 0) uses[c] = true;
+      for (Recipe recipe : f.recipes) {
+        for (int c = 0; c < commodities; c++) {
+          if (recipe.output(c) > 0) sells[c] = true;
+          if (recipe.input(c) > 0) uses[c] = true;
+        }
       }
     }
   }
@@ -138,7 +140,7 @@ public final class Producer extends Agent {
   boolean canMake(int c, double now) {
     for (int i = 0; i < facilities.size(); i++) { // Performance: indexed, as the iterator was not optimised away
       Facility f = facilities.get(i);
-      if (f.recipe.output(c) > 0 && f.availableAt(now) > 0) return true;
+      if (f.makes(c) && f.availableAt(now) > 0) return true;
     }
     return false;
   }
@@ -149,7 +151,10 @@ public final class Producer extends Agent {
     if (usePerDayStale) {
       for (int k = 0; k < usePerDay.length; k++) {
         double use = 0;
-        for (int i = 0; i < facilities.size(); i++) use += facilities.get(i).plannedPerDay * facilities.get(i).input(k);
+        for (int i = 0; i < facilities.size(); i++) {
+          Facility f = facilities.get(i);
+          for (int r = 0; r < f.recipes.length; r++) use += f.plannedPerDay[r] * f.input(r, k);
+        }
         usePerDay[k] = use;
       }
       usePerDayStale = false;
@@ -167,7 +172,10 @@ public final class Producer extends Agent {
   /** Tonnes a day of {@code c} its plants' current plans make. */
   double plannedOutputPerDay(int c) {
     double out = 0;
-    for (int i = 0; i < facilities.size(); i++) out += facilities.get(i).plannedPerDay * facilities.get(i).recipe.output(c);
+    for (int i = 0; i < facilities.size(); i++) {
+      Facility f = facilities.get(i);
+      for (int r = 0; r < f.recipes.length; r++) out += f.plannedPerDay[r] * f.recipes[r].output(c);
+    }
     return out;
   }
 
@@ -179,7 +187,8 @@ public final class Producer extends Agent {
 
   /** Starts every plant at its normal utilisation of the capacity available at time 0. */
   void planNormalUtilisation() {
-    for (Facility f : facilities) f.plannedPerDay = Units.perDay(f.capacity.availableAt(0)) * supply.normalUtilisation();
+    // alternatives start idle and take up their share as their orders come in during the warm-up
+    for (Facility f : facilities) f.plannedPerDay[0] = Units.perDay(f.capacity.availableAt(0)) * supply.normalUtilisation();
     usePerDayStale = true;
   }
 
@@ -235,10 +244,11 @@ public final class Producer extends Agent {
   /**
    * Runs every plant for the {@code days} starting at {@code now}.
    *
-   * @param revenueMultiple the realised price multiple of each plant's outputs, by plant
+   * @param revenueMultiple the realised price multiple of the outputs of each plant's recipes, by plant and then
+   *     by {@link Facility#recipes} position
    * @param production receives what was made and used
    */
-  void produce(double now, double days, double reviewDays, double[] revenueMultiple, ProductionLog production) {
+  void produce(double now, double days, double reviewDays, double[][] revenueMultiple, ProductionLog production) {
     int commodities = inTransit.length;
     int regions = inventory.origin(0).length / Origin.STAGES;
     double[] capacityOf = new double[facilities.size()];
@@ -247,52 +257,154 @@ public final class Producer extends Agent {
     for (int i = 0; i < facilities.size(); i++) {
       Facility f = facilities.get(i);
       capacityOf[i] = Units.perDay(f.availableAt(now));
-      for (int c = 0; c < commodities; c++) {
-        potential[c] += capacityOf[i] * f.recipe.output(c);
-        planned[c] += f.plannedPerDay * f.recipe.output(c);
+      for (int r = 0; r < f.recipes.length; r++) {
+        for (int c = 0; c < commodities; c++) {
+          potential[c] += capacityOf[i] * f.recipes[r].output(c);
+          planned[c] += f.plannedPerDay[r] * f.recipes[r].output(c);
+        }
       }
     }
     for (int i = 0; i < facilities.size(); i++) {
       Facility f = facilities.get(i);
-      Recipe recipe = f.recipe;
-      // What sales call for: refill finished stock to cover, shared among the plants making it in proportion
-      // to how much of it each could make, so a heavy-rich separator covers the heavy oxides' demand.
-      double aimPerDay = 0;
-      boolean glut = true;
-      double pushWeight = 0; // how far a price push may take this plant: the most any of its outputs allows
-      double correctionDays = Math.max(days, supply.adjustmentDays());
-      for (int c = 0; c < commodities; c++) {
-        double yield = recipe.output(c);
-        if (yield <= 0) continue;
-        double ratePerDay = requestedPerDay[c] + expectedUsePerDay(c);
-        // The stock gap is closed over the plants' adjustment time, against the stock the present plans will
-        // leave once they have had that time to act (see the class comment).
-        double projected = held(c) + (planned[c] - ratePerDay) * supply.adjustmentDays();
-        double aim = stockAim(c, reviewDays);
-        double gap = aim - projected;
-        double share = potential[c] > 0 ? capacityOf[i] * yield / potential[c] : 0;
-        aimPerDay = Math.max(aimPerDay, (ratePerDay + gap / correctionDays) * share / yield);
-        double stock = inventory.tonnes(c);
-        double glutTonnes = supply.maxCoverDays() * ratePerDay;
-        if (stock <= 0 || stock < glutTonnes) glut = false; // an empty store is never a glut
-        pushWeight = Math.max(pushWeight, pushShare(stock, Math.min(aim, glutTonnes), glutTonnes));
+      int n = f.recipes.length;
+      Plans plans = plans(n);
+      for (int r = 0; r < n; r++) {
+        plan(f.recipes[r], capacityOf[i], revenueMultiple[i][r], days, reviewDays, potential, planned, plans, r);
       }
-      double ceiling = Math.min(1, supply.normalUtilisation() * StrictMath.pow(revenueMultiple[i], supply.priceElasticity()));
-      double canRunPerDay = capacityOf[i] * ceiling;
-      if (revenueMultiple[i] >= PUSH_PRICE_MULTIPLE && pushWeight > 0 && canRunPerDay > aimPerDay) {
-        aimPerDay += (canRunPerDay - aimPerDay) * pushWeight;
+      double mostPerDay = plans.canRun[0];
+      if (n > 1) {
+        // One capacity for all its recipes: when together they call for more than the best-paid one can run, each
+        // gets its share of that.
+        double wanted = 0;
+        for (int r = 0; r < n; r++) {
+          mostPerDay = Math.max(mostPerDay, plans.canRun[r]);
+          wanted += plans.target[r];
+        }
+        if (wanted > mostPerDay) for (int r = 0; r < n; r++) plans.target[r] *= mostPerDay / wanted;
       }
-      f.plannedPerDay += (Math.min(aimPerDay, canRunPerDay) - f.plannedPerDay) * (1 - StrictMath.exp(-days / supply.adjustmentDays()));
-      f.plannedPerDay = Math.max(0, Math.min(f.plannedPerDay, canRunPerDay)); // a plan never exceeds what can run
+      double lag = 1 - StrictMath.exp(-days / supply.adjustmentDays());
+      double plannedTotal = 0;
+      for (int r = 0; r < n; r++) {
+        f.plannedPerDay[r] += (plans.target[r] - f.plannedPerDay[r]) * lag;
+        f.plannedPerDay[r] = Math.max(0, Math.min(f.plannedPerDay[r], plans.canRun[r])); // a plan never exceeds what can run
+        plannedTotal += f.plannedPerDay[r];
+      }
+      if (plannedTotal > mostPerDay) for (int r = 0; r < n; r++) f.plannedPerDay[r] *= mostPerDay / plannedTotal;
       usePerDayStale = true;
-      double activity = glut ? 0 : f.plannedPerDay * days;
-      for (int c = 0; c < commodities; c++) {
-        double need = f.input(c);
-        if (need > 0) activity = Math.min(activity, inventory.tonnes(c) / need);
-      }
       production.capacity(this, f, capacityOf[i] * days, now, days);
-      if (activity > Inventory.EPSILON_TONNES) run(f, activity, now, days, commodities, regions, production);
+      if (n == 1) {
+        double activity = plans.glut[0] ? 0 : f.plannedPerDay[0] * days;
+        for (int c = 0; c < commodities; c++) {
+          double need = f.input(0, c);
+          if (need > 0) activity = Math.min(activity, inventory.tonnes(c) / need);
+        }
+        if (activity > Inventory.EPSILON_TONNES) run(f, 0, activity, now, days, commodities, regions, production);
+      } else {
+        runMix(f, plans, now, days, commodities, regions, production);
+      }
     }
+  }
+
+  /** What sales and prices call for from one of a plant's recipes, worked out by {@link #plan}. */
+  private static final class Plans {
+    final double[] target;
+    final double[] canRun;
+    final double[] aim;
+    final boolean[] glut;
+
+    Plans(int recipes) {
+      target = new double[recipes];
+      canRun = new double[recipes];
+      aim = new double[recipes];
+      glut = new boolean[recipes];
+    }
+  }
+
+  // Performance: most plants run one recipe; their plans reuse one set of arrays.
+  private final Plans onePlan = new Plans(1);
+
+  private Plans plans(int recipes) {
+    return recipes == 1 ? onePlan : new Plans(recipes);
+  }
+
+  /**
+   * Works out the run rate that sales call for from recipe {@code r} of a plant with {@code capacityPerDay}:
+   * refill finished stock to cover, shared among the plants making each output in proportion to how much of it
+   * each could make, so a heavy-rich separator covers the heavy oxides' demand; raised toward all it can run by a
+   * price push; and capped by what the price lets it run.
+   */
+  private void plan(Recipe recipe, double capacityPerDay, double revenueMultiple, double days, double reviewDays,
+                    double[] potential, double[] planned, Plans plans, int r) {
+    double aimPerDay = 0;
+    boolean glut = true;
+    double pushWeight = 0; // how far a price push may take this plant: the most any of its outputs allows
+    double correctionDays = Math.max(days, supply.adjustmentDays());
+    for (int c = 0; c < potential.length; c++) {
+      double yield = recipe.output(c);
+      if (yield <= 0) continue;
+      double ratePerDay = requestedPerDay[c] + expectedUsePerDay(c);
+      // The stock gap is closed over the plants' adjustment time, against the stock the present plans will
+      // leave once they have had that time to act (see the class comment).
+      double projected = held(c) + (planned[c] - ratePerDay) * supply.adjustmentDays();
+      double aim = stockAim(c, reviewDays);
+      double gap = aim - projected;
+      double share = potential[c] > 0 ? capacityPerDay * yield / potential[c] : 0;
+      aimPerDay = Math.max(aimPerDay, (ratePerDay + gap / correctionDays) * share / yield);
+      double stock = inventory.tonnes(c);
+      double glutTonnes = supply.maxCoverDays() * ratePerDay;
+      if (stock <= 0 || stock < glutTonnes) glut = false; // an empty store is never a glut
+      pushWeight = Math.max(pushWeight, pushShare(stock, Math.min(aim, glutTonnes), glutTonnes));
+    }
+    double ceiling = Math.min(1, supply.normalUtilisation() * StrictMath.pow(revenueMultiple, supply.priceElasticity()));
+    double canRunPerDay = capacityPerDay * ceiling;
+    if (revenueMultiple >= PUSH_PRICE_MULTIPLE && pushWeight > 0 && canRunPerDay > aimPerDay) {
+      aimPerDay += (canRunPerDay - aimPerDay) * pushWeight;
+    }
+    plans.aim[r] = aimPerDay;
+    plans.target[r] = Math.min(aimPerDay, canRunPerDay);
+    plans.canRun[r] = canRunPerDay;
+    plans.glut[r] = glut;
+  }
+
+  /**
+   * Runs a plant's recipes in turn, each within its plan and the inputs the ones before it left. Capacity that
+   * one leaves idle for want of an input goes to the others, up to what their sales call for: a magnet line
+   * short of Dy/Tb makes heavy-free grades for the buyers waiting for them.
+   */
+  private void runMix(Facility f, Plans plans, double now, double days, int commodities, int regions,
+                      ProductionLog production) {
+    int n = f.recipes.length;
+    double[] left = new double[commodities];
+    for (int c = 0; c < commodities; c++) left[c] = inventory.tonnes(c);
+    double[] activity = new double[n];
+    double idle = 0;
+    for (int r = 0; r < n; r++) {
+      if (plans.glut[r]) continue;
+      double plannedTonnes = f.plannedPerDay[r] * days;
+      activity[r] = take(f, r, plannedTonnes, left);
+      idle += plannedTonnes - activity[r];
+    }
+    for (int r = 0; r < n && idle > Inventory.EPSILON_TONNES; r++) {
+      if (plans.glut[r]) continue;
+      double more = take(f, r, Math.min(idle, Math.max(0, Math.min(plans.aim[r], plans.canRun[r]) * days - activity[r])), left);
+      activity[r] += more;
+      idle -= more;
+    }
+    for (int r = 0; r < n; r++) {
+      if (activity[r] > Inventory.EPSILON_TONNES) run(f, r, activity[r], now, days, commodities, regions, production);
+    }
+  }
+
+  /** The tonnes of recipe {@code r}, up to {@code tonnes}, the inputs {@code left} allow; takes their inputs from it. */
+  private static double take(Facility f, int r, double tonnes, double[] left) {
+    double activity = tonnes;
+    for (int c = 0; c < left.length; c++) {
+      double need = f.input(r, c);
+      if (need > 0) activity = Math.min(activity, left[c] / need);
+    }
+    activity = Math.max(0, activity);
+    for (int c = 0; c < left.length; c++) left[c] -= activity * f.input(r, c);
+    return activity;
   }
 
   /**
@@ -324,15 +436,15 @@ public final class Producer extends Agent {
   }
 
   /** Turns inputs into outputs; outputs inherit the origin of the inputs used (oldest lots first) plus this plant's stage. */
-  private void run(Facility f, double activity, double now, double days, int commodities, int regions,
+  private void run(Facility f, int r, double activity, double now, double days, int commodities, int regions,
                    ProductionLog production) {
-    Recipe recipe = f.recipe;
+    Recipe recipe = f.recipes[r];
     double[] origin = madeOrigin;
     boolean tracked = inventory.tracksOrigin();
     if (tracked) Arrays.fill(origin, 0);
     double inputTonnes = 0;
     for (int c = 0; c < commodities; c++) {
-      double used = activity * f.input(c);
+      double used = activity * f.input(r, c);
       if (used <= 0) continue;
       if (tracked) {
         Origin.mixInto(origin, inputTonnes, inventory.take(c, used), used); // the oldest lots go in first
@@ -349,7 +461,7 @@ public final class Producer extends Agent {
       inventory.add(c, made, origin);
       production.produced(this, c, made, now, days);
     }
-    production.ran(this, f, activity, now, days);
+    production.ran(this, f, recipe, activity, now, days);
   }
 
   /** Receives what plants make and use, for the ledger and the reports. */
@@ -358,7 +470,7 @@ public final class Producer extends Agent {
 
     void produced(Producer p, int c, double tonnes, double now, double days);
 
-    void ran(Producer p, Facility f, double activityTonnes, double now, double days);
+    void ran(Producer p, Facility f, Recipe recipe, double activityTonnes, double now, double days);
 
     void capacity(Producer p, Facility f, double availableActivityTonnes, double now, double days);
   }

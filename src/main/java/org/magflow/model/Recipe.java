@@ -15,6 +15,7 @@ public final class Recipe {
   private final double[] inputs;
   private final double[] outputs;
   private final List<Thrift> thrifts;
+  private final List<Recipe> alternatives;
 
   /**
    * A way for the plants running a recipe to use less of one input per tonne made as its price stays high, as
@@ -31,12 +32,23 @@ public final class Recipe {
   }
 
   public Recipe(String id, Stage stage, double[] inputs, double[] outputs, List<Thrift> thrifts) {
+    this(id, stage, inputs, outputs, thrifts, List.of());
+  }
+
+  private Recipe(String id, Stage stage, double[] inputs, double[] outputs, List<Thrift> thrifts,
+                 List<Recipe> alternatives) {
     this.id = Objects.requireNonNull(id, "id");
     this.stage = Objects.requireNonNull(stage, "stage");
     if (inputs.length != outputs.length) throw new IllegalArgumentException("inputs and outputs differ in length");
     this.inputs = inputs.clone();
     this.outputs = outputs.clone();
     this.thrifts = List.copyOf(thrifts);
+    this.alternatives = List.copyOf(alternatives);
+    for (Recipe r : this.alternatives) {
+      if (r.stage != stage || r.inputs.length != inputs.length || !r.alternatives.isEmpty()) {
+        throw new IllegalArgumentException("an alternative is a plain recipe of the same stage");
+      }
+    }
     for (Thrift t : this.thrifts) {
       if (inputs[t.input()] <= 0) throw new IllegalArgumentException("a thrift cuts an input the recipe does not use");
     }
@@ -44,7 +56,20 @@ public final class Recipe {
 
   /** The same recipe with other output yields, e.g. for a deposit richer in heavy rare earths. */
   public Recipe withOutputs(double[] outputs) {
-    return new Recipe(id, stage, inputs, outputs, thrifts);
+    return new Recipe(id, stage, inputs, outputs, thrifts, alternatives);
+  }
+
+  /**
+   * The same recipe, whose plants can run any of {@code alternatives} instead within the same capacity, as a magnet
+   * line makes heavy-free grades or grades holding dysprosium and terbium.
+   */
+  public Recipe withAlternatives(List<Recipe> alternatives) {
+    return new Recipe(id, stage, inputs, outputs, thrifts, alternatives);
+  }
+
+  /** The recipes its plants can run instead of it within the same capacity; empty for most recipes. */
+  public List<Recipe> alternatives() {
+    return alternatives;
   }
 
   /** The ways its plants can cut inputs; empty for most recipes. */

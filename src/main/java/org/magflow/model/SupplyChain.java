@@ -208,10 +208,12 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     if (depth > commodities.size()) return stages; // recipe cycles are rejected by validation; this only guards
     for (Producer p : producers) {
       for (Facility f : p.facilities) {
-        if (f.recipe.output(c) <= 0) continue;
-        stages.add(f.recipe.stage());
-        for (int in = 0; in < commodities.size(); in++) {
-          if (f.recipe.input(in) > 0) stages.addAll(stagesBehind(in, depth + 1));
+        for (Recipe recipe : f.recipes) {
+          if (recipe.output(c) <= 0) continue;
+          stages.add(recipe.stage());
+          for (int in = 0; in < commodities.size(); in++) {
+            if (recipe.input(in) > 0) stages.addAll(stagesBehind(in, depth + 1));
+          }
         }
       }
     }
@@ -349,8 +351,12 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
       if (now >= scenarioStart()) p.startSmoothingOrders();
       // plants learn to thrift from the scenario start: the warm-up's settling prices are not a market signal
       if (now >= scenarioStart() && p.thrifts()) p.thrift(days, priceMultiples(p.region.zone()));
-      double[] revenueMultiple = new double[p.facilities.size()];
-      for (int i = 0; i < revenueMultiple.length; i++) revenueMultiple[i] = revenueMultiple(p, p.facilities.get(i));
+      double[][] revenueMultiple = new double[p.facilities.size()][];
+      for (int i = 0; i < revenueMultiple.length; i++) {
+        Recipe[] recipes = p.facilities.get(i).recipes;
+        revenueMultiple[i] = new double[recipes.length];
+        for (int r = 0; r < recipes.length; r++) revenueMultiple[i][r] = revenueMultiple(p, recipes[r]);
+      }
       p.produce(now, days, clock.clearingDays(), revenueMultiple, this);
     }
   }
@@ -383,15 +389,15 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   }
 
   /**
-   * The value of a plant's output at the prices its owner realises (its home zone's, or a guaranteed floor
+   * The value of a recipe's output at the prices its owner realises (its home zone's, or a guaranteed floor
    * if higher) over its value at reference prices.
    */
-  private double revenueMultiple(Producer p, Facility f) {
+  private double revenueMultiple(Producer p, Recipe recipe) {
     int zone = p.region.zone();
     double atPrice = 0;
     double atReference = 0;
     for (Commodity c : commodities) {
-      double yield = f.recipe.output(c.index());
+      double yield = recipe.output(c.index());
       if (yield <= 0) continue;
       double floor = policyBook.priceFloor(p, c.index());
       double price = prices.price(zone, c.index());
@@ -561,8 +567,8 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
   }
 
   @Override
-  public void ran(Producer p, Facility f, double activityTonnes, double now, double days) {
-    ledger.ran(f.recipe, activityTonnes);
+  public void ran(Producer p, Facility f, Recipe recipe, double activityTonnes, double now, double days) {
+    ledger.ran(recipe, activityTonnes);
     reporter.flow(reporter.throughput[p.index][f.recipe.stage().ordinal()], now, days, activityTonnes);
   }
 

@@ -42,6 +42,31 @@ class CastChecks extends Checks {
       coefficients(path + ".outputs", r.outputs(), true);
       conserves(path + ".outputs", r, null);
     }
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) != null) alternatives(FieldPaths.index("recipes", i) + ".alternatives", list.get(i));
+    }
+  }
+
+  /** A recipe's alternatives: other plain recipes of its stage, each named once. */
+  private void alternatives(String path, RecipeSpec r) {
+    if (r.alternatives() == null) return;
+    Set<String> named = new HashSet<>();
+    for (int k = 0; k < r.alternatives().size(); k++) {
+      String at = FieldPaths.index(path, k);
+      String id = ref(at, r.alternatives().get(k), recipes);
+      RecipeSpec other = id == null ? null : recipeById.get(id);
+      if (other == null) continue;
+      if (id.equals(r.id())) {
+        problem(at, "'" + id + "' is this recipe; expected another recipe its plants can run instead");
+      } else if (!named.add(id)) {
+        problem(at, "'" + id + "' is named twice; expected each alternative once");
+      } else if (other.stage() != null && !other.stage().equals(r.stage())) {
+        problem(at, "'" + id + "' is a " + other.stage() + " recipe; expected one of this recipe's stage ("
+            + r.stage() + "): a plant runs its alternatives in the same capacity");
+      } else if (other.alternatives() != null && !other.alternatives().isEmpty()) {
+        problem(at, "'" + id + "' has alternatives of its own; expected a recipe without (list them all here)");
+      }
+    }
   }
 
   void coefficients(String path, Map<String, Double> map, boolean required) {

@@ -49,9 +49,9 @@ final class EffectChecks {
    * What each producer can sell (what its plants and projects make, and the stock it starts with) and what it
    * buys (its plants' and projects' inputs), by producer id.
    */
-  private record Cast(Map<String, Set<String>> sells, Map<String, Set<String>> buys) {
+  private record Cast(Map<String, Set<String>> sells, Map<String, Set<String>> buys, Map<String, RecipeSpec> recipes) {
     static Cast of(ScenarioSpec s, Map<String, RecipeSpec> recipes) {
-      Cast cast = new Cast(new HashMap<>(), new HashMap<>());
+      Cast cast = new Cast(new HashMap<>(), new HashMap<>(), recipes);
       Map<String, String> ownerByFacility = new HashMap<>();
       for (ProducerSpec p : Checks.nonNull(s.producers())) {
         if (p.id() == null) continue;
@@ -81,9 +81,16 @@ final class EffectChecks {
       return cast;
     }
 
-    /** A plant of {@code owner}'s running {@code recipe}, its outputs replaced by {@code yields} (0: none). */
+    /**
+     * A plant of {@code owner}'s running {@code recipe}, its outputs replaced by {@code yields} (0: none), or any of
+     * the recipe's alternatives.
+     */
     void plant(String owner, RecipeSpec recipe, Map<String, Double> yields) {
       if (recipe == null) return;
+      for (String id : Checks.nonNull(recipe.alternatives())) {
+        RecipeSpec alternative = recipes.get(id);
+        if (alternative != null && alternative != recipe) plant(owner, alternative.withoutAlternatives(), null);
+      }
       if (recipe.inputs() != null) buys.computeIfAbsent(owner, k -> new TreeSet<>()).addAll(recipe.inputs().keySet());
       if (recipe.outputs() == null) return;
       for (String output : recipe.outputs().keySet()) {

@@ -130,6 +130,12 @@ public final class ModelBuilder {
       recipes.put(r.id(), new Recipe(r.id(), Stage.fromId(r.stage()), amounts(r.inputs(), ids.commodityIndex, nc),
           amounts(r.outputs(), ids.commodityIndex, nc), thrifts));
     }
+    // validation keeps alternatives plain recipes, so the ones just built are the ones to offer
+    Map<String, Recipe> plain = Map.copyOf(recipes);
+    for (var r : scenario.recipes()) {
+      if (r.alternatives() == null || r.alternatives().isEmpty()) continue;
+      recipes.put(r.id(), plain.get(r.id()).withAlternatives(r.alternatives().stream().map(plain::get).toList()));
+    }
     return recipes;
   }
 

@@ -130,8 +130,9 @@ public final class ScenarioDefaults {
         list(s.regions(), r -> new RegionSpec(r.id(), or(r.name(), r.id()), r.priceZone())),
         market(s.market()),
         trade(s.trade()),
-        // thrifting stays absent when not given, so resolved files of scenarios without it do not change
-        list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()), r.thrifting())),
+        // thrifting and alternatives stay absent when not given, so resolved files of scenarios without them do not change
+        list(s.recipes(), r -> new RecipeSpec(r.id(), r.stage(), map(r.inputs()), map(r.outputs()), r.thrifting(),
+            r.alternatives())),
         list(ProjectDefaults.withOwners(or(s.producers(), List.of()), or(s.projects(), List.of()),
             s.investment() == null || s.investment().entrants() == null ? List.of() : s.investment().entrants()),
             ScenarioDefaults::producer),

@@ -166,12 +166,22 @@ public record ScenarioSpec(
    *
    * @param stage mining, separation or manufacturing; origin records note where each stage happened
    * @param thrifting ways the plants running it cut an input as its price stays high (none if absent)
+   * @param alternatives ids of recipes of the same stage that its plants can run instead, in any mix, within their
+   *     one capacity: a magnet line's heavy-free grade beside its Dy/Tb grade (none if absent)
    */
   public record RecipeSpec(String id, String stage, java.util.Map<String, Double> inputs,
                            java.util.Map<String, Double> outputs,
                            @com.fasterxml.jackson.annotation.JsonInclude(
                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                           List<ThriftSpec> thrifting) {}
+                           List<ThriftSpec> thrifting,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                               com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           List<String> alternatives) {
+    /** The same recipe without alternatives: what one of them is when a plant runs it in another's place. */
+    public RecipeSpec withoutAlternatives() {
+      return new RecipeSpec(id, stage, inputs, outputs, thrifting, null);
+    }
+  }
 
   /**
    * A way to use less of a recipe input as its price stays high: magnet makers cut dysprosium and terbium by

@@ -67,15 +67,15 @@ class ProducerPushTest {
 
       public void produced(Producer p, int c, double tonnes, double now, double days) {}
 
-      public void ran(Producer p, Facility f, double activityTonnes, double now, double days) {}
+      public void ran(Producer p, Facility f, Recipe recipe, double activityTonnes, double now, double days) {}
 
       public void capacity(Producer p, Facility f, double availableActivityTonnes, double now, double days) {}
     };
     for (int week = 0; week < 26; week++) {
-      maker.produce(week * 7.0, 7, 7, new double[] {priceMultiple}, quiet);
+      maker.produce(week * 7.0, 7, 7, new double[][] {{priceMultiple}}, quiet);
       double made = maker.inventory.tonnes(0) - stockTonnes;
       if (made > 0) maker.inventory.remove(0, made);
     }
-    return plant.plannedPerDay;
+    return plant.plannedPerDay[0];
   }
 }

@@ -25,7 +25,7 @@ public final class ContentScenarios {
         .map(c -> new CommoditySpec(c.id(), c.name(), c.unit(), c.id().equals("magnet") ? magnet : concentrate))
         .toList();
     List<RecipeSpec> recipes = s.recipes().stream()
-        .map(r -> r.id().equals("make") ? new RecipeSpec("make", r.stage(), Map.of("reo", input), Map.of("magnet", output), null) : r)
+        .map(r -> r.id().equals("make") ? new RecipeSpec("make", r.stage(), Map.of("reo", input), Map.of("magnet", output), null, null) : r)
         .toList();
     List<ProducerSpec> producers = s.producers().stream().map(p -> new ProducerSpec(p.id(), p.name(), p.region(),
         p.tags(), p.facilities().stream().map(f -> f.recipe().equals("make") && ownYield != null

@@ -123,7 +123,7 @@ final class RandomScenarios {
         outputs.put("c" + (first + 1 + rnd.nextInt(shape.commodities() - first - 1)), round(0.01 + rnd.nextDouble()));
       }
       recipes.add(new RecipeSpec("r" + i, STAGES.get(rnd.nextInt(STAGES.size())), inputs.isEmpty() && rnd.nextBoolean()
-          ? null : inputs, outputs, null));
+          ? null : inputs, outputs, null, null));
     }
 
     List<ProducerSpec> producers = new ArrayList<>();

@@ -147,6 +147,36 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void validate_recipeAlternatives_arePlainRecipesOfTheSameStage_eachNamedOnce() {
+    String scenario = """
+        name: x
+        start: 2025-01-01
+        end: 2026-01-01
+        commodities: [{id: oxide}, {id: dy}, {id: magnet}, {id: plain}]
+        regions: [{id: R, priceZone: Z}]
+        market: {referencePrices: [{commodity: oxide, zone: Z, usdPerKg: 1}, {commodity: dy, zone: Z, usdPerKg: 1},
+                                   {commodity: magnet, zone: Z, usdPerKg: 1}, {commodity: plain, zone: Z, usdPerKg: 1}]}
+        trade: {domestic: {transitDays: 1, freightUsdPerKg: 0}, default: {transitDays: 1, freightUsdPerKg: 0}}
+        recipes:
+          - {id: dy-grade, stage: manufacturing, inputs: {oxide: 0.3, dy: 0.03}, outputs: {magnet: 1},
+             alternatives: [plain-grade, dy-grade, plain-grade, refine, nowhere, mixed]}
+          - {id: plain-grade, stage: manufacturing, inputs: {oxide: 0.3}, outputs: {plain: 1}}
+          - {id: refine, stage: separation, inputs: {oxide: 1}, outputs: {dy: 0.1}}
+          - {id: mixed, stage: manufacturing, inputs: {oxide: 0.3}, outputs: {plain: 1}, alternatives: [plain-grade]}
+        producers: []
+        demand: []
+        """;
+    assertEquals(List.of(
+        "recipes[0].alternatives[1]: 'dy-grade' is this recipe; expected another recipe its plants can run instead",
+        "recipes[0].alternatives[2]: 'plain-grade' is named twice; expected each alternative once",
+        "recipes[0].alternatives[3]: 'refine' is a separation recipe; expected one of this recipe's stage"
+            + " (manufacturing): a plant runs its alternatives in the same capacity",
+        "recipes[0].alternatives[4]: unknown recipe 'nowhere'; known recipes: dy-grade, mixed, plain-grade, refine",
+        "recipes[0].alternatives[5]: 'mixed' has alternatives of its own; expected a recipe without (list them all"
+            + " here)"), yaml(scenario));
+  }
+
+  @Test
   void validate_twoWayRouteListedTwice_isReported() throws IOException {
     List<String> problems = tinyWith(t -> ((ArrayNode) t.at("/trade/routes")).add(json.createObjectNode()
         .put("from", "US").put("to", "CN").put("transitDays", 30).put("freightUsdPerKg", 0.3)));
