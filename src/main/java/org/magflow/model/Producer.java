@@ -272,16 +272,7 @@ public final class Producer extends Agent {
         plan(f.recipes[r], capacityOf[i], revenueMultiple[i][r], days, reviewDays, potential, planned, plans, r);
       }
       double mostPerDay = plans.canRun[0];
-      if (n > 1) {
-        // One capacity for all its recipes: when together they call for more than the best-paid one can run, each
-        // gets its share of that.
-        double wanted = 0;
-        for (int r = 0; r < n; r++) {
-          mostPerDay = Math.max(mostPerDay, plans.canRun[r]);
-          wanted += plans.target[r];
-        }
-        if (wanted > mostPerDay) for (int r = 0; r < n; r++) plans.target[r] *= mostPerDay / wanted;
-      }
+      if (n > 1) mostPerDay = shareOneCapacity(plans, n);
       double lag = 1 - StrictMath.exp(-days / supply.adjustmentDays());
       double plannedTotal = 0;
       for (int r = 0; r < n; r++) {
@@ -305,11 +296,41 @@ public final class Producer extends Agent {
     }
   }
 
+  /**
+   * Shares one plant's capacity among its recipes: first what their sales call for, each its share when together
+   * they call for more than the best-paid one can run; then what is left among those a price push takes further,
+   * so a push on one grade never takes the capacity another grade's orders need.
+   *
+   * @return the most the plant can run, tonnes of activity a day
+   */
+  private static double shareOneCapacity(Plans plans, int n) {
+    double most = 0;
+    double sales = 0;
+    double pushed = 0;
+    for (int r = 0; r < n; r++) {
+      most = Math.max(most, plans.canRun[r]);
+      double forSales = Math.min(plans.aim[r], plans.canRun[r]);
+      sales += forSales;
+      pushed += plans.target[r] - forSales;
+    }
+    double salesShare = sales > most ? most / sales : 1;
+    double pushShare = sales >= most ? 0 : pushed > most - sales ? (most - sales) / pushed : 1;
+    for (int r = 0; r < n; r++) {
+      double forSales = Math.min(plans.aim[r], plans.canRun[r]);
+      plans.target[r] = forSales * salesShare + (plans.target[r] - forSales) * pushShare;
+    }
+    return most;
+  }
+
   /** What sales and prices call for from one of a plant's recipes, worked out by {@link #plan}. */
   private static final class Plans {
+    /** The run rate it moves toward: what sales call for, raised by a price push, within what can run. */
     final double[] target;
+    /** What the price lets it run. */
     final double[] canRun;
+    /** What sales call for, before a price push. */
     final double[] aim;
+    /** Whether its outputs' unsold stock is at the glut level, where it makes nothing. */
     final boolean[] glut;
 
     Plans(int recipes) {
@@ -357,10 +378,10 @@ public final class Producer extends Agent {
     }
     double ceiling = Math.min(1, supply.normalUtilisation() * StrictMath.pow(revenueMultiple, supply.priceElasticity()));
     double canRunPerDay = capacityPerDay * ceiling;
+    plans.aim[r] = aimPerDay; // what sales call for
     if (revenueMultiple >= PUSH_PRICE_MULTIPLE && pushWeight > 0 && canRunPerDay > aimPerDay) {
       aimPerDay += (canRunPerDay - aimPerDay) * pushWeight;
     }
-    plans.aim[r] = aimPerDay;
     plans.target[r] = Math.min(aimPerDay, canRunPerDay);
     plans.canRun[r] = canRunPerDay;
     plans.glut[r] = glut;

@@ -80,4 +80,19 @@ class ComparisonTest {
     assertEquals(60, price[1], 1e-12);
     assertTrue(Double.isNaN(price[2]), "no price reported: no level");
   }
+
+  @Test
+  void aCommodityEndingInAStar_picksTheFamily_asCustomsCountBothMagnetGrades() {
+    LocalDate jan = LocalDate.of(2025, 1, 31);
+    List<SimEvent> events = List.of(
+        new Observation(jan, "shipped", "", "CN", "US", "ndfeb_magnet", "", 10, "t"),
+        new Observation(jan, "shipped", "", "CN", "US", "ndfeb_magnet_hf", "", 6, "t"),
+        new Observation(jan, "shipped", "", "CN", "US", "ndpr_oxide", "", 100, "t"));
+    List<YearMonth> months = Comparison.months(YearMonth.of(2025, 1), YearMonth.of(2025, 1));
+    Selector both = new Selector("shipped", "CN", "US", "ndfeb_magnet*", "");
+    assertEquals(16, Comparison.simulated(events, both, months)[0], 1e-12);
+    assertEquals(10, Comparison.simulated(events, new Selector("shipped", "CN", "US", "ndfeb_magnet", ""), months)[0],
+        1e-12, "without the star, the one commodity");
+    assertEquals("shipped CN->US ndfeb_magnet*", both.text());
+  }
 }

@@ -25,6 +25,14 @@ class ProducerAlternativesTest {
   /** Tonnes a day of each grade made over the last eight of 52 weeks, by commodity. */
   private static double[] madePerDay(Recipe recipe, double dyGradeSales, double heavyFreeSales,
                                      double dyTbPerDay) {
+    double[] atReference = new double[recipe.alternatives().size() + 1];
+    java.util.Arrays.fill(atReference, 1);
+    return madePerDay(recipe, dyGradeSales, heavyFreeSales, dyTbPerDay, atReference);
+  }
+
+  /** As above, with each recipe's outputs fetching {@code priceMultiple} times their reference. */
+  private static double[] madePerDay(Recipe recipe, double dyGradeSales, double heavyFreeSales, double dyTbPerDay,
+                                     double[] priceMultiple) {
     Region r = new Region(0, "R", "R", 0, "z");
     Facility plant = new Facility("line", recipe, r, CapacitySchedule.constant(CAPACITY_PER_DAY * 365));
     Producer maker = new Producer(0, "maker", "Maker", r, List.of(), List.of(plant),
@@ -47,13 +55,11 @@ class ProducerAlternativesTest {
 
       public void capacity(Producer p, Facility f, double availableActivityTonnes, double now, double days) {}
     };
-    double[] atReference = new double[recipe.alternatives().size() + 1];
-    java.util.Arrays.fill(atReference, 1);
     for (int week = 0; week < 52; week++) {
       // a week's Dy/Tb arrives; the oxide stock stays full; buyers take what was made, less two weeks' cover
       maker.inventory.add(DYTB, dyTbPerDay * 7, Origin.empty(1));
       maker.inventory.add(NDPR, Math.max(0, 1_000 - maker.inventory.tonnes(NDPR)), Origin.empty(1));
-      maker.produce(week * 7.0, 7, 7, new double[][] {atReference}, log);
+      maker.produce(week * 7.0, 7, 7, new double[][] {priceMultiple}, log);
       for (int c : new int[] {DY_GRADE, HEAVY_FREE}) {
         double keep = 14 * maker.requestedPerDay[c];
         double sold = Math.max(0, maker.inventory.tonnes(c) - keep);
@@ -90,6 +96,17 @@ class ProducerAlternativesTest {
     assertEquals(0.1, made[DY_GRADE], 0.01, "Dy/Tb grade t/day, limited by 0.1 t/day's Dy/Tb");
     assertTrue(made[HEAVY_FREE] > 0.65, "heavy-free " + made[HEAVY_FREE]
         + " t/day of 0.7 ordered; half the line would give 0.5");
+  }
+
+  @Test
+  void aPricePushOnOneGrade_takesOnlyTheCapacityTheOtherGradesOrdersLeave() {
+    // Dy/Tb-grade magnets fetch 2x (a push: run at all it can), heavy-free ones their reference; 0.4 t a day of
+    // each ordered from a line of 1 t a day. Shared in proportion to what each wanted (1.0 and 0.4), heavy-free
+    // buyers got 0.32 t a day of their 0.4.
+    double[] made = madePerDay(WITH_DYTB.withAlternatives(List.of(HEAVY_FREE_GRADE)), 0.4, 0.4, 1.0 * 0.03,
+        new double[] {2, 1});
+    assertEquals(0.4, made[HEAVY_FREE], 0.03, "heavy-free t/day, ordered 0.4");
+    assertEquals(0.6, made[DY_GRADE], 0.05, "Dy/Tb grade t/day: its 0.4 and the push into the rest of the line");
   }
 
   @Test
