@@ -355,7 +355,7 @@ public final class Investment {
       plan.plant().commission(now, plan.tonnesPerYear(), plan.rampDays());
       double output = plan.tonnesPerYear() * plan.plant().recipe.output(plan.mainOutput())
           * plan.owner().supply.normalUtilisation();
-      world.signOfftakes(plan.owner(), plan.mainOutput(), output);
+      world.signOfftakes(plan.owner(), plan.plant(), plan.mainOutput(), output);
       advance(p, Status.OPERATING, now);
     }
   }

@@ -90,6 +90,13 @@ public final class Recipe {
     return inputs[c];
   }
 
+  /** The commodity it makes most of, by tonnes (the first of equals). */
+  int mainOutput() {
+    int main = 0;
+    for (int c = 1; c < outputs.length; c++) if (outputs[c] > outputs[main]) main = c;
+    return main;
+  }
+
   /** Tonnes of commodity {@code c} made per tonne of activity. */
   public double output(int c) {
     return outputs[c];

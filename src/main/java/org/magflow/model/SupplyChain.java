@@ -369,11 +369,41 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
    * going to the sellers buyers already know and a new plant idles unless prices are high enough to push it.
    */
   void signOfftakes(Producer owner, int c, double tonnesPerYear) {
-    double use = 0;
-    for (Agent a : agents) if (offtaker(a, owner, c)) use += a.expectedUsePerDay(c);
+    double use = zoneUse(owner, c);
     if (use <= 0) return;
     double share = Math.min(1, Units.perDay(tonnesPerYear) / use);
     for (Agent a : agents) if (offtaker(a, owner, c)) a.addSupplier(owner.index, share);
+  }
+
+  /**
+   * As {@link #signOfftakes(Producer, int, double)} for a plant that can run alternatives (a magnet line's grades):
+   * its output is contracted to each recipe's main output in proportion to what the zone's buyers use of it, so
+   * a new magnet plant sells heavy-free magnets as well as the Dy/Tb grade its financing names.
+   *
+   * @param main the main output of the plant's own recipe
+   */
+  void signOfftakes(Producer owner, Facility plant, int main, double tonnesPerYear) {
+    if (plant.recipes.length == 1) {
+      signOfftakes(owner, main, tonnesPerYear);
+      return;
+    }
+    int[] made = new int[plant.recipes.length];
+    double[] use = new double[made.length];
+    double total = 0;
+    for (int r = 0; r < made.length; r++) {
+      made[r] = r == 0 ? main : plant.recipes[r].mainOutput();
+      use[r] = zoneUse(owner, made[r]);
+      total += use[r];
+    }
+    if (total <= 0) return;
+    for (int r = 0; r < made.length; r++) signOfftakes(owner, made[r], tonnesPerYear * use[r] / total);
+  }
+
+  /** Tonnes a day of {@code c} the buyers in {@code owner}'s price zone, other than it, expect to use. */
+  private double zoneUse(Producer owner, int c) {
+    double use = 0;
+    for (Agent a : agents) if (offtaker(a, owner, c)) use += a.expectedUsePerDay(c);
+    return use;
   }
 
   private static boolean offtaker(Agent a, Producer owner, int c) {
