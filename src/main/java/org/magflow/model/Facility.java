@@ -69,13 +69,6 @@ public final class Facility {
     return false;
   }
 
-  /** Tonnes a day of all its recipes the plant is set to run. */
-  double plannedTotalPerDay() {
-    double total = 0;
-    for (double planned : plannedPerDay) total += planned;
-    return total;
-  }
-
   /** The share of thrift {@code i}'s input this plant has cut. */
   double thrifted(int i) {
     return thrifted[i];

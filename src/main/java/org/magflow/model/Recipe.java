@@ -90,11 +90,18 @@ public final class Recipe {
     return inputs[c];
   }
 
-  /** The commodity it makes most of, by tonnes (the first of equals). */
-  int mainOutput() {
-    int main = 0;
-    for (int c = 1; c < outputs.length; c++) if (outputs[c] > outputs[main]) main = c;
-    return main;
+  /** The output that makes most of its value at the given prices, USD/kg by commodity (the first of equals). */
+  public int mainOutput(double[] usdPerKg) {
+    int best = 0;
+    double bestValue = -1;
+    for (int c = 0; c < outputs.length; c++) {
+      double value = outputs[c] * usdPerKg[c];
+      if (value > bestValue) {
+        best = c;
+        bestValue = value;
+      }
+    }
+    return best;
   }
 
   /** Tonnes of commodity {@code c} made per tonne of activity. */

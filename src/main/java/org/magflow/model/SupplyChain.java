@@ -377,8 +377,9 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
 
   /**
    * As {@link #signOfftakes(Producer, int, double)} for a plant that can run alternatives (a magnet line's grades):
-   * its output is contracted to each recipe's main output in proportion to what the zone's buyers use of it, so
-   * a new magnet plant sells heavy-free magnets as well as the Dy/Tb grade its financing names.
+   * its output is contracted to each recipe's main output (by value at the zone's reference prices, as projects
+   * pick their own) in proportion to what the zone's buyers use of it, so a new magnet plant sells heavy-free
+   * magnets as well as the Dy/Tb grade its financing names.
    *
    * @param main the main output of the plant's own recipe
    */
@@ -387,11 +388,13 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
       signOfftakes(owner, main, tonnesPerYear);
       return;
     }
+    double[] reference = new double[commodities.size()];
+    for (Commodity c : commodities) reference[c.index()] = prices.reference(owner.region.zone(), c.index());
     int[] made = new int[plant.recipes.length];
     double[] use = new double[made.length];
     double total = 0;
     for (int r = 0; r < made.length; r++) {
-      made[r] = r == 0 ? main : plant.recipes[r].mainOutput();
+      made[r] = r == 0 ? main : plant.recipes[r].mainOutput(reference);
       use[r] = zoneUse(owner, made[r]);
       total += use[r];
     }

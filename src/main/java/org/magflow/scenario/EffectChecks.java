@@ -87,10 +87,15 @@ final class EffectChecks {
      */
     void plant(String owner, RecipeSpec recipe, Map<String, Double> yields) {
       if (recipe == null) return;
+      runs(owner, recipe, yields);
       for (String id : Checks.nonNull(recipe.alternatives())) {
         RecipeSpec alternative = recipes.get(id);
-        if (alternative != null && alternative != recipe) plant(owner, alternative.withoutAlternatives(), null);
+        if (alternative != null) runs(owner, alternative, null);
       }
+    }
+
+    /** What a plant of {@code owner}'s buys and sells running one recipe, its outputs replaced by {@code yields}. */
+    private void runs(String owner, RecipeSpec recipe, Map<String, Double> yields) {
       if (recipe.inputs() != null) buys.computeIfAbsent(owner, k -> new TreeSet<>()).addAll(recipe.inputs().keySet());
       if (recipe.outputs() == null) return;
       for (String output : recipe.outputs().keySet()) {

@@ -81,7 +81,7 @@ final class ProjectPlans {
       String stage = plant.recipe().stage().id();
       LeadTimeSpec lead = investment.leadTimes().get(stage);
       double[] reference = referenceUsdPerKg[owner.region().zone()];
-      int main = mainOutput(plant.recipe(), reference);
+      int main = plant.recipe().mainOutput(reference);
       // an incentive price given for the main output is read as a multiple of its reference price
       double incentive = p.incentiveUsdPerKg() != null ? p.incentiveUsdPerKg() / reference[main]
           : investment.incentiveMultiple().get(stage);
@@ -106,7 +106,7 @@ final class ProjectPlans {
       EntrantSpec e = entrants.get(i);
       Facility plant = entrantPlants.get(i);
       Producer owner = producerById.get(e.id());
-      int main = mainOutput(plant.recipe(), referenceUsdPerKg[owner.region().zone()]);
+      int main = plant.recipe().mainOutput(referenceUsdPerKg[owner.region().zone()]);
       list.add(new Investment.Entrant(e.id(), e.name(), owner, plant, main, e.unitTonnesPerYear(),
           e.decisionMonths() * DAYS_PER_MONTH, e.leadMonths() * DAYS_PER_MONTH, e.rampMonths() * DAYS_PER_MONTH,
           e.incentiveMultiple(), e.maxUnitsPerYear(), e.fullRateMargin()));
@@ -133,17 +133,4 @@ final class ProjectPlans {
     return days;
   }
 
-  /** The output that makes most of the recipe's value at reference prices. */
-  private static int mainOutput(Recipe recipe, double[] reference) {
-    int best = 0;
-    double bestValue = -1;
-    for (int c = 0; c < recipe.commodityCount(); c++) {
-      double value = recipe.output(c) * reference[c];
-      if (value > bestValue) {
-        best = c;
-        bestValue = value;
-      }
-    }
-    return best;
-  }
 }

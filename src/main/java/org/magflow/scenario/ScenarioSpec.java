@@ -176,12 +176,7 @@ public record ScenarioSpec(
                            List<ThriftSpec> thrifting,
                            @com.fasterxml.jackson.annotation.JsonInclude(
                                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                           List<String> alternatives) {
-    /** The same recipe without alternatives: what one of them is when a plant runs it in another's place. */
-    public RecipeSpec withoutAlternatives() {
-      return new RecipeSpec(id, stage, inputs, outputs, thrifting, null);
-    }
-  }
+                           List<String> alternatives) {}
 
   /**
    * A way to use less of a recipe input as its price stays high: magnet makers cut dysprosium and terbium by
