@@ -84,6 +84,9 @@ public record Episode(Path file, String name, String description, Path scenarioF
         problems.addAll(e.problems());
       }
     }
+    if (scenario != null && fields != null) {
+      SeriesFields.checkCommodities(fields, scenario.commodities().stream().map(c -> c.id()).toList(), sink);
+    }
     ObservedData data = null;
     if (fields != null) data = observations(fields, sink, problems);
     else SeriesFields.checkObservedFile(root, file, problems);

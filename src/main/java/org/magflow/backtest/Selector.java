@@ -41,6 +41,13 @@ public record Selector(String metric, String region, String partner, String comm
         && (sector.isEmpty() || o.sector().equals(sector));
   }
 
+  /** Whether its commodity key picks any of the commodities {@code ids} (an empty key picks every one). */
+  public boolean picksAnyOf(java.util.Collection<String> ids) {
+    if (commodity.isEmpty()) return true;
+    for (String id : ids) if (commodityMatches(id)) return true;
+    return false;
+  }
+
   private boolean commodityMatches(String id) {
     if (commodity.endsWith(ELSEWHERE)) return id.startsWith(commodity.substring(0, commodity.length() - 1));
     return commodity.isEmpty() || id.equals(commodity);

@@ -138,6 +138,22 @@ public record SeriesFields(Path observed, YearMonth from, YearMonth to, YearMont
     return result;
   }
 
+  /**
+   * Reports each series whose simulated rows name no commodity of the scenario (nor a family of them, with a closing
+   * {@code *}): its simulated side would be zero every month, a comparison of nothing.
+   */
+  static void checkCommodities(SeriesFields fields, List<String> commodityIds, ProblemSink problem) {
+    for (int i = 0; i < fields.series().size(); i++) {
+      SeriesMap s = fields.series().get(i);
+      if (s.simulated().picksAnyOf(commodityIds)) continue;
+      String side = s.simulated() == s.observed() ? "observed" : "simulated";
+      problem.add(FieldPaths.field(FieldPaths.field(FieldPaths.index("series", i), side), "commodity"), "'"
+          + s.simulated().commodity() + "' names no commodity of the scenario; expected one of "
+          + String.join(", ", commodityIds) + ", or the start of some ids followed by '*'"
+          + (side.equals("observed") ? " (or a simulated selector naming the run's own)" : ""));
+    }
+  }
+
   private static Selector selector(ObjectNode s, String field, String at, boolean required, ProblemSink problem) {
     String path = FieldPaths.field(at, field);
     JsonNode node = s.get(field);

@@ -65,6 +65,25 @@ class BacktestCommandTest {
       assertTrue(err.contains(expected), "missing <" + expected + "> in:\n" + err);
     }
     assertTrue(Files.notExists(tmp.resolve("new")), "nothing written");
+    // a simulated side that names no commodity of the scenario compares nothing
+    Path noCommodity = tmp.resolve("no-commodity.yaml");
+    Files.writeString(noCommodity, """
+        scenario: %s
+        observed: %s
+        from: 2025-01
+        to: 2025-11
+        series:
+          - name: world
+            observed: {metric: shipped, region: CN, partner: "*", commodity: ndfeb_magnet}
+            simulated: {metric: shipped, region: CN, partner: "*", commodity: "magnets*"}
+        """.formatted(Path.of("scenarios/april-2025-licences.yaml").toAbsolutePath(),
+            Path.of("scenarios/observed/cn-magnet-exports.csv").toAbsolutePath()));
+    var none = magflow("backtest", noCommodity.toString(), "-o", tmp.resolve("new").toString());
+    assertEquals(2, none.exitCode(), none.err());
+    assertTrue(none.err().contains(noCommodity + ":8:60: series[0].simulated.commodity: 'magnets*' names no commodity"
+        + " of the scenario; expected one of reo, ndpr_oxide, dytb_oxide, ndfeb_magnet, or the start of some ids"
+        + " followed by '*'"), none.err());
+    assertTrue(Files.notExists(tmp.resolve("new")), "nothing written");
     var refused = magflow("backtest", "scenarios/episodes/april-2025-licences.yaml", "-o", out.toString());
     assertEquals(2, refused.exitCode());
     assertTrue(refused.err().contains("exists and is not a folder magflow wrote"), refused.err());
