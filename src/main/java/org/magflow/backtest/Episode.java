@@ -85,7 +85,7 @@ public record Episode(Path file, String name, String description, Path scenarioF
       }
     }
     if (scenario != null && fields != null) {
-      SeriesFields.checkCommodities(fields, scenario.commodities().stream().map(c -> c.id()).toList(), sink);
+      SeriesFields.checkCommodities(fields, scenario, sink);
     }
     ObservedData data = null;
     if (fields != null) data = observations(fields, sink, problems);

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.magflow.scenario.FieldPaths;
+import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.SpecBinder;
 import org.magflow.sweep.SweepFile.ProblemSink;
 
@@ -142,7 +143,8 @@ public record SeriesFields(Path observed, YearMonth from, YearMonth to, YearMont
    * Reports each series whose simulated rows name no commodity of the scenario (nor a family of them, with a closing
    * {@code *}): its simulated side would be zero every month, a comparison of nothing.
    */
-  static void checkCommodities(SeriesFields fields, List<String> commodityIds, ProblemSink problem) {
+  public static void checkCommodities(SeriesFields fields, ScenarioSpec scenario, ProblemSink problem) {
+    List<String> commodityIds = scenario.commodities().stream().map(c -> c.id()).toList();
     for (int i = 0; i < fields.series().size(); i++) {
       SeriesMap s = fields.series().get(i);
       if (s.simulated().picksAnyOf(commodityIds)) continue;

@@ -85,6 +85,8 @@ public final class Calibration {
       fields[0] = SeriesFields.read(root, file, problem);
       if (fields[0] != null) data[0] = Episode.observations(fields[0], problem, elsewhere);
       else SeriesFields.checkObservedFile(root, file, elsewhere);
+    }, (base, problem) -> {
+      if (fields[0] != null) SeriesFields.checkCommodities(fields[0], base, problem);
     });
     SweepPlan sweep;
     try {

@@ -26,6 +26,7 @@ import org.magflow.run.InputException;
 import org.magflow.scenario.FieldPaths;
 import org.magflow.scenario.LocationIndex;
 import org.magflow.scenario.Problem;
+import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.SpecBinder;
 import org.magflow.sweep.SweepSpec.Anchor;
 import org.magflow.sweep.SweepSpec.KpiSpec;
@@ -85,9 +86,16 @@ public final class SweepFile {
    * @param fields the top-level fields it allows: the sweep's it shares, then its own
    * @param own reads the file's own fields and reports their problems by field path, to be placed and listed
    *     with the rest; called once, before the parameters are bound
+   * @param againstBase checks the file's own fields against the base scenario once it is loaded, reporting as
+   *     {@code own} does (a backtest series naming a commodity the scenario lacks)
    */
-  public record Dialect(String kind, List<String> fields, OwnFields own) {
+  public record Dialect(String kind, List<String> fields, OwnFields own, BaseCheck againstBase) {
     static final Dialect SWEEP = new Dialect("sweep", TOP_FIELDS, (root, problem) -> { });
+
+    /** A dialect whose own fields need no check against the base scenario. */
+    public Dialect(String kind, List<String> fields, OwnFields own) {
+      this(kind, fields, own, (base, problem) -> { });
+    }
 
     /** Whether the file is a sweep proper, with a design; other kinds search the parameters' ranges. */
     boolean sweep() {
@@ -99,6 +107,12 @@ public final class SweepFile {
   @FunctionalInterface
   public interface OwnFields {
     void read(ObjectNode root, ProblemSink problem);
+  }
+
+  /** Checks a {@link Dialect}'s own fields against the base scenario as loaded. */
+  @FunctionalInterface
+  public interface BaseCheck {
+    void check(ScenarioSpec base, ProblemSink problem);
   }
 
   /** Takes a problem at a field path (dotted, with [i] for list entries), to be placed at its line. */

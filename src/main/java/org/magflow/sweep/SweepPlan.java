@@ -129,6 +129,7 @@ public final class SweepPlan {
     }
     List<Problem> found = new ArrayList<>();
     String label = spec.file().toString();
+    dialect.againstBase().check(base, (path, message) -> found.add(new Problem(label, path, 0, 0, message)));
     List<Parameter> parameters = new ArrayList<>();
     for (ParameterSpec p : spec.parameters()) {
       Parameter resolved = resolve(p, tree, label, found);

@@ -51,7 +51,7 @@ class StudyBadInputTest {
       assertTrue(Files.notExists(SweepRunner.partialDir(earlier)), "no journal started for " + head[0]);
       cases++;
     }
-    assertEquals(2, cases);
+    assertEquals(3, cases);
   }
 
   @Test
