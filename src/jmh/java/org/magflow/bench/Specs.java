@@ -15,6 +15,7 @@ import org.magflow.scenario.ScenarioSpec.DemandSpec;
 import org.magflow.scenario.ScenarioSpec.FacilitySpec;
 import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
+import org.magflow.scenario.ScenarioSpec.InputSupplierSpec;
 import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
 import org.magflow.scenario.ScenarioValidator;
 
@@ -69,7 +70,7 @@ final class Specs {
               f.yields()));
         }
         producers.add(new ProducerSpec(firm(p.id(), j), firm(p.name(), j), p.region(), p.tags(), facilities,
-            stocks(p.stocks(), k), p.supply(), shares(p.suppliers(), k), p.sourcing()));
+            stocks(p.stocks(), k), p.supply(), inputShares(p.suppliers(), k), p.sourcing()));
       }
     }
     List<DemandSpec> demand = new ArrayList<>();
@@ -105,6 +106,17 @@ final class Specs {
     List<SupplierShareSpec> split = new ArrayList<>();
     for (SupplierShareSpec share : shares) {
       for (int j = 1; j <= k; j++) split.add(new SupplierShareSpec(firm(share.producer(), j), share.share() / k));
+    }
+    return split;
+  }
+
+  private static List<InputSupplierSpec> inputShares(List<InputSupplierSpec> shares, int k) {
+    if (shares == null) return null;
+    List<InputSupplierSpec> split = new ArrayList<>();
+    for (InputSupplierSpec share : shares) {
+      for (int j = 1; j <= k; j++) {
+        split.add(new InputSupplierSpec(firm(share.producer(), j), share.share() / k, share.commodities()));
+      }
     }
     return split;
   }

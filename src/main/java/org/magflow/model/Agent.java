@@ -41,6 +41,8 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
   /** Producer indices and shares of orders placed first with each (contracts, established ties). */
   int[] suppliers = new int[0];
   double[] supplierShares = new double[0];
+  /** By supplier, the commodities its share covers; null for every commodity the supplier makes. */
+  boolean[][] supplierCovers = new boolean[0][];
 
   Agent(int index, String id, String name, Region region, List<String> tags, int commodities, int regions) {
     this.index = index;
@@ -137,6 +139,17 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     if (producerIndices.length != shares.length) throw new IllegalArgumentException("one share per supplier");
     suppliers = producerIndices.clone();
     supplierShares = shares.clone();
+    supplierCovers = new boolean[suppliers.length][];
+  }
+
+  /** Limits the share of orders placed with supplier {@code i} (in {@link #suppliers} order) to some commodities. */
+  void limitSupplier(int i, boolean[] commodities) {
+    supplierCovers[i] = commodities.clone();
+  }
+
+  /** Whether the share placed with supplier {@code i} covers commodity {@code c}. */
+  boolean supplierCovers(int i, int c) {
+    return supplierCovers[i] == null || supplierCovers[i][c];
   }
 
   /**
@@ -152,6 +165,7 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
     if (at < 0) {
       suppliers = java.util.Arrays.copyOf(suppliers, suppliers.length + 1);
       supplierShares = java.util.Arrays.copyOf(supplierShares, supplierShares.length + 1);
+      supplierCovers = java.util.Arrays.copyOf(supplierCovers, supplierCovers.length + 1);
       at = suppliers.length - 1;
       suppliers[at] = producer;
     }

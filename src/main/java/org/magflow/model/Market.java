@@ -139,8 +139,12 @@ final class Market {
       double spotShare = 1;
       for (int i = 0; i < buyer.suppliers.length; i++) {
         int supplier = buyer.suppliers[i];
-        // an offtake covers what the supplier makes, and lapses while the rules forbid the sale
-        if (!world.sellers.get(supplier).makes(c) || (blockedFrom != null && blockedFrom[supplier])) continue;
+        // an offtake covers what the supplier makes (or the part of it the contract names), and lapses while the
+        // rules forbid the sale
+        if (!world.sellers.get(supplier).makes(c) || !buyer.supplierCovers(i, c)
+            || (blockedFrom != null && blockedFrom[supplier])) {
+          continue;
+        }
         double share = buyer.supplierShares[i];
         if (quantity * share <= EPSILON_TONNES) continue;
         lines.add(new Line(buyer, quantity * share, normal * share, supplier, byCost, blockedFrom, regionsIfThrottled,

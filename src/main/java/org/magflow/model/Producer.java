@@ -91,9 +91,13 @@ public final class Producer extends Agent {
     }
   }
 
-  /** Places the given shares of this producer's input orders first with the named producers (offtakes). */
-  public void buyFirstFrom(int[] producerIndices, double[] shares) {
+  /**
+   * Places the given shares of this producer's input orders first with the named producers (offtakes); a row of
+   * {@code covers} limits that supplier's share to the commodities marked, a null row leaves it all its supplier makes.
+   */
+  public void buyFirstFrom(int[] producerIndices, double[] shares, boolean[][] covers) {
     preferSuppliers(producerIndices, shares);
+    for (int i = 0; i < covers.length; i++) if (covers[i] != null) limitSupplier(i, covers[i]);
   }
 
   /**

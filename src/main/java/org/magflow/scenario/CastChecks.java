@@ -19,7 +19,7 @@ import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.RecipeSpec;
 import org.magflow.scenario.ScenarioSpec.SourcingSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
-import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
+import org.magflow.scenario.ScenarioSpec.SupplierShare;
 import org.magflow.scenario.ScenarioSpec.SupplySpec;
 
 /** The checks of what makes and uses material: recipes (and their cycles), producers and their plants, demand. */
@@ -163,7 +163,7 @@ class CastChecks extends Checks {
       suppliers(path + ".suppliers", p.suppliers());
       if (p.suppliers() != null && p.id() != null) {
         for (int k = 0; k < p.suppliers().size(); k++) {
-          SupplierShareSpec share = p.suppliers().get(k);
+          SupplierShare share = p.suppliers().get(k);
           if (share != null && p.id().equals(share.producer())) {
             problem(FieldPaths.index(path + ".suppliers", k) + ".producer", "a producer cannot supply itself");
           }
@@ -259,14 +259,14 @@ class CastChecks extends Checks {
     }
   }
 
-  void suppliers(String path, List<SupplierShareSpec> list) {
+  void suppliers(String path, List<? extends SupplierShare> list) {
     if (list(path, list, false, false, "a list of supplier shares (producer, share)") == null) return;
     double total = 0;
     boolean allValid = true;
     Set<String> seen = new HashSet<>();
     for (int k = 0; k < list.size(); k++) {
       String entry = FieldPaths.index(path, k);
-      SupplierShareSpec s = element(entry, list.get(k), "a supplier share (producer, share)");
+      SupplierShare s = element(entry, list.get(k), "a supplier share (producer, share)");
       if (s == null) continue;
       String producer = ref(entry + ".producer", s.producer(), producers);
       if (producer != null && !seen.add(producer)) {
@@ -274,6 +274,11 @@ class CastChecks extends Checks {
       }
       allValid &= number(entry + ".share", s.share(), Bound.FRACTION, true);
       if (s.share() != null) total += s.share();
+      if (list(entry + ".commodities", s.commodities(), false, true, "a list of commodity ids") != null) {
+        for (int j = 0; j < s.commodities().size(); j++) {
+          ref(FieldPaths.index(entry + ".commodities", j), s.commodities().get(j), commodities);
+        }
+      }
     }
     if (allValid && total > 1 + SHARE_TOLERANCE) {
       problem(path, "supplier shares add up to " + format(total) + "; expected at most 1");

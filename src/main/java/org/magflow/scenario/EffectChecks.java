@@ -16,7 +16,7 @@ import org.magflow.scenario.ScenarioSpec.FacilitySpec;
 import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.RecipeSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
-import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
+import org.magflow.scenario.ScenarioSpec.SupplierShare;
 
 /**
  * Refuses values that validate one by one yet could never have the effect they are written for: a supplier
@@ -113,22 +113,42 @@ final class EffectChecks {
   }
 
   /** Refuses each share placed with a producer that never has any of what the buyer buys. */
-  private static void shares(Checks check, String path, String buyer, List<SupplierShareSpec> shares,
+  private static void shares(Checks check, String path, String buyer, List<? extends SupplierShare> shares,
                              Set<String> buys, Cast cast) {
     for (int k = 0; shares != null && k < shares.size(); k++) {
-      SupplierShareSpec share = shares.get(k);
+      SupplierShare share = shares.get(k);
       if (share == null || share.producer() == null || check.producers == null
           || !check.producers.contains(share.producer())) {
         continue;
       }
       Set<String> sells = cast.sells.getOrDefault(share.producer(), Set.of());
-      if (!Collections.disjoint(sells, buys)) continue;
+      Set<String> both = intersection(sells, buys);
+      if (share.commodities() != null && !both.isEmpty()) { // with none in common, the producer itself is refused
+        for (int j = 0; j < share.commodities().size(); j++) {
+          String c = share.commodities().get(j);
+          if (c == null || check.commodities == null || !check.commodities.contains(c)
+              || (sells.contains(c) && buys.contains(c))) {
+            continue;
+          }
+          check.problem(FieldPaths.index(FieldPaths.index(path, k) + ".commodities", j), "'" + c + "' is not "
+              + (buys.contains(c) ? "something producer '" + share.producer() + "' makes or holds" : "something '"
+              + buyer + "' buys") + ", so this share would never cover it; expected one of "
+              + Checks.listed(List.copyOf(new java.util.TreeSet<>(both))));
+        }
+      }
+      if (!both.isEmpty()) continue;
       String buying = buys.isEmpty() ? "nothing, as its plants use no inputs" : Checks.listed(List.copyOf(buys));
       check.problem(FieldPaths.index(path, k) + ".producer", "producer '" + share.producer() + "' never has what '"
           + buyer + "' buys (" + buying + "): " + (sells.isEmpty() ? "it makes nothing and holds no stock"
           : "it makes or holds only " + Checks.listed(List.copyOf(sells)))
           + ", so this share would never be placed; remove it or name a producer that does");
     }
+  }
+
+  private static Set<String> intersection(Set<String> a, Set<String> b) {
+    Set<String> both = new java.util.HashSet<>(a);
+    both.retainAll(b);
+    return both;
   }
 
   /**

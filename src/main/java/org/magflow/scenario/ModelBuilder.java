@@ -169,9 +169,18 @@ public final class ModelBuilder {
       }
       var shares = scenario.producers().get(i).suppliers();
       producers.get(i).buyFirstFrom(shares.stream().mapToInt(x -> producerIndex.get(x.producer())).toArray(),
-          shares.stream().mapToDouble(x -> x.share()).toArray());
+          shares.stream().mapToDouble(x -> x.share()).toArray(),
+          shares.stream().map(x -> covered(x.commodities(), ids)).toArray(boolean[][]::new));
     }
     return new Producers(producers, producerIndex, plants);
+  }
+
+  /** The commodities a supplier share names, marked by index; null when it names none (it covers everything). */
+  private static boolean[] covered(List<String> commodities, Numbering ids) {
+    if (commodities == null) return null;
+    boolean[] covers = new boolean[ids.commodityCount()];
+    for (String c : commodities) covers[ids.commodityIndex.get(c)] = true;
+    return covers;
   }
 
   /** A producer's plants as the file lists them, each expansion with its own yields beside the plant it extends. */

@@ -198,7 +198,7 @@ public record ScenarioSpec(
    */
   public record ProducerSpec(String id, String name, String region, List<String> tags,
                              List<FacilitySpec> facilities, java.util.Map<String, StockSpec> stocks,
-                             SupplySpec supply, List<SupplierShareSpec> suppliers,
+                             SupplySpec supply, List<InputSupplierSpec> suppliers,
                              @JsonInclude(JsonInclude.Include.NON_NULL) SourcingSpec sourcing) {}
 
   /**
@@ -249,7 +249,32 @@ public record ScenarioSpec(
                            List<String> tags) {}
 
   /** A share of a buyer's orders placed first with a named producer (a contract or an established tie). */
-  public record SupplierShareSpec(String producer, Double share) {}
+  public sealed interface SupplierShare permits SupplierShareSpec, InputSupplierSpec {
+    String producer();
+
+    Double share();
+
+    /** What the share covers; null for everything the producer makes that the buyer buys. */
+    List<String> commodities();
+  }
+
+  /** A demand line's share of its orders placed first with a named producer: of its one commodity. */
+  public record SupplierShareSpec(String producer, Double share) implements SupplierShare {
+    @Override
+    public List<String> commodities() {
+      return null;
+    }
+  }
+
+  /**
+   * A producer's share of its input orders placed first with a named producer.
+   *
+   * @param commodities what the share covers (an NdPr offtake with a separator that also makes Dy/Tb); null for
+   *     every input the supplier makes
+   */
+  public record InputSupplierSpec(String producer, Double share,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<String> commodities)
+      implements SupplierShare {}
 
   /**
    * Scenario-wide demand response. Optional; each field has a default.

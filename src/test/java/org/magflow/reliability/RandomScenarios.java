@@ -45,6 +45,7 @@ import org.magflow.scenario.ScenarioSpec.ReferencePriceSpec;
 import org.magflow.scenario.ScenarioSpec.RegionSpec;
 import org.magflow.scenario.ScenarioSpec.RouteSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
+import org.magflow.scenario.ScenarioSpec.InputSupplierSpec;
 import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
 import org.magflow.scenario.ScenarioSpec.SupplySpec;
 import org.magflow.scenario.ScenarioSpec.TradeSpec;
@@ -162,7 +163,7 @@ final class RandomScenarios {
       SupplySpec supply = rnd.nextBoolean() ? null : new SupplySpec(round(rnd.nextDouble()),
           round(rnd.nextDouble() * 2), round(rnd.nextDouble() * 200), round(1 + rnd.nextDouble() * 60), null);
       producers.add(new ProducerSpec("p" + p, null, region, null, facilities, stocks.isEmpty() ? null : stocks, supply,
-          suppliers(rnd, shape.producers(), p), null));
+          inputShares(suppliers(rnd, shape.producers(), p)), null));
     }
 
     List<DemandSpec> demand = new ArrayList<>();
@@ -265,6 +266,14 @@ final class RandomScenarios {
 
   private static StockSpec stock(SplittableRandom rnd) {
     return new StockSpec(round(rnd.nextDouble() * 500), round(rnd.nextDouble() * 120));
+  }
+
+  /** A producer's offtake shares, each covering every input its supplier makes. */
+  private static List<InputSupplierSpec> inputShares(List<SupplierShareSpec> shares) {
+    if (shares == null) return null;
+    List<InputSupplierSpec> inputs = new ArrayList<>();
+    for (SupplierShareSpec s : shares) inputs.add(new InputSupplierSpec(s.producer(), s.share(), null));
+    return inputs;
   }
 
   /** Up to two offtake shares with distinct producers other than {@code self}, adding up to at most 1. */

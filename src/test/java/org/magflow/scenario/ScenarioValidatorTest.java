@@ -177,6 +177,35 @@ class ScenarioValidatorTest {
   }
 
   @Test
+  void validate_supplierCommodities_nameWhatTheBuyerBuysAndTheSupplierMakes() {
+    String scenario = """
+        name: x
+        start: 2025-01-01
+        end: 2026-01-01
+        commodities: [{id: oxide}, {id: dy}, {id: magnet}]
+        regions: [{id: R, priceZone: Z}]
+        market: {referencePrices: [{commodity: oxide, zone: Z, usdPerKg: 1}, {commodity: dy, zone: Z, usdPerKg: 1},
+                                   {commodity: magnet, zone: Z, usdPerKg: 1}]}
+        trade: {domestic: {transitDays: 1, freightUsdPerKg: 0}, default: {transitDays: 1, freightUsdPerKg: 0}}
+        recipes:
+          - {id: separate, stage: separation, outputs: {oxide: 0.9, dy: 0.1}}
+          - {id: make, stage: manufacturing, inputs: {oxide: 0.3}, outputs: {magnet: 1}}
+        producers:
+          - {id: sep, region: R, facilities: [{id: s, recipe: separate, capacity: [{date: 2025-01-01, tonnesPerYear: 1}]}]}
+          - id: maker
+            region: R
+            facilities: [{id: m, recipe: make, capacity: [{date: 2025-01-01, tonnesPerYear: 1}]}]
+            suppliers: [{producer: sep, share: 0.5, commodities: [oxide, dy, nosuch]}]
+        demand: []
+        """;
+    assertEquals(List.of(
+        "producers[1].suppliers[0].commodities[1]: 'dy' is not something 'maker' buys, so this share would never"
+            + " cover it; expected one of oxide",
+        "producers[1].suppliers[0].commodities[2]: unknown commodity 'nosuch'; known commodities: dy, magnet, oxide"),
+        yaml(scenario));
+  }
+
+  @Test
   void validate_twoWayRouteListedTwice_isReported() throws IOException {
     List<String> problems = tinyWith(t -> ((ArrayNode) t.at("/trade/routes")).add(json.createObjectNode()
         .put("from", "US").put("to", "CN").put("transitDays", 30).put("freightUsdPerKg", 0.3)));
