@@ -204,12 +204,18 @@ public final class Producer extends Agent {
 
   /**
    * Tonnes of {@code c} this producer will sell at a clearing: what it holds above the position its own plants
-   * order up to, so it never sells what it would buy back at the same clearing.
+   * order up to, so it never sells what it would buy back at the same clearing. An input it does not make it
+   * keeps up to its glut level, {@code maxCoverDays} of its plants' use: a dip in its plans is no reason to sell
+   * what licences take months to replace. Selling down to the position, Japan's magnet makers sold 33 t of Dy/Tb
+   * to China in August 2027 as their use dipped (october-2025-suspended, seed 4), their stock fell from 89 t to
+   * 26 t by October, and ex-China Dy/Tb reached 2.46x its reference in November (issue 12).
    */
   @Override
   double offer(int c, double reviewDays) {
     double stock = inventory.tonnes(c);
-    return Math.min(stock, Math.max(0, position(c) - targetPosition(c, reviewDays)));
+    double keep = targetPosition(c, reviewDays);
+    if (uses[c] && !sells[c]) keep = Math.max(keep, expectedUsePerDay(c) * supply.maxCoverDays());
+    return Math.min(stock, Math.max(0, position(c) - keep));
   }
 
   /**

@@ -263,13 +263,14 @@ class PolicyFamiliesTest {
     var run = new RunSeries(o.run());
     var without = new RunSeries(o.counterfactual());
     // almost every magnet has Chinese content: from 2027 US defence buyers receive only China-free magnets, Europe's
-    // made from oxide separated in Europe (162 t at seed 42, against ~330 t a year without the rule; 143 t while
+    // made from oxide separated in Europe (184 t at seed 42, against ~330 t a year without the rule; 162 t while
+    // makers sold the inputs they do not make down to their order-up-to position, Producer.offer; 143 t while
     // traders' orders still told sellers abroad to make more; none until traders were served last, Market, when that
-    // oxide went to China's magnet makers)
+    // oxide went to China's magnet makers). The bound was half until makers kept their inputs (0.55 now).
     double usDefence = without.sum(Metrics.DELIVERED, agent("us-defence"), from, to);
     assertTrue(usDefence > 250, "US defence deliveries without the rule: " + usDefence + " t");
     double under = run.sum(Metrics.DELIVERED, agent("us-defence"), from, to);
-    assertTrue(under < 0.5 * usDefence, "US defence deliveries under the rule: " + under + " t of " + usDefence);
+    assertTrue(under < 0.6 * usDefence, "US defence deliveries under the rule: " + under + " t of " + usDefence);
     // before the rule's start they are supplied as without it
     LocalDate y2026 = LocalDate.of(2026, 1, 1);
     LocalDate end2026 = LocalDate.of(2026, 12, 31);
