@@ -153,10 +153,11 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
   }
 
   /**
-   * Places {@code share} of this agent's orders first with {@code producer} (a new offtake): its other
-   * contracts and its spot buying each give up that share of what they had.
+   * Places {@code share} of this agent's orders first with {@code producer} (a new offtake for commodity
+   * {@code c}): its other contracts and its spot buying each give up that share of what they had. A share it
+   * already had with that producer that named its commodities now covers {@code c} too.
    */
-  void addSupplier(int producer, double share) {
+  void addSupplier(int producer, double share, int c) {
     int at = -1;
     for (int i = 0; i < suppliers.length; i++) {
       supplierShares[i] *= 1 - share;
@@ -170,6 +171,7 @@ public abstract sealed class Agent permits Producer, DemandSector, StockpileHold
       suppliers[at] = producer;
     }
     supplierShares[at] += share;
+    if (supplierCovers[at] != null) supplierCovers[at][c] = true;
   }
 
   void expectLeadDays(int c, double days) {

@@ -372,7 +372,7 @@ public final class SupplyChain implements Producer.ProductionLog, DemandSector.C
     double use = zoneUse(owner, c);
     if (use <= 0) return;
     double share = Math.min(1, Units.perDay(tonnesPerYear) / use);
-    for (Agent a : agents) if (offtaker(a, owner, c)) a.addSupplier(owner.index, share);
+    for (Agent a : agents) if (offtaker(a, owner, c)) a.addSupplier(owner.index, share, c);
   }
 
   /**
