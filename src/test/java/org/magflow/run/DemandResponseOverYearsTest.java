@@ -3,11 +3,9 @@ package org.magflow.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Predicate;
-import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.junit.jupiter.api.Test;
@@ -42,13 +40,8 @@ class DemandResponseOverYearsTest {
   @TempDir Path tmp;
 
   private RunSeries run(boolean embargo, double lossRate) throws Exception {
-    Path file = tmp.resolve("response.yaml");
-    Files.writeString(file, "extends: " + BASELINE + "\nname: response-test\nend: 2027-12-31\n"
-        + RESPONSE.formatted(lossRate) + (embargo ? EMBARGO : ""));
-    var record = new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, 0);
-    record.events().stream().filter(ConservationAudit.class::isInstance).map(ConservationAudit.class::cast)
-        .forEach(a -> assertTrue(a.balanced(), a + " residual " + a.residual()));
-    return new RunSeries(record);
+    return new RunSeries(TestRuns.balanced(tmp.resolve("response.yaml"), "extends: " + BASELINE
+        + "\nname: response-test\nend: 2027-12-31\n" + RESPONSE.formatted(lossRate) + (embargo ? EMBARGO : "")));
   }
 
   private static Predicate<Observation> agent(String id) {

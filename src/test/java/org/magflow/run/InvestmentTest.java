@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
-import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.output.ProjectsCsv;
@@ -46,12 +45,7 @@ class InvestmentTest {
         projects:
           - {id: us-mine, owner: us-miner, site: US, recipe: mine, tonnesPerYear: 600, status: permitted%s}
         """.formatted(projectExtras);
-    Path file = tmp.resolve("invest.yaml");
-    Files.writeString(file, text);
-    RunRecord run = new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, 0);
-    run.events().stream().filter(ConservationAudit.class::isInstance).map(ConservationAudit.class::cast)
-        .forEach(a -> assertTrue(a.balanced(), a + " residual " + a.residual()));
-    return run;
+    return TestRuns.balanced(tmp.resolve("invest.yaml"), text);
   }
 
   private static ProjectsCsv.Row project(RunRecord run) {

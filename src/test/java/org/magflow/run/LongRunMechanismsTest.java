@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
-import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.magflow.output.ProjectsCsv;
-import org.magflow.output.RunRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +37,7 @@ class LongRunMechanismsTest {
   }
 
   private RunSeries run(String text, String name) throws Exception {
-    Path file = tmp.resolve(name);
-    Files.writeString(file, text);
-    RunRecord run = new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, 0);
-    run.events().stream().filter(ConservationAudit.class::isInstance).map(ConservationAudit.class::cast)
-        .forEach(a -> assertTrue(a.balanced(), a + " residual " + a.residual()));
-    return new RunSeries(run);
+    return new RunSeries(TestRuns.balanced(tmp.resolve(name), text));
   }
 
   private static String throttle(double cut, double leakage) {

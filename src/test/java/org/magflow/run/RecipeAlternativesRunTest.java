@@ -3,16 +3,13 @@ package org.magflow.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
-import org.magflow.output.RunRecord;
 
 /**
  * Recipe alternatives in a whole run: China makes both magnet grades for two US buyers, one of each grade, who
@@ -81,12 +78,7 @@ class RecipeAlternativesRunTest {
 
   @Test
   void aNewPlantWithAlternatives_contractsEachGradeByItsBuyersUse_andMakesBoth() throws Exception {
-    Path file = tmp.resolve("grades.yaml");
-    Files.writeString(file, WORLD);
-    RunRecord run = new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, 0);
-    run.events().stream().filter(ConservationAudit.class::isInstance).map(ConservationAudit.class::cast)
-        .forEach(a -> assertTrue(a.balanced(), a + " residual " + a.residual()));
-    RunSeries series = new RunSeries(run);
+    RunSeries series = new RunSeries(TestRuns.balanced(tmp.resolve("grades.yaml"), WORLD));
     Predicate<Observation> usMaker = o -> o.agent().equals("us-maker");
     LocalDate from = LocalDate.of(2026, 1, 1);
     LocalDate to = LocalDate.of(2026, 12, 31);

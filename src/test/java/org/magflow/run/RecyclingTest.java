@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.function.Predicate;
-import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
 import org.magflow.event.Observation;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ class RecyclingTest {
   /** The baseline with a recycling recipe and a Japanese recycler of {@code tonnes} a year open from the start. */
   private RunSeries run(double tonnes, double collection) throws Exception {
     String recipes = Files.readString(BASELINE).replaceAll("(?s).*?\n(recipes:.*?)\nproducers:.*", "$1");
-    Path file = tmp.resolve("recycling.yaml");
-    Files.writeString(file, "extends: " + BASELINE + "\nname: recycling-test\nend: 2026-06-30\n" + recipes + """
+    return new RunSeries(TestRuns.balanced(tmp.resolve("recycling.yaml"), "extends: " + BASELINE + "\nname: recycling-test\nend: 2026-06-30\n" + recipes + """
           # long loop: NdPr oxide back from the scrap's Nd+Pr, about 28 per cent [assumption]; Japan's own magnet plants use it
           - {id: recycle-oxides, stage: recycling, outputs: {ndpr_oxide: 0.28}}
         recycling:
@@ -42,11 +40,7 @@ class RecyclingTest {
         projects:
           - {id: jp-recycling-plant, owner: jp-magnets, site: JP, recipe: recycle-oxides, tonnesPerYear: %s,
              status: building, firstOutput: 2025-01-02, rampMonths: 0}
-        """.formatted(collection, tonnes));
-    var record = new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, 0);
-    record.events().stream().filter(ConservationAudit.class::isInstance).map(ConservationAudit.class::cast)
-        .forEach(a -> assertTrue(a.balanced(), a + " residual " + a.residual()));
-    return new RunSeries(record);
+        """.formatted(collection, tonnes)));
   }
 
   /**

@@ -2,14 +2,11 @@ package org.magflow.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.magflow.event.ConservationAudit;
 import org.magflow.event.Metrics;
-import org.magflow.output.RunRecord;
 
 /**
  * A supplier share that names its commodities: China's maker takes half its light oxide from a Malaysian
@@ -83,12 +80,7 @@ class SupplierCommoditiesRunTest {
   @TempDir Path tmp;
 
   private RunSeries run(String suppliers) throws Exception {
-    Path file = tmp.resolve("world.yaml");
-    Files.writeString(file, WORLD.formatted(suppliers));
-    RunRecord run = new ScenarioRun().simulate(RunJob.load(file), file.toString(), 42, 0);
-    run.events().stream().filter(ConservationAudit.class::isInstance).map(ConservationAudit.class::cast)
-        .forEach(a -> assertTrue(a.balanced(), a + " residual " + a.residual()));
-    return new RunSeries(run);
+    return new RunSeries(TestRuns.balanced(tmp.resolve("world.yaml"), WORLD.formatted(suppliers)));
   }
 
   @Test
