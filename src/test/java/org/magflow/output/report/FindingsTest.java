@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,6 +118,29 @@ class FindingsTest {
     assertFalse(free.contains("cap ("), "no cap in the findings");
     assertFalse(free.contains("kpi-prices-cap"), "no cap note");
     assertFalse(TerminalSummary.render(sample(true).summary()).contains(" cap"), "nor in the terminal");
+  }
+
+  @Test
+  void aPriceOutsideItsBand_forOnePeriodAlone_isNoise_forTwoRunning_isAMove() {
+    LocalDate start = LocalDate.of(2027, 1, 31);
+    // gaps against the counterfactual of 0.01, 0.064, 0.03, 0.01 with a band of 0.05: out once, by chance
+    List<Findings.PriceMove> once = path(start, 0.01, 0.064, 0.03, 0.01);
+    assertTrue(Findings.widestSustained(once).isEmpty(), "one period outside the band is noise");
+    // out for two periods running: the widest of them is the move
+    List<Findings.PriceMove> twice = path(start, 0.01, 0.064, 0.055, 0.01);
+    Findings.PriceMove move = Findings.widestSustained(twice).orElseThrow();
+    assertEquals(start.plusMonths(1), move.date());
+    assertEquals(0.064, move.gap(), 1e-12);
+    // the last two periods count too
+    assertTrue(Findings.widestSustained(path(start, 0.01, 0.01, 0.06, 0.07)).isPresent());
+  }
+
+  private static List<Findings.PriceMove> path(LocalDate start, double... gaps) {
+    var path = new java.util.ArrayList<Findings.PriceMove>();
+    for (int i = 0; i < gaps.length; i++) {
+      path.add(new Findings.PriceMove("china", "reo", start.plusMonths(i), 1 - gaps[i], 1, 0.05));
+    }
+    return path;
   }
 
   private static int count(String s, String what) {
