@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.magflow.run.InputException;
 import org.magflow.run.RunJob;
 import org.magflow.scenario.Problem;
@@ -13,9 +14,10 @@ import org.magflow.scenario.ScenarioSpec;
 import org.magflow.scenario.ScenarioSpec.CapacityPointSpec;
 import org.magflow.scenario.ScenarioSpec.DemandSpec;
 import org.magflow.scenario.ScenarioSpec.FacilitySpec;
+import org.magflow.scenario.ScenarioSpec.InputSupplierSpec;
 import org.magflow.scenario.ScenarioSpec.ProducerSpec;
 import org.magflow.scenario.ScenarioSpec.StockSpec;
-import org.magflow.scenario.ScenarioSpec.InputSupplierSpec;
+import org.magflow.scenario.ScenarioSpec.SupplierShare;
 import org.magflow.scenario.ScenarioSpec.SupplierShareSpec;
 import org.magflow.scenario.ScenarioValidator;
 
@@ -70,7 +72,8 @@ final class Specs {
               f.yields()));
         }
         producers.add(new ProducerSpec(firm(p.id(), j), firm(p.name(), j), p.region(), p.tags(), facilities,
-            stocks(p.stocks(), k), p.supply(), inputShares(p.suppliers(), k), p.sourcing()));
+            stocks(p.stocks(), k), p.supply(), shares(p.suppliers(), k, (share, n) -> new InputSupplierSpec(
+                firm(share.producer(), n), share.share() / k, share.commodities())), p.sourcing()));
       }
     }
     List<DemandSpec> demand = new ArrayList<>();
@@ -78,7 +81,8 @@ final class Specs {
       for (int j = 1; j <= k; j++) {
         demand.add(new DemandSpec(firm(d.id(), j), firm(d.name(), j), d.region(), d.sector(), d.commodity(),
             d.baseTonnesPerYear() / k, d.growthPerYear(), d.priceElasticity(), d.priority(), d.unmet(),
-            stock(d.stock(), k), shares(d.suppliers(), k), d.tags()));
+            stock(d.stock(), k), shares(d.suppliers(), k, (share, n) -> new SupplierShareSpec(
+                firm(share.producer(), n), share.share() / k)), d.tags()));
       }
     }
     return valid(new ScenarioSpec(s.name() + "-x" + k, s.description(), s.start(), s.end(), s.seed(), s.clock(),
@@ -101,22 +105,12 @@ final class Specs {
     return s == null ? null : new StockSpec(s.initialTonnes() / k, s.targetCoverDays());
   }
 
-  private static List<SupplierShareSpec> shares(List<SupplierShareSpec> shares, int k) {
+  /** Each share split evenly among the {@code k} firms standing for its producer, made by {@code firmShare}. */
+  private static <S extends SupplierShare> List<S> shares(List<S> shares, int k, BiFunction<S, Integer, S> firmShare) {
     if (shares == null) return null;
-    List<SupplierShareSpec> split = new ArrayList<>();
-    for (SupplierShareSpec share : shares) {
-      for (int j = 1; j <= k; j++) split.add(new SupplierShareSpec(firm(share.producer(), j), share.share() / k));
-    }
-    return split;
-  }
-
-  private static List<InputSupplierSpec> inputShares(List<InputSupplierSpec> shares, int k) {
-    if (shares == null) return null;
-    List<InputSupplierSpec> split = new ArrayList<>();
-    for (InputSupplierSpec share : shares) {
-      for (int j = 1; j <= k; j++) {
-        split.add(new InputSupplierSpec(firm(share.producer(), j), share.share() / k, share.commodities()));
-      }
+    List<S> split = new ArrayList<>();
+    for (S share : shares) {
+      for (int j = 1; j <= k; j++) split.add(firmShare.apply(share, j));
     }
     return split;
   }

@@ -132,7 +132,7 @@ final class EffectChecks {
           check.problem(FieldPaths.index(FieldPaths.index(path, k) + ".commodities", j), "'" + c + "' is not "
               + (buys.contains(c) ? "something producer '" + share.producer() + "' makes or holds" : "something '"
               + buyer + "' buys") + ", so this share would never cover it; expected one of "
-              + Checks.listed(List.copyOf(new java.util.TreeSet<>(both))));
+              + Checks.listed(List.copyOf(both)));
         }
       }
       if (!both.isEmpty()) continue;
@@ -144,8 +144,9 @@ final class EffectChecks {
     }
   }
 
+  /** What {@code a} and {@code b} hold both, in order. */
   private static Set<String> intersection(Set<String> a, Set<String> b) {
-    Set<String> both = new java.util.HashSet<>(a);
+    Set<String> both = new TreeSet<>(a);
     both.retainAll(b);
     return both;
   }
