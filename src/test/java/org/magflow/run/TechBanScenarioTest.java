@@ -1,6 +1,8 @@
 package org.magflow.run;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.magflow.run.RunSeries.commodity;
+import static org.magflow.run.RunSeries.region;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -75,6 +77,60 @@ class TechBanScenarioTest {
     double twoYears = banned.at(Metrics.INPUT_CUT, japan, LocalDate.of(2028, 11, 30));
     assertTrue(yearAndAHalf >= 0.3 && twoYears <= 0.45, "Dy/Tb cut " + yearAndAHalf + " after 18 months, "
         + twoYears + " after 24");
+  }
+
+  /** Monthly ex-China prices of {@code commodity} as (epoch day, USD/kg) pairs. */
+  private static List<double[]> exChinaPrice(RunSeries run, String commodity) {
+    return run.monthly(Metrics.PRICE, region("ex-china").and(commodity(commodity)));
+  }
+
+  private static LocalDate date(double[] month) {
+    return LocalDate.ofEpochDay((long) month[0]);
+  }
+
+  @Test
+  void underTheBan_theMagnetPriceStillPeaks_andFallsBackWhileTheRestrictionsStand() {
+    // The embargo starts on 10 Nov 2026 and stands to the end of 2035, the ban from 2025; the test of
+    // recovery: a peak within 3-18 months and a fall by a clear margin with the restrictions in force.
+    double[] peak = exChinaPrice(banned, "ndfeb_magnet").stream().max((a, b) -> Double.compare(a[1], b[1])).orElseThrow();
+    double mean2030 = exChinaPrice(banned, "ndfeb_magnet").stream().filter(m -> date(m).getYear() == 2030)
+        .mapToDouble(m -> m[1]).average().orElseThrow();
+    assertTrue(!date(peak).isBefore(LocalDate.of(2027, 2, 1)) && date(peak).isBefore(LocalDate.of(2028, 6, 1)),
+        "the ex-China magnet price peaks in " + date(peak));
+    assertTrue(mean2030 < 0.6 * peak[1], "2030 mean " + mean2030 + " against the peak " + peak[1]);
+  }
+
+  @Test
+  void dyTbLeavesItsCap_whenTheDelayedHeavyCircuitsArrive_withTheRestrictionsInForce() {
+    // While Dy/Tb limits the magnets made outside China it is worth what it lets makers make, far above the price
+    // rule's cap (README, "The caps"). So the cap holds until separation outside China makes enough: under the
+    // ban that waits for the heavy circuits it delays by two years (MP's, Caremag's). Seed 42: 27 months at the cap
+    // (Feb 2027 to Apr 2029) against 5 without the ban; 15-16 t a month made outside China in 2027, against the
+    // 43-44 t its magnet plants used before the embargo; 48-62 t a month in the six months after the cap.
+    double cap = banned.capPrice("ex-china", "dytb_oxide");
+    List<double[]> price = exChinaPrice(banned, "dytb_oxide");
+    List<LocalDate> atCap = price.stream().filter(m -> m[1] >= cap * 0.999).map(TechBanScenarioTest::date).toList();
+    long atCapWithoutBan = exChinaPrice(embargo, "dytb_oxide").stream().filter(m -> m[1] >= cap * 0.999).count();
+    assertTrue(atCap.size() >= atCapWithoutBan + 12, atCap.size() + " months at the cap with the ban, "
+        + atCapWithoutBan + " without");
+    LocalDate lastAtCap = atCap.get(atCap.size() - 1);
+    assertTrue(lastAtCap.isBefore(LocalDate.of(2030, 1, 1)), "at the cap until " + lastAtCap);
+    double yearAfter = price.stream().filter(m -> date(m).isAfter(lastAtCap) && date(m).isBefore(lastAtCap.plusYears(1)))
+        .mapToDouble(m -> m[1]).min().orElseThrow();
+    assertTrue(yearAfter < 2 * banned.referencePrice("ex-china", "dytb_oxide"), "lowest in the year after the cap "
+        + yearAfter);
+
+    Predicate<Observation> dyTbOutsideChina = OUTSIDE_CHINA.and(commodity("dytb_oxide"));
+    double usedBefore = banned.sum(Metrics.INPUT_USE, dyTbOutsideChina, LocalDate.of(2026, 5, 1),
+        LocalDate.of(2026, 10, 31)) / 6;
+    double madeAtCap = banned.sum(Metrics.PRODUCTION, dyTbOutsideChina, LocalDate.of(2027, 3, 1),
+        LocalDate.of(2027, 12, 31)) / 10;
+    double madeAfter = banned.sum(Metrics.PRODUCTION, dyTbOutsideChina, lastAtCap.plusDays(1),
+        lastAtCap.plusMonths(6)) / 6;
+    assertTrue(madeAtCap < 0.5 * usedBefore, "made outside China at the cap " + madeAtCap + " t a month, used before"
+        + " the embargo " + usedBefore);
+    assertTrue(madeAfter > 2.5 * madeAtCap, "made in the six months after the cap " + madeAfter + " t a month, at"
+        + " the cap " + madeAtCap);
   }
 
   @Test
