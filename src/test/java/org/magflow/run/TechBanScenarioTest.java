@@ -106,7 +106,7 @@ class TechBanScenarioTest {
     // rule's cap (README, "The caps"). So the cap holds until separation outside China makes enough: under the
     // ban that waits for the heavy circuits it delays by two years (MP's, Caremag's). Seed 42: 27 months at the cap
     // (Feb 2027 to Apr 2029) against 5 without the ban; 15-16 t a month made outside China in 2027, against the
-    // 43-44 t its magnet plants used before the embargo; 48-62 t a month in the six months after the cap.
+    // 43-44 t its magnet plants used before the embargo; 48-63 t a month in the six months after the cap.
     double cap = banned.capPrice("ex-china", "dytb_oxide");
     List<double[]> price = exChinaPrice(banned, "dytb_oxide");
     List<LocalDate> atCap = price.stream().filter(m -> m[1] >= cap * 0.999).map(TechBanScenarioTest::date).toList();
