@@ -547,6 +547,7 @@ public final class SweepData {
         case "peakUsdPerKg" -> new KpiText("Peak " + what, "USD/kg");
         case "endUsdPerKg" -> new KpiText("Final " + what, "USD/kg");
         case "referenceUsdPerKg" -> new KpiText("Reference " + what, "USD/kg");
+        case "periodsAtCap" -> new KpiText(what + " at the cap", "months");
         default -> null;
       });
     }

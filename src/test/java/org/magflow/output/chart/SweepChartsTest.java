@@ -67,6 +67,14 @@ class SweepChartsTest {
   }
 
   @Test
+  void kpiText_saysHowLongAPriceIsHeldAtTheCap_andLeavesItsDatesUnnamed() {
+    var atCap = SweepData.KpiText.of("prices[ex-china/dytb_oxide].periodsAtCap").orElseThrow();
+    assertEquals("Dy/Tb oxide price outside China at the cap", atCap.what());
+    assertEquals("months", atCap.unit());
+    assertTrue(SweepData.KpiText.of("prices[ex-china/dytb_oxide].firstAtCap").isEmpty(), "a date, not a KPI value");
+  }
+
+  @Test
   void grid_drawsPriceAndShortageFans_andTheHeatmap_forTheFirstKpi() {
     assertEquals(List.of("fan-price-ndfeb_magnet", "fan-shortage-US", "heatmap-" + SampleSweep.US_SHORTAGE),
         stems(gridCharts), "no shortage fan for Japan, which never ran short");
